@@ -1,0 +1,296 @@
+// The start-up code of a firmware image, generated as LLVM IR for the target: the Cortex-M vector
+// table or the RISC-V reset stub and trap handler, the reset handler (copy .data, zero .bss, paint
+// the stack, run module initialisers, call main, exit) and the exit mechanism of the board.
+package org.fidembed.codegen;
+
+import org.fidembed.lower.TargetInfo;
+
+import java.util.List;
+import java.util.Map;
+
+public final class Startup {
+    private Startup() { }
+
+    /** Stack paint pattern: the reset handler fills the stack with it; the high-water mark is read back. */
+    public static final long PAINT = 0xC5C5C5C5L;
+
+    /**
+     * @param handlers  interrupt name to LLVM function (from the lowering)
+     * @param faultFn   LLVM name of Fid.Runtime.panicFault (cause, pc), called on faults
+     * @param unhandled LLVM name of Fid.Runtime.panicUnhandled (number), for vectors nobody handles
+     * @param paintStack whether to paint the stack and report the high-water mark at exit
+     */
+    public static String generate(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled, boolean paintStack, boolean usesCycles) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : List.of("_stack_top", "_stack_bottom", "__data_load", "__data_start", "__data_end", "__bss_start", "__bss_end",
+                "__ramfunc_load", "__ramfunc_start", "__ramfunc_end")) {
+            sb.append("@").append(s).append(" = external global i8\n");
+        }
+        sb.append(copyAndZero());
+        sb.append(highWater(paintStack));
+        sb.append(resetHandler(t, paintStack, usesCycles));
+        sb.append(exit(t));
+        if (t.arm()) sb.append(armDivmod64());
+        if (t.arm()) sb.append(armVectors(t, handlers, faultFn, unhandled));
+        else sb.append(riscvStartAndTrap(t, handlers, faultFn, unhandled));
+        return sb.toString();
+    }
+
+    private static String copyAndZero() {
+        return """
+                define internal void @fid.copy(ptr %dst, ptr %src, ptr %end) "no-builtins" {
+                entry:
+                  br label %loop
+                loop:
+                  %d = phi ptr [ %dst, %entry ], [ %d2, %body ]
+                  %s = phi ptr [ %src, %entry ], [ %s2, %body ]
+                  %more = icmp ult ptr %d, %end
+                  br i1 %more, label %body, label %done
+                body:
+                  %v = load volatile i8, ptr %s
+                  store volatile i8 %v, ptr %d
+                  %d2 = getelementptr i8, ptr %d, i32 1
+                  %s2 = getelementptr i8, ptr %s, i32 1
+                  br label %loop
+                done:
+                  ret void
+                }
+                define internal void @fid.fill(ptr %dst, ptr %end, i8 %value) "no-builtins" {
+                entry:
+                  br label %loop
+                loop:
+                  %d = phi ptr [ %dst, %entry ], [ %d2, %body ]
+                  %more = icmp ult ptr %d, %end
+                  br i1 %more, label %body, label %done
+                body:
+                  store volatile i8 %value, ptr %d
+                  %d2 = getelementptr i8, ptr %d, i32 1
+                  br label %loop
+                done:
+                  ret void
+                }
+                """;
+    }
+
+    /** The number of stack bytes ever used: painted bytes from the bottom that were overwritten. */
+    private static String highWater(boolean paint) {
+        if (!paint) return "define i32 @fid.stackHighWater() { entry:\n  ret i32 -1\n}\n";
+        return """
+                define i32 @fid.stackHighWater() noinline "no-builtins" {
+                entry:
+                  br label %loop
+                loop:
+                  %p = phi ptr [ @_stack_bottom, %entry ], [ %p2, %body ]
+                  %more = icmp ult ptr %p, @_stack_top
+                  br i1 %more, label %check, label %done
+                check:
+                  %v = load volatile i8, ptr %p
+                  %painted = icmp eq i8 %v, -59
+                  br i1 %painted, label %body, label %done
+                body:
+                  %p2 = getelementptr i8, ptr %p, i32 1
+                  br label %loop
+                done:
+                  %top = ptrtoint ptr @_stack_top to i32
+                  %at = ptrtoint ptr %p to i32
+                  %used = sub i32 %top, %at
+                  ret i32 %used
+                }
+                """;
+    }
+
+    private static String resetHandler(TargetInfo t, boolean paint, boolean usesCycles) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("define void @Reset_Handler() noreturn \"no-builtins\" {\nentry:\n");
+        if (t.arm() && t.fpuEnableAtReset()) {
+            // CPACR |= 0xF << 20 (full access to CP10/CP11), then dsb; isb before any FP instruction
+            sb.append("  %cpacr = load volatile i32, ptr inttoptr (i32 -536810104 to ptr)\n");
+            sb.append("  %cpacr2 = or i32 %cpacr, 15728640\n");
+            sb.append("  store volatile i32 %cpacr2, ptr inttoptr (i32 -536810104 to ptr)\n");
+            sb.append("  call void asm sideeffect \"dsb\\0Aisb\", \"~{memory}\"()\n");
+        }
+        if (t.arm() && usesCycles && "dwt".equals(t.cycleCounter())) {
+            // DEMCR.TRCENA, then DWT_CTRL.CYCCNTENA
+            sb.append("  %demcr = load volatile i32, ptr inttoptr (i32 -536810004 to ptr)\n");
+            sb.append("  %demcr2 = or i32 %demcr, 16777216\n");
+            sb.append("  store volatile i32 %demcr2, ptr inttoptr (i32 -536810004 to ptr)\n");
+            sb.append("  %dwt = load volatile i32, ptr inttoptr (i32 -536813568 to ptr)\n");
+            sb.append("  %dwt2 = or i32 %dwt, 1\n");
+            sb.append("  store volatile i32 %dwt2, ptr inttoptr (i32 -536813568 to ptr)\n");
+        }
+        sb.append("  call void @fid.copy(ptr @__data_start, ptr @__data_load, ptr @__data_end)\n");
+        sb.append("  call void @fid.copy(ptr @__ramfunc_start, ptr @__ramfunc_load, ptr @__ramfunc_end)\n");
+        sb.append("  call void @fid.fill(ptr @__bss_start, ptr @__bss_end, i8 0)\n");
+        if (paint) {
+            // paint from the bottom of the stack up to a little below the current stack pointer
+            sb.append("  %here = alloca i8\n");
+            sb.append("  %limit = getelementptr i8, ptr %here, i32 -64\n");
+            sb.append("  call void @fid.fill(ptr @_stack_bottom, ptr %limit, i8 -59)\n");
+        }
+        sb.append("  call void @fid.uart.init()\n");
+        sb.append("  call void @fid.init()\n");
+        sb.append("  %code = call i32 @fid.main()\n");
+        sb.append("  call void @fid.exit(i32 %code)\n");
+        sb.append("  unreachable\n}\n");
+        return sb.toString();
+    }
+
+    private static String exit(TargetInfo t) {
+        StringBuilder sb = new StringBuilder();
+        switch (t.exitKind()) {
+            case "arm-semihosting" -> {
+                // SYS_EXIT_EXTENDED (0x20) with { ADP_Stopped_ApplicationExit, code }
+                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
+                sb.append("  %block = alloca [2 x i32], align 4\n");
+                sb.append("  store i32 131110, ptr %block\n");
+                sb.append("  %p1 = getelementptr [2 x i32], ptr %block, i32 0, i32 1\n");
+                sb.append("  store i32 %code, ptr %p1\n");
+                sb.append("  call void asm sideeffect \"movs r0, #0x20\\0Amov r1, $0\\0Abkpt #0xab\", \"r,~{r0},~{r1},~{memory}\"(ptr %block)\n");
+                sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"cpsid i\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
+            }
+            case "riscv-semihosting" -> {
+                sb.append("module asm \".section .text.fid_semihost,\\22ax\\22,@progbits\"\n");
+                sb.append("module asm \".balign 16\"\n");
+                sb.append("module asm \".globl fid_semihost_call\"\n");
+                sb.append("module asm \"fid_semihost_call:\"\n");
+                sb.append("module asm \".option push\"\n");
+                sb.append("module asm \".option norvc\"\n");
+                sb.append("module asm \"slli x0, x0, 0x1f\"\n");
+                sb.append("module asm \"ebreak\"\n");
+                sb.append("module asm \"srai x0, x0, 7\"\n");
+                sb.append("module asm \".option pop\"\n");
+                sb.append("module asm \"ret\"\n");
+                sb.append("declare void @fid_semihost_call(i32, ptr)\n");
+                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
+                sb.append("  %block = alloca [2 x i32], align 4\n");
+                sb.append("  store i32 131110, ptr %block\n");
+                sb.append("  %p1 = getelementptr [2 x i32], ptr %block, i32 0, i32 1\n");
+                sb.append("  store i32 %code, ptr %p1\n");
+                sb.append("  call void @fid_semihost_call(i32 32, ptr %block)\n");
+                sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"csrci mstatus, 8\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
+            }
+            case "sifive-test" -> {
+                long addr = t.exitAddress();
+                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
+                sb.append("  %zero = icmp eq i32 %code, 0\n");
+                sb.append("  %shifted = shl i32 %code, 16\n");
+                sb.append("  %fail = or i32 %shifted, 13107\n");
+                sb.append("  %value = select i1 %zero, i32 21845, i32 %fail\n");
+                sb.append("  store volatile i32 %value, ptr inttoptr (i32 ").append((int) addr).append(" to ptr)\n");
+                sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"wfi\", \"~{memory}\"()\n  br label %halt\n}\n");
+            }
+            default -> {
+                // a real board: stop with interrupts off
+                String off = t.arm() ? "cpsid i" : "csrci mstatus, 8";
+                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n  br label %halt\nhalt:\n");
+                sb.append("  call void asm sideeffect \"").append(off).append("\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The AEABI 64-bit divmod helpers return the quotient in r0:r1 and the remainder in r2:r3, which
+     * no C-like function can; they call the prelude's __fid_udivmod64 / __fid_divmod64 with a
+     * pointer to the remainder and load it into r2:r3.
+     */
+    private static String armDivmod64() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] f : new String[][]{{"__aeabi_uldivmod", "__fid_udivmod64"}, {"__aeabi_ldivmod", "__fid_divmod64"}}) {
+            String[] lines = {
+                    ".section .text." + f[0] + ",\\22ax\\22,%progbits",
+                    ".globl " + f[0],
+                    ".type " + f[0] + ",%function",
+                    ".thumb_func",
+                    f[0] + ":",
+                    "push {r4, lr}",
+                    "sub sp, sp, #16",
+                    "add r4, sp, #8",
+                    "str r4, [sp]",
+                    "bl " + f[1],
+                    "ldr r2, [sp, #8]",
+                    "ldr r3, [sp, #12]",
+                    "add sp, sp, #16",
+                    "pop {r4, pc}",
+                    ".text"
+            };
+            for (String l : lines) sb.append("module asm \"").append(l).append("\"\n");
+        }
+        return sb.toString();
+    }
+
+    private static String armVectors(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled) {
+        StringBuilder sb = new StringBuilder();
+        // HardFault: the stacked PC of the faulting code is at MSP + 24
+        sb.append("define void @HardFault_Handler() naked noreturn {\nentry:\n");
+        sb.append("  call void asm sideeffect \"mrs r0, msp\\0Aldr r0, [r0, #24]\\0Abl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
+        sb.append("define void @fid.hardfault(i32 %pc) noreturn {\nentry:\n");
+        if (t.armv6m()) sb.append("  %cause = add i32 0, 0\n");
+        else sb.append("  %cause = load volatile i32, ptr inttoptr (i32 -536810200 to ptr)\n"); // CFSR 0xE000ED28
+        sb.append("  call {} ").append(faultFn).append("(i32 %cause, i32 %pc)\n  unreachable\n}\n");
+        sb.append("define void @Default_Handler() noreturn {\nentry:\n");
+        sb.append("  %n = call i32 asm sideeffect \"mrs $0, ipsr\", \"=r\"()\n");
+        sb.append("  call {} ").append(unhandled).append("(i32 %n)\n  unreachable\n}\n");
+        List<String> names = t.vectorNames();
+        StringBuilder table = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) table.append(", ");
+            String n = names.get(i);
+            String entry;
+            if (i == 0) entry = "@_stack_top";
+            else if (i == 1) entry = "@Reset_Handler";
+            else if (handlers.containsKey(n)) entry = handlers.get(n);
+            else if (n.equals("HardFault") || n.equals("MemManage") || n.equals("BusFault") || n.equals("UsageFault")) entry = "@HardFault_Handler";
+            else if (n.isEmpty() || n.equals("Reserved")) entry = "null";
+            else entry = "@Default_Handler";
+            table.append("ptr ").append(entry);
+        }
+        sb.append("@__vectors = constant [").append(names.size()).append(" x ptr] [").append(table).append("], section \".vectors\", align 4\n");
+        sb.append("@llvm.used = appending global [1 x ptr] [ptr @__vectors], section \"llvm.metadata\"\n");
+        return sb.toString();
+    }
+
+    private static String riscvStartAndTrap(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled) {
+        StringBuilder sb = new StringBuilder();
+        String[] lines = {
+                ".section .text.start,\\22ax\\22,@progbits",
+                ".globl _start",
+                "_start:",
+                ".option push",
+                ".option norelax",
+                "la sp, _stack_top",
+                "la t0, fid.trap",
+                "csrw mtvec, t0",
+                ".option pop",
+                "call Reset_Handler",
+                "1: j 1b",
+                ".text"
+        };
+        for (String l : lines) sb.append("module asm \"").append(l).append("\"\n");
+        // one trap entry (direct mode): interrupts go to their handlers, exceptions panic
+        sb.append("define void @fid.trap() \"interrupt\"=\"machine\" align 4 {\nentry:\n");
+        sb.append("  %cause = call i32 asm sideeffect \"csrr $0, mcause\", \"=r\"()\n");
+        sb.append("  %isirq = icmp slt i32 %cause, 0\n");
+        sb.append("  br i1 %isirq, label %irq, label %fault\n");
+        sb.append("irq:\n");
+        sb.append("  %num = and i32 %cause, 2147483647\n");
+        StringBuilder cases = new StringBuilder();
+        StringBuilder blocks = new StringBuilder();
+        int k = 0;
+        for (Map.Entry<String, Long> e : t.interrupts().entrySet()) {
+            String h = handlers.get(e.getKey());
+            if (h == null) continue;
+            long num = e.getValue() & 0x7FFFFFFFL;
+            cases.append(" i32 ").append(num).append(", label %h").append(k);
+            blocks.append("h").append(k).append(":\n  call void ").append(h).append("()\n  ret void\n");
+            k++;
+        }
+        sb.append("  switch i32 %num, label %nohandler [").append(cases).append(" ]\n");
+        sb.append(blocks);
+        sb.append("nohandler:\n  call {} ").append(unhandled).append("(i32 %cause)\n  unreachable\n");
+        sb.append("fault:\n");
+        sb.append("  %pc = call i32 asm sideeffect \"csrr $0, mepc\", \"=r\"()\n");
+        sb.append("  call {} ").append(faultFn).append("(i32 %cause, i32 %pc)\n  unreachable\n}\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,138 @@
+// The in-process LLVM back end (org.bytedeco:llvm): parses the IR text, verifies it, runs the
+// optimisation pipeline for the target, and emits an object file; also collects the frame size of
+// every function from LLVM's prologue/epilogue remarks, for the stack bound.
+package org.fidembed.llvm;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.llvm.LLVM.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+public final class LlvmSession {
+    private static boolean initialised = false;
+    /** Kept reachable for as long as LLVM may call it (a collected callback would crash the JVM). */
+    private static DiagnosticHandler handler;
+    private static final Pattern STACK = Pattern.compile("(\\d+) stack bytes in function '?([^']+?)'?$");
+    private static Map<String, Integer> frameSizes = new LinkedHashMap<>();
+
+    /** What to compile for. */
+    public record Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel) { }
+
+    /** The object file and the frame size of each function. */
+    public record Result(byte[] object, Map<String, Integer> frameSizes, String optimizedIr) { }
+
+    public static final class LlvmException extends RuntimeException {
+        public LlvmException(String m) { super(m); }
+    }
+
+    private static final class DiagnosticHandler extends LLVMDiagnosticHandler {
+        @Override public void call(LLVMDiagnosticInfoRef info, Pointer ctx) {
+            BytePointer d = LLVMGetDiagInfoDescription(info);
+            String s = d.getString();
+            LLVMDisposeMessage(d);
+            Matcher m = STACK.matcher(s.trim());
+            if (m.find()) frameSizes.put(m.group(2), Integer.parseInt(m.group(1)));
+        }
+    }
+
+    private static synchronized void init() {
+        if (initialised) return;
+        LLVMInitializeARMTargetInfo();
+        LLVMInitializeARMTarget();
+        LLVMInitializeARMTargetMC();
+        LLVMInitializeARMAsmPrinter();
+        LLVMInitializeARMAsmParser();
+        LLVMInitializeRISCVTargetInfo();
+        LLVMInitializeRISCVTarget();
+        LLVMInitializeRISCVTargetMC();
+        LLVMInitializeRISCVAsmPrinter();
+        LLVMInitializeRISCVAsmParser();
+        String[] args = {"fid-embed", "-pass-remarks-analysis=prologepilog"};
+        PointerPointer<BytePointer> argv = new PointerPointer<>(args);
+        LLVMParseCommandLineOptions(args.length, argv, (BytePointer) null);
+        handler = new DiagnosticHandler();
+        initialised = true;
+    }
+
+    /** Compiles one module of IR text to an object file. */
+    public static synchronized Result compile(String ir, Options o, boolean keepIr) {
+        init();
+        frameSizes = new LinkedHashMap<>();
+        LLVMContextRef ctx = LLVMContextCreate();
+        LLVMContextSetDiagnosticHandler(ctx, handler, null);
+        try {
+            byte[] bytes = ir.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            BytePointer data = new BytePointer(bytes.length);
+            data.put(bytes);
+            LLVMMemoryBufferRef buf = LLVMCreateMemoryBufferWithMemoryRangeCopy(data, bytes.length, new BytePointer("fid-embed"));
+            LLVMModuleRef mod = new LLVMModuleRef();
+            BytePointer err = new BytePointer();
+            if (LLVMParseIRInContext(ctx, buf, mod, err) != 0) {
+                String msg = err.getString();
+                LLVMDisposeMessage(err);
+                throw new LlvmException("LLVM rejected the generated IR: " + msg);
+            }
+            if (LLVMVerifyModule(mod, LLVMReturnStatusAction, err) != 0) {
+                String msg = err.getString();
+                LLVMDisposeMessage(err);
+                throw new LlvmException("the generated IR does not verify: " + msg);
+            }
+            LLVMTargetRef t = new LLVMTargetRef();
+            if (LLVMGetTargetFromTriple(new BytePointer(o.triple()), t, err) != 0) throw new LlvmException("unknown target " + o.triple() + ": " + err.getString());
+            LLVMTargetMachineOptionsRef tmo = LLVMCreateTargetMachineOptions();
+            LLVMTargetMachineOptionsSetCPU(tmo, o.cpu());
+            LLVMTargetMachineOptionsSetFeatures(tmo, o.features());
+            if (o.abi() != null && !o.abi().isEmpty()) LLVMTargetMachineOptionsSetABI(tmo, o.abi());
+            LLVMTargetMachineOptionsSetRelocMode(tmo, LLVMRelocStatic);
+            LLVMTargetMachineOptionsSetCodeModel(tmo, LLVMCodeModelSmall);
+            int cg = switch (o.optLevel()) { case "O0" -> LLVMCodeGenLevelNone; case "O1" -> LLVMCodeGenLevelLess; case "O2" -> LLVMCodeGenLevelDefault; default -> LLVMCodeGenLevelDefault; };
+            LLVMTargetMachineOptionsSetCodeGenOptLevel(tmo, cg);
+            LLVMTargetMachineRef tm = LLVMCreateTargetMachineWithOptions(t, o.triple(), tmo);
+            LLVMSetTarget(mod, o.triple());
+            LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
+            LLVMSetModuleDataLayout(mod, td);
+            String pipeline = switch (o.optLevel()) {
+                case "O0" -> "default<O0>";
+                case "O1" -> "default<O1>";
+                case "O2" -> "default<O2>";
+                case "Os" -> "default<Os>";
+                default -> "default<Oz>";
+            };
+            LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+            LLVMErrorRef e = LLVMRunPasses(mod, pipeline, tm, pbo);
+            if (e != null && !e.isNull()) {
+                BytePointer m = LLVMGetErrorMessage(e);
+                throw new LlvmException("LLVM passes failed: " + m.getString());
+            }
+            LLVMDisposePassBuilderOptions(pbo);
+            String optimized = null;
+            if (keepIr) {
+                BytePointer s = LLVMPrintModuleToString(mod);
+                optimized = s.getString();
+                LLVMDisposeMessage(s);
+            }
+            LLVMMemoryBufferRef out = new LLVMMemoryBufferRef();
+            if (LLVMTargetMachineEmitToMemoryBuffer(tm, mod, LLVMObjectFile, err, out) != 0) {
+                throw new LlvmException("LLVM code generation failed: " + err.getString());
+            }
+            BytePointer start = LLVMGetBufferStart(out);
+            long size = LLVMGetBufferSize(out);
+            byte[] obj = new byte[(int) size];
+            start.get(obj);
+            LLVMDisposeMemoryBuffer(out);
+            LLVMDisposeModule(mod);
+            LLVMDisposeTargetMachine(tm);
+            LLVMDisposeTargetMachineOptions(tmo);
+            return new Result(obj, Map.copyOf(frameSizes), optimized);
+        } finally {
+            LLVMContextDispose(ctx);
+        }
+    }
+}

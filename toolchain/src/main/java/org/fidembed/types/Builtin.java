@@ -1,0 +1,39 @@
+// Operations the compiler implements itself rather than the prelude: primitive operators,
+// conversions, structural comparison, printf, panics, array allocation and hardware intrinsics.
+package org.fidembed.types;
+
+public enum Builtin {
+    // arithmetic and logic (also used as operator values: (+))
+    ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"), NEG("~-"),
+    BAND("&&&"), BOR("|||"), BXOR("^^^"), BNOT("~~~"), SHL("<<<"), SHR(">>>"),
+    EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="), AND("&&"), OR("||"), NOT("not"),
+    COMPARE("compare"), HASH("hash"), ABS("abs"),
+    // floating point
+    SQRT("sqrt"), FLOOR("floor"), CEIL("ceil"), TRUNCATE("truncate"), ROUND("round"),
+    NAN("nan"), INFINITY("infinity"), NANF("nanf"), INFINITYF("infinityf"),
+    // conversions
+    TO_SBYTE("sbyte"), TO_BYTE("byte"), TO_INT16("int16"), TO_UINT16("uint16"), TO_INT32("int"), TO_UINT32("uint32"),
+    TO_INT64("int64"), TO_UINT64("uint64"), TO_NATIVEINT("nativeint"), TO_UNATIVEINT("unativeint"), TO_CHAR("char"),
+    TO_FLOAT32("float32"), TO_FLOAT("float"), TO_ENUM("enum"),
+    // output and panics
+    PRINTF("printf"), PRINTFN("printfn"), EPRINTF("eprintf"), EPRINTFN("eprintfn"), FAILWITHF("failwithf"),
+    FAILWITH("failwith"), INVALID_ARG("invalidArg"), ASSERT("assert"),
+    // arrays
+    ARRAY_ZEROCREATE("Array.zeroCreate"),
+    // Fid.Hardware
+    MMIO_READ8("Mmio.read8"), MMIO_READ16("Mmio.read16"), MMIO_READ32("Mmio.read32"),
+    MMIO_WRITE8("Mmio.write8"), MMIO_WRITE16("Mmio.write16"), MMIO_WRITE32("Mmio.write32"),
+    CPU_NOP("Cpu.nop"), CPU_WFI("Cpu.wfi"), CPU_DISABLE_IRQ("Cpu.disableInterrupts"), CPU_ENABLE_IRQ("Cpu.enableInterrupts"),
+    CPU_CYCLES("Cpu.cycles"),
+    // Fid.Intrinsics (for the prelude only)
+    EXIT("Intrinsics.exit"), FLOAT_BITS("Intrinsics.floatBits"), FLOAT_OF_BITS("Intrinsics.floatOfBits"),
+    FLOAT32_BITS("Intrinsics.float32Bits"), FLOAT32_OF_BITS("Intrinsics.float32OfBits"),
+    STRING_IS_WIDE("Intrinsics.stringIsWide"), STRING_BYTE("Intrinsics.stringByte"),
+    UNREACHABLE("Intrinsics.unreachable"), STACK_HIGH_WATER("Intrinsics.stackHighWater"),
+    ADDRESS_OF_ARRAY("Intrinsics.addressOfArray"), ZERO("Intrinsics.zero"),
+    LOAD8("Intrinsics.load8"), LOAD16("Intrinsics.load16"), LOAD32("Intrinsics.load32"),
+    STORE8("Intrinsics.store8"), STORE16("Intrinsics.store16"), STORE32("Intrinsics.store32");
+
+    public final String fsName;
+    Builtin(String n) { this.fsName = n; }
+}

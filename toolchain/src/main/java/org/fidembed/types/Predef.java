@@ -1,0 +1,203 @@
+// The types and names every program starts with: option, voption, Result, the primitive type
+// names, built-in functions with their type schemes, and the names the subset rejects with the
+// message of language.md §17.
+package org.fidembed.types;
+
+import org.fidembed.diag.Loc;
+import org.fidembed.types.Type.PrimKind;
+import org.fidembed.types.Type.Trait;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+public final class Predef {
+    public final TypeDefn option, voption, result;
+    public final Map<String, Type> primNames = new HashMap<>();
+
+    public Predef() {
+        option = union("Option", "option", List.of("T"), new String[]{"None"}, new String[]{"Some"}, true);
+        voption = union("ValueOption", "voption", List.of("T"), new String[]{"ValueNone"}, new String[]{"ValueSome"}, true);
+        voption.struct = true;
+        result = new TypeDefn(TypeDefn.Kind.UNION, "Result", "Result", List.of("T", "TError"), Loc.NONE);
+        result.cases.add(new TypeDefn.Case("Ok", List.of(new TypeDefn.Field("ResultValue", new Type.Param(0, "T"), false, Loc.NONE)), Loc.NONE, 0));
+        result.cases.add(new TypeDefn.Case("Error", List.of(new TypeDefn.Field("ErrorValue", new Type.Param(1, "TError"), false, Loc.NONE)), Loc.NONE, 1));
+        result.struct = true;
+
+        for (PrimKind k : PrimKind.values()) primNames.put(k.fsName, Type.prim(k));
+        primNames.put("int32", Type.INT);
+        primNames.put("int8", Type.SBYTE);
+        primNames.put("uint8", Type.BYTE);
+        primNames.put("double", Type.FLOAT);
+        primNames.put("single", Type.FLOAT32);
+        primNames.put("Int32", Type.INT);
+        primNames.put("UInt32", Type.UINT32);
+        primNames.put("Int64", Type.INT64);
+        primNames.put("UInt64", Type.UINT64);
+        primNames.put("Int16", Type.INT16);
+        primNames.put("UInt16", Type.UINT16);
+        primNames.put("Byte", Type.BYTE);
+        primNames.put("SByte", Type.SBYTE);
+        primNames.put("Double", Type.FLOAT);
+        primNames.put("Single", Type.FLOAT32);
+        primNames.put("Boolean", Type.BOOL);
+        primNames.put("Char", Type.CHAR);
+        primNames.put("String", Type.STRING);
+        primNames.put("IntPtr", Type.NATIVEINT);
+        primNames.put("UIntPtr", Type.UNATIVEINT);
+    }
+
+    private TypeDefn union(String name, String display, List<String> tps, String[] nullary, String[] unary, boolean postfix) {
+        TypeDefn d = new TypeDefn(TypeDefn.Kind.UNION, name, name, tps, Loc.NONE, postfix, display);
+        int idx = 0;
+        for (String n : nullary) d.cases.add(new TypeDefn.Case(n, List.of(), Loc.NONE, idx++));
+        for (String n : unary) d.cases.add(new TypeDefn.Case(n, List.of(new TypeDefn.Field("Value", new Type.Param(0, "T"), false, Loc.NONE)), Loc.NONE, idx++));
+        return d;
+    }
+
+    /** Type names with a type argument: int option, Result<int, E>. */
+    public TypeDefn genericByName(String name) {
+        return switch (name) {
+            case "option", "Option" -> option;
+            case "voption", "ValueOption" -> voption;
+            case "Result" -> result;
+            default -> null;
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------ builtins
+
+    /** Builtin values visible without qualification, by F# name. */
+    public static final Map<String, Builtin> GLOBAL_BUILTINS = new HashMap<>();
+    /** Builtins reached through a module path: "Array.zeroCreate", "Mmio.read32", ... */
+    public static final Map<String, Builtin> QUALIFIED_BUILTINS = new HashMap<>();
+    /** Operator symbols implemented by the compiler. */
+    public static final Map<String, Builtin> OPERATORS = new HashMap<>();
+
+    static {
+        for (Builtin b : List.of(Builtin.COMPARE, Builtin.HASH, Builtin.ABS, Builtin.SQRT, Builtin.FLOOR, Builtin.CEIL,
+                Builtin.TRUNCATE, Builtin.ROUND, Builtin.NAN, Builtin.INFINITY, Builtin.NANF, Builtin.INFINITYF,
+                Builtin.TO_SBYTE, Builtin.TO_BYTE, Builtin.TO_INT16, Builtin.TO_UINT16, Builtin.TO_INT32, Builtin.TO_UINT32,
+                Builtin.TO_INT64, Builtin.TO_UINT64, Builtin.TO_NATIVEINT, Builtin.TO_UNATIVEINT, Builtin.TO_CHAR,
+                Builtin.TO_FLOAT32, Builtin.TO_FLOAT, Builtin.TO_ENUM, Builtin.PRINTF, Builtin.PRINTFN, Builtin.EPRINTF,
+                Builtin.EPRINTFN, Builtin.FAILWITHF, Builtin.FAILWITH, Builtin.INVALID_ARG, Builtin.ASSERT, Builtin.NOT)) {
+            GLOBAL_BUILTINS.put(b.fsName, b);
+        }
+        GLOBAL_BUILTINS.put("int32", Builtin.TO_INT32);
+        GLOBAL_BUILTINS.put("double", Builtin.TO_FLOAT);
+        GLOBAL_BUILTINS.put("single", Builtin.TO_FLOAT32);
+        GLOBAL_BUILTINS.put("int8", Builtin.TO_SBYTE);
+        GLOBAL_BUILTINS.put("uint8", Builtin.TO_BYTE);
+        for (Builtin b : Builtin.values()) if (b.fsName.contains(".")) QUALIFIED_BUILTINS.put(b.fsName, b);
+        for (Builtin b : List.of(Builtin.ADD, Builtin.SUB, Builtin.MUL, Builtin.DIV, Builtin.MOD, Builtin.BAND, Builtin.BOR,
+                Builtin.BXOR, Builtin.BNOT, Builtin.SHL, Builtin.SHR, Builtin.EQ, Builtin.NE, Builtin.LT, Builtin.LE,
+                Builtin.GT, Builtin.GE, Builtin.AND, Builtin.OR)) {
+            OPERATORS.put(b.fsName, b);
+        }
+        OPERATORS.put("~-", Builtin.NEG);
+    }
+
+    /** Names the subset rejects, with the message language.md §17 gives (checked before "not defined"). */
+    public static String rejectedName(List<String> path) {
+        String first = path.get(0);
+        String joined = String.join(".", path);
+        switch (first) {
+            case "List": case "list": return "lists allocate on a heap; use a fixed-size array";
+            case "Seq": case "seq": return "sequences allocate on a heap; use a for loop or the Array module";
+            case "Map": case "Set": case "Dictionary": case "ResizeArray": case "HashSet": case "HashIdentity":
+                return "growing collections need a heap; use a fixed-size array";
+            case "sprintf": case "string": case "kprintf": case "ksprintf": case "fprintf": case "fprintfn": case "bprintf": case "String":
+            case "sprintfn":
+                return "building strings needs a heap; print the parts with printf";
+            case "box": case "unbox": case "obj": return "boxing and casts need a heap and run-time types; use a union";
+            case "raise": case "reraise": case "failwithf_": case "Failure": case "exn":
+                return "exceptions are not supported; use Result";
+            case "async": case "task": case "Async": case "MailboxProcessor": case "Task":
+                return "asynchronous code needs a heap and a scheduler; use interrupt handlers and a main loop";
+            case "typeof": case "typedefof": case "sizeof": case "nameof":
+                return "%A formats by reflection; use a specific format such as %d";
+            case "ref": case "incr": case "decr": return "reference cells and lazy values are heap objects; use let mutable";
+            case "decimal": case "bigint": return "decimal and bigint are not supported; use an integer type or fixed point";
+            case "sin": case "cos": case "tan": case "exp": case "log": case "log10": case "atan": case "atan2":
+            case "asin": case "acos": case "sinh": case "cosh": case "tanh": case "pown":
+                return "'" + first + "' is not supported yet";
+            case "Console": return "'" + joined + "' is not available in fid-embed; print with printf";
+            case "System":
+                if (path.size() > 1) {
+                    switch (path.get(1)) {
+                        case "Threading": return "asynchronous code needs a heap and a scheduler; use interrupt handlers and a main loop";
+                        case "Collections": return "growing collections need a heap; use a fixed-size array";
+                        case "String": case "Text": return "building strings needs a heap; print the parts with printf";
+                        case "Console": return "'" + joined + "' is not available in fid-embed; print with printf";
+                        default: break;
+                    }
+                }
+                return null;
+            default: return null;
+        }
+    }
+
+    /** Min/max constants: System.Int32.MaxValue and friends. */
+    public static Object limit(PrimKind k, boolean max) {
+        return switch (k) {
+            case SBYTE -> max ? 127L : -128L;
+            case BYTE -> max ? 255L : 0L;
+            case INT16 -> max ? 32767L : -32768L;
+            case UINT16 -> max ? 65535L : 0L;
+            case INT32, NATIVEINT -> max ? (long) Integer.MAX_VALUE : (long) Integer.MIN_VALUE;
+            case UINT32, UNATIVEINT -> max ? 0xFFFFFFFFL : 0L;
+            case INT64 -> max ? Long.MAX_VALUE : Long.MIN_VALUE;
+            case UINT64 -> max ? -1L : 0L;
+            case CHAR -> max ? 0xFFFFL : 0L;
+            case FLOAT -> max ? Double.MAX_VALUE : -Double.MAX_VALUE;
+            case FLOAT32 -> max ? (double) Float.MAX_VALUE : (double) -Float.MAX_VALUE;
+            default -> null;
+        };
+    }
+
+    /** Whether t satisfies a trait; unknown (variable) types are checked later. */
+    public static boolean satisfies(Type t, Trait tr) {
+        t = Type.prune(t);
+        if (t instanceof Type.Var) return true;
+        if (t instanceof Type.Prim p) {
+            PrimKind k = p.kind();
+            return switch (tr) {
+                case ADD -> k.isNumeric() || k == PrimKind.STRING || k == PrimKind.CHAR;
+                case ARITH -> k.isNumeric();
+                case NEG -> k.isSigned();
+                case INTEGRAL -> k.isInteger();
+                case EQUALITY, COMPARISON -> k != PrimKind.UNIT || true;
+                case FLOATING, PRINT_FLOAT -> k.isFloat();
+                case CONVERTIBLE -> k.isNumeric() || k == PrimKind.CHAR;
+                case PRINT_INT -> k.isInteger();
+            };
+        }
+        if (t instanceof Type.Named n && n.def().kind == TypeDefn.Kind.ENUM) {
+            return switch (tr) {
+                case EQUALITY, COMPARISON, CONVERTIBLE -> true;
+                case INTEGRAL -> true;
+                default -> false;
+            };
+        }
+        if (t instanceof Type.Fun) return false;
+        return tr == Trait.EQUALITY || tr == Trait.COMPARISON;
+    }
+
+    /** The type a trait variable takes when nothing else decides it (F#'s defaulting). */
+    public static Type defaultFor(EnumSet<Trait> traits) {
+        if (traits.contains(Trait.FLOATING) || traits.contains(Trait.PRINT_FLOAT)) return Type.FLOAT;
+        for (Trait t : traits) {
+            if (t != Trait.EQUALITY && t != Trait.COMPARISON) return Type.INT;
+        }
+        return null;
+    }
+
+    static List<Type> freshList(int n, IntFunction<Type> f) {
+        List<Type> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(f.apply(i));
+        return out;
+    }
+}

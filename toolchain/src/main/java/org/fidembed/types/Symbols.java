@@ -1,0 +1,107 @@
+// What names resolve to: local variables, module-level values and functions, union cases, enum
+// values, built-in operations, and modules that hold them.
+package org.fidembed.types;
+
+import org.fidembed.ast.Ast;
+import org.fidembed.diag.Loc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public final class Symbols {
+    private Symbols() { }
+
+    /** A type scheme: a type generalised over some variables. */
+    public record Scheme(List<Type.Var> vars, Type type) {
+        public static Scheme mono(Type t) { return new Scheme(List.of(), t); }
+    }
+
+    public static final class LocalVar {
+        private static int counter = 0;
+        public final int id = ++counter;
+        public final String name;
+        public Type type;
+        public final boolean mutable;
+        public final Loc loc;
+        /** Set for local functions generalised by let-polymorphism. */
+        public Scheme scheme;
+        /** The variable's uses, counted by the checker (unused-value warnings). */
+        public int uses;
+        public boolean compilerGenerated;
+
+        public LocalVar(String name, Type type, boolean mutable, Loc loc) {
+            this.name = name;
+            this.type = type;
+            this.mutable = mutable;
+            this.loc = loc;
+        }
+        @Override public String toString() { return name + "#" + id; }
+    }
+
+    public static final class GlobalVal {
+        public final String name;
+        public final String qualifiedName;
+        public final Loc loc;
+        public final ModuleDef module;
+        public final Ast.Binding binding;
+        public boolean mutable, inline, literal, entryPoint, rec, prelude, isPrivate;
+        public Scheme scheme;
+        /** The checked body: for a function, a Typed.Lambda. */
+        public Typed.TExpr body;
+        public Object literalValue;
+        public String interruptVector;
+        public Loc interruptLoc;
+        public String section;
+        public String exportName;
+        public boolean noInline;
+        /** Number of curried parameters the definition takes syntactically (F#'s arity rule). */
+        public int arity;
+        /** Whether an interrupt handler reads or writes it (then every access is volatile). */
+        public boolean sharedWithInterrupt;
+        public int uses;
+
+        public GlobalVal(String name, String qualifiedName, Loc loc, ModuleDef module, Ast.Binding binding) {
+            this.name = name;
+            this.qualifiedName = qualifiedName;
+            this.loc = loc;
+            this.module = module;
+            this.binding = binding;
+        }
+        public boolean isFunction() { return arity > 0; }
+        @Override public String toString() { return qualifiedName; }
+    }
+
+    public sealed interface ValueSym permits Local, Global, CaseRef, EnumRef, BuiltinRef { }
+    public record Local(LocalVar v) implements ValueSym { }
+    public record Global(GlobalVal g) implements ValueSym { }
+    public record CaseRef(TypeDefn def, TypeDefn.Case c) implements ValueSym { }
+    public record EnumRef(TypeDefn def, TypeDefn.EnumValue v) implements ValueSym { }
+    public record BuiltinRef(Builtin b) implements ValueSym { }
+
+    public static final class ModuleDef {
+        public final String name;
+        public final String qualifiedName;
+        public final ModuleDef parent;
+        public final Map<String, ValueSym> values = new LinkedHashMap<>();
+        public final Map<String, TypeDefn> types = new LinkedHashMap<>();
+        public final Map<String, ModuleDef> modules = new LinkedHashMap<>();
+        /** Module abbreviations declared inside this module: module G = Geometry. */
+        public final Map<String, ModuleDef> abbrevs = new LinkedHashMap<>();
+        public final List<String> privateNames = new ArrayList<>();
+        /** Type abbreviations: type Addr = uint32 (arity = number of type parameters). */
+        public final Map<String, Abbrev> typeAbbrevs = new LinkedHashMap<>();
+        public record Abbrev(int arity, Type type) { }
+        public boolean requireQualifiedAccess, autoOpen, prelude, isPrivate;
+        public final Loc loc;
+
+        public ModuleDef(String name, ModuleDef parent, Loc loc) {
+            this.name = name;
+            this.parent = parent;
+            this.loc = loc;
+            this.qualifiedName = parent == null || parent.name.isEmpty() ? name : parent.qualifiedName + "." + name;
+        }
+        @Override public String toString() { return qualifiedName; }
+    }
+}

@@ -1,0 +1,70 @@
+// A user or predefined type definition: a record (fields), a union (cases with fields) or an enum
+// (named integer constants), possibly generic, with the attributes that change its meaning.
+package org.fidembed.types;
+
+import org.fidembed.diag.Loc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public final class TypeDefn {
+    public enum Kind { RECORD, UNION, ENUM }
+
+    public record Field(String name, Type type, boolean mutable, Loc loc) { }
+    public record Case(String name, List<Field> fields, Loc loc, int index) {
+        public boolean hasNamedField(String n) { return fields.stream().anyMatch(f -> f.name().equals(n)); }
+    }
+    public record EnumValue(String name, Object value, Loc loc) { }
+
+    public final Kind kind;
+    public final String name;
+    public final String qualifiedName;
+    public final List<String> typeParams;
+    public final Loc loc;
+    public boolean struct;
+    public boolean requireQualifiedAccess;
+    public boolean flags;
+    public boolean noEquality, noComparison;
+    public List<Field> fields = new ArrayList<>();
+    public List<Case> cases = new ArrayList<>();
+    public List<EnumValue> enumValues = new ArrayList<>();
+    /** The underlying primitive type of an enum. */
+    public Type enumUnderlying;
+    /** Predefined types print in F#'s postfix style: int option. */
+    private final boolean postfix;
+    private final String display;
+
+    public TypeDefn(Kind kind, String name, String qualifiedName, List<String> typeParams, Loc loc) {
+        this(kind, name, qualifiedName, typeParams, loc, false, name);
+    }
+
+    public TypeDefn(Kind kind, String name, String qualifiedName, List<String> typeParams, Loc loc, boolean postfix, String display) {
+        this.kind = kind;
+        this.name = name;
+        this.qualifiedName = qualifiedName;
+        this.typeParams = typeParams;
+        this.loc = loc;
+        this.postfix = postfix;
+        this.display = display;
+    }
+
+    public String displayName() { return display; }
+    public boolean postfixDisplay() { return postfix; }
+
+    /** A non-struct record with a mutable field has reference semantics (F#). */
+    public boolean isReference() {
+        return kind == Kind.RECORD && !struct && fields.stream().anyMatch(Field::mutable);
+    }
+
+    public int fieldIndex(String n) {
+        for (int i = 0; i < fields.size(); i++) if (fields.get(i).name().equals(n)) return i;
+        return -1;
+    }
+
+    public Case caseNamed(String n) {
+        for (Case c : cases) if (c.name().equals(n)) return c;
+        return null;
+    }
+
+    @Override public String toString() { return qualifiedName; }
+}

@@ -1,0 +1,16 @@
+/// UART driver for the STM32 USART (netduinoplus2, bluepill): SR bit 7 = TX empty, bit 5 = RX not
+/// empty; CR1 = UE | TE | RE enables it (QEMU drops received bytes until RE is set).
+module Fid.Uart
+
+open Fid.Hardware
+
+let init () = Mmio.write32 (Fid.Board.UartBase + 0x0Cun) 0x200Cu
+
+let write (b: byte) =
+    while Mmio.read32 Fid.Board.UartBase &&& 0x80u = 0u do
+        ()
+    Mmio.write32 (Fid.Board.UartBase + 4un) (uint32 b)
+
+let tryRead () : byte voption =
+    if Mmio.read32 Fid.Board.UartBase &&& 0x20u = 0u then ValueNone
+    else ValueSome (byte (Mmio.read32 (Fid.Board.UartBase + 4un)))
