@@ -30,7 +30,6 @@ public final class Startup {
         sb.append(highWater(paintStack));
         sb.append(resetHandler(t, paintStack, usesCycles));
         sb.append(exit(t));
-        if (t.arm()) sb.append(armDivmod64());
         if (t.arm()) sb.append(armVectors(t, handlers, faultFn, unhandled));
         else sb.append(riscvStartAndTrap(t, handlers, faultFn, unhandled));
         return sb.toString();
@@ -194,6 +193,11 @@ public final class Startup {
      * no C-like function can; they call the prelude's __fid_udivmod64 / __fid_divmod64 with a
      * pointer to the remainder and load it into r2:r3.
      */
+    /** Assembly helpers of the run-time library (linked like the rest of it: only when called). */
+    public static String runtimeAsm(TargetInfo t) {
+        return t.arm() ? armDivmod64() : "";
+    }
+
     private static String armDivmod64() {
         StringBuilder sb = new StringBuilder();
         for (String[] f : new String[][]{{"__aeabi_uldivmod", "__fid_udivmod64"}, {"__aeabi_ldivmod", "__fid_divmod64"}}) {

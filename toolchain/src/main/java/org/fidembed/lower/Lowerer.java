@@ -71,6 +71,23 @@ public final class Lowerer {
         return instance(g, List.of()).name();
     }
 
+    /**
+     * The run-time library alone: the exported helpers LLVM calls on its own (memcpy, division,
+     * soft float). It is compiled once per target into an object of its own and linked with every
+     * program; the linker keeps only the helpers a program calls.
+     */
+    public String lowerRuntimeLibrary() {
+        for (GlobalVal g : prog.globals()) {
+            if (g.exportName != null && g.scheme.vars().isEmpty()) instance(g, List.of());
+        }
+        while (!work.isEmpty()) work.pollFirst().run();
+        StringBuilder out = new StringBuilder();
+        out.append(globalsText);
+        for (String d : declared) out.append(d).append('\n');
+        for (String f : functions) out.append(f).append('\n');
+        return out.toString();
+    }
+
     /** The LLVM module body (functions and globals); startup code is added by the back end. */
     public String lower() {
         // module initialisers first: they fix the lengths of module-level arrays
@@ -113,10 +130,6 @@ public final class Lowerer {
             if (g.prelude || !g.isFunction() || g.inline || !g.scheme.vars().isEmpty()) continue;
             instance(g, List.of());
         }
-        // exported runtime functions (soft-float, division helpers) LLVM may call on its own
-        for (GlobalVal g : prog.globals()) {
-            if (g.exportName != null && g.scheme.vars().isEmpty() && exportNeeded(g.exportName)) instance(g, List.of());
-        }
         while (!work.isEmpty()) work.pollFirst().run();
         StringBuilder out = new StringBuilder();
         out.append(globalsText);
@@ -124,8 +137,6 @@ public final class Lowerer {
         for (String f : functions) out.append(f).append('\n');
         return out.toString();
     }
-
-    private boolean exportNeeded(String name) { return true; }
 
     private Env emptyEnv() { return new Env(Map.of(), null, null, false); }
 

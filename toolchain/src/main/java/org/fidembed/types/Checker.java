@@ -107,7 +107,7 @@ public final class Checker {
                 diags.error(g.loc, "value restriction: the type of '" + g.name + "' (" + Type.show(t) + ") could not be inferred; add a type annotation");
             }
         }
-        if (entryPoint == null && !files.isEmpty()) {
+        if (entryPoint == null && !files.isEmpty() && !isPrelude.get(files.size() - 1)) {
             FileAst last = files.get(files.size() - 1);
             diags.error(new Loc(last.loc().file(), 1, 1), "this program has no entry point: mark a function [<EntryPoint>] let main _ = ... 0");
         }

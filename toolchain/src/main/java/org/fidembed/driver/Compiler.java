@@ -1,0 +1,139 @@
+// The compiler as a library: sources and a target in, an object file (with the facts the stack
+// bound needs) or diagnostics out. source -> tokens -> AST -> typed AST -> LLVM IR -> object.
+package org.fidembed.driver;
+
+import org.fidembed.ast.Ast;
+import org.fidembed.codegen.Startup;
+import org.fidembed.diag.CompileAbort;
+import org.fidembed.diag.Diagnostics;
+import org.fidembed.diag.SourceFile;
+import org.fidembed.llvm.LlvmSession;
+import org.fidembed.lower.Lowerer;
+import org.fidembed.lower.TargetInfo;
+import org.fidembed.parse.Parser;
+import org.fidembed.syntax.Lexer;
+import org.fidembed.types.Checker;
+import org.fidembed.types.Restrictions;
+import org.fidembed.types.Symbols.GlobalVal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+public final class Compiler {
+    private Compiler() { }
+
+    /** What compiling produced. object is null when there were errors (see diagnostics). */
+    public record Output(byte[] object, String ir, Map<String, Integer> frameSizes, Map<String, Set<String>> callGraph,
+                        Map<String, String> interruptHandlers, Map<String, Long> recursionDepth, Diagnostics diagnostics,
+                        Map<String, Long> phaseMillis) { }
+
+    public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { }
+
+    public static Output compile(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid) {
+        Diagnostics d = new Diagnostics();
+        Map<String, Long> times = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        try {
+            List<Ast.FileAst> files = new ArrayList<>();
+            List<Boolean> prelude = new ArrayList<>();
+            for (SourceFile f : Prelude.files(target)) {
+                files.add(Parser.parse(f, d));
+                prelude.add(true);
+            }
+            if (d.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + d.sorted().get(0).render());
+            for (Project.Source s : sources) {
+                SourceFile sf = Lexer.decode(s.displayName(), s.bytes(), false, d);
+                if (sf.text().length() > 10_000_000) {
+                    d.error(new org.fidembed.diag.Loc(sf, 1, 1), "this file is larger than 10 MB; split it into several files");
+                    throw new CompileAbort();
+                }
+                files.add(Parser.parse(sf, d));
+                prelude.add(false);
+            }
+            if (d.hasErrors()) throw new CompileAbort();
+            times.put("parse", ms(t0));
+            long t1 = System.nanoTime();
+            Checker.Program prog = new Checker(d, target.boardName(), interruptValid).check(files, prelude);
+            if (d.hasErrors()) throw new CompileAbort();
+            Restrictions rules = new Restrictions(prog, d);
+            rules.check();
+            if (d.hasErrors()) throw new CompileAbort();
+            times.put("check", ms(t1));
+            long t2 = System.nanoTime();
+            Lowerer lw = new Lowerer(prog, target, d);
+            String fault = lw.runtimeFunction("panicFault");
+            String unhandled = lw.runtimeFunction("panicUnhandled");
+            String body = lw.lower();
+            if (d.hasErrors()) throw new CompileAbort();
+            String ir = body + Startup.generate(target, lw.interruptHandlers, fault, unhandled, options.paintStack(), lw.usesCycles);
+            times.put("lower", ms(t2));
+            long t3 = System.nanoTime();
+            LlvmSession.Result r = LlvmSession.compile(ir, options.llvm(), options.keepIr());
+            times.put("llvm", ms(t3));
+            Map<String, Long> depths = new LinkedHashMap<>();
+            for (Map.Entry<GlobalVal, Long> e : rules.recursionDepth.entrySet()) depths.put(e.getKey().qualifiedName, e.getValue());
+            return new Output(r.object(), options.keepIr() ? ir : null, r.frameSizes(), lw.callGraph, lw.interruptHandlers, depths, d, times);
+        } catch (CompileAbort e) {
+            return new Output(null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, times);
+        }
+    }
+
+    private static long ms(long start) { return (System.nanoTime() - start) / 1_000_000; }
+
+    /**
+     * The run-time library object for a target (memcpy, division helpers, soft float), compiled
+     * once and kept in the user's cache, keyed by the prelude's text and the code generation options.
+     */
+    public static java.nio.file.Path runtimeLibrary(TargetInfo target, LlvmSession.Options llvm) {
+        List<SourceFile> prelude = Prelude.files(target);
+        StringBuilder key = new StringBuilder(llvm.toString());
+        for (SourceFile f : prelude) if (!f.name().equals("Fid.Board.fs")) key.append('\0').append(f.name()).append('\0').append(f.text());
+        key.append(Startup.runtimeAsm(target));
+        String hash = sha256(key.toString()).substring(0, 16);
+        java.nio.file.Path dir = cacheDir();
+        java.nio.file.Path obj = dir.resolve("runtime-" + hash + ".o");
+        if (java.nio.file.Files.exists(obj)) return obj;
+        Diagnostics d = new Diagnostics();
+        List<Ast.FileAst> files = new ArrayList<>();
+        List<Boolean> isPrelude = new ArrayList<>();
+        for (SourceFile f : prelude) { files.add(Parser.parse(f, d)); isPrelude.add(true); }
+        Checker.Program prog = new Checker(d, target.boardName(), n -> true).check(files, isPrelude);
+        if (d.hasErrors()) throw new IllegalStateException("the prelude does not compile: " + d.sorted().get(0).render());
+        Lowerer lw = new Lowerer(prog, target, d);
+        String ir = lw.lowerRuntimeLibrary() + Startup.runtimeAsm(target);
+        if (d.hasErrors()) throw new IllegalStateException("the prelude does not compile: " + d.sorted().get(0).render());
+        LlvmSession.Result r = LlvmSession.compile(ir, llvm, false);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "runtime-", ".tmp");
+            java.nio.file.Files.write(tmp, r.object());
+            java.nio.file.Files.move(tmp, obj, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write the run-time library to " + dir + ": " + e.getMessage(), e);
+        }
+        return obj;
+    }
+
+    static java.nio.file.Path cacheDir() {
+        String x = System.getenv("FID_EMBED_CACHE");
+        if (x != null && !x.isEmpty()) return java.nio.file.Path.of(x);
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        java.nio.file.Path base = xdg != null && !xdg.isEmpty() ? java.nio.file.Path.of(xdg) : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("fid-embed");
+    }
+
+    static String sha256(String s) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (byte b : h) sb.append(String.format("%02x", b));
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+// The prelude compiled with every program: the board's constants (module Fid.Board, generated from
+// the profile), the core library, the UART driver the profile names, the run-time support and the
+// helpers LLVM may call. All of it is F# shipped as resources of the toolchain.
+package org.fidembed.driver;
+
+import org.fidembed.diag.SourceFile;
+import org.fidembed.lower.TargetInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+public final class Prelude {
+    private Prelude() { }
+
+    public static List<SourceFile> files(TargetInfo t) {
+        List<SourceFile> out = new ArrayList<>();
+        out.add(new SourceFile("Fid.Board.fs", boardModule(t), true));
+        out.add(resource("Fid.Core.fs"));
+        String uart = "uart/" + t.uartKind() + ".fs";
+        if (Prelude.class.getResource("/org/fidembed/prelude/" + uart) == null) {
+            throw new IllegalArgumentException("board '" + t.boardName() + "' names UART kind '" + t.uartKind() + "', which has no driver");
+        }
+        out.add(resource(uart));
+        out.add(resource("Fid.Runtime.fs"));
+        out.add(resource("Fid.Builtins.fs"));
+        if (Prelude.class.getResource("/org/fidembed/prelude/Fid.SoftFloat.fs") != null) out.add(resource("Fid.SoftFloat.fs"));
+        return out;
+    }
+
+    static String boardModule(TargetInfo t) {
+        StringBuilder sb = new StringBuilder("/// Constants of board '").append(t.boardName()).append("', from its profile.\nmodule Fid.Board\n");
+        for (Map.Entry<String, String> e : t.boardConstants().entrySet()) {
+            sb.append("\n[<Literal>]\nlet ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static SourceFile resource(String name) {
+        try (InputStream in = Prelude.class.getResourceAsStream("/org/fidembed/prelude/" + name)) {
+            if (in == null) throw new IllegalStateException("missing prelude file " + name);
+            return new SourceFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8), true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read prelude file " + name, e);
+        }
+    }
+}
