@@ -1,0 +1,19 @@
+// What a running flash reports: notes for the user, phase starts, byte counts, phase ends.
+// A sealed family so that a renderer handles every kind (see cli.ProgressPrinter).
+package org.fidembed.flasher;
+
+import java.time.Duration;
+
+public sealed interface ProgressEvent {
+    /** Something the user should read (boot instruction, warning, retry). */
+    record Note(String text, boolean warning) implements ProgressEvent {}
+
+    /** A phase begins; total is in the phase's unit (bytes, or pages for ERASE). */
+    record Started(Phase phase, long total) implements ProgressEvent {}
+
+    /** done of total units finished after elapsed since the phase began. */
+    record Advanced(Phase phase, long done, long total, Duration elapsed) implements ProgressEvent {}
+
+    /** A phase ends. */
+    record Finished(Phase phase, long total, Duration elapsed) implements ProgressEvent {}
+}

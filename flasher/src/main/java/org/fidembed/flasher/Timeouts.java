@@ -1,0 +1,41 @@
+// Every wait of the protocol has a bound: per-command timeouts sized for what the chip does (an erase can take
+// seconds), plus the time the bytes themselves take on the wire at the chosen baud rate.
+package org.fidembed.flasher;
+
+import java.time.Duration;
+
+public record Timeouts(
+        Duration syncReply,
+        int syncAttempts,
+        Duration ack,
+        Duration blockWrite,
+        Duration eraseBase,
+        Duration pageErase,
+        Duration busyGrace,
+        Duration resync) {
+
+    public static Timeouts defaults(Dialect dialect) {
+        return new Timeouts(
+                Duration.ofMillis(200),
+                25,
+                Duration.ofMillis(500),
+                dialect.blockWriteTimeout(),
+                Duration.ofSeconds(1),
+                dialect.pageEraseTimeout(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+    }
+
+    /** Bound for erasing n pages in one command. */
+    public Duration erase(int pages) {
+        return eraseBase.plus(pageErase.multipliedBy(pages));
+    }
+
+    public Timeouts withSyncAttempts(int n) {
+        return new Timeouts(syncReply, n, ack, blockWrite, eraseBase, pageErase, busyGrace, resync);
+    }
+
+    public Timeouts withErase(Duration base, Duration perPage) {
+        return new Timeouts(syncReply, syncAttempts, ack, blockWrite, base, perPage, busyGrace, resync);
+    }
+}
