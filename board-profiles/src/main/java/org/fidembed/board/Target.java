@@ -1,0 +1,117 @@
+// Everything the toolchain needs to know about one board, composed from its chip, board and memory profile
+// files and validated once (Profiles.load). Immutable; no phase after it names a board, it reads a Target.
+package org.fidembed.board;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A composed, validated board profile.
+ *
+ * @param name             the board name ({@code lm3s6965evb}, or a user file's name without {@code .toml})
+ * @param description      one line for humans
+ * @param chip             the chip ({@code LM3S6965})
+ * @param cpuName          the core for humans ({@code Cortex-M3})
+ * @param arch             Cortex-M or RV32
+ * @param llvmTriple       LLVM target triple
+ * @param cpu              LLVM CPU name ({@code cortex-m3}, {@code generic-rv32})
+ * @param features         LLVM target features ({@code +m}, {@code +vfp4d16sp}); see {@link #featureString()}
+ * @param abi              LLVM ABI name ({@code ilp32}); empty on Cortex-M, where the triple decides
+ * @param hardFloat        floating point is passed in FP registers (thumbv7em-none-eabihf)
+ * @param fpuEnableAtReset the reset handler must enable the FPU (CPACR) before any compiled code runs
+ * @param stackAlign       stack pointer alignment in bytes (8 AAPCS, 16 RISC-V)
+ * @param cpuHz            the CPU clock the firmware runs at without touching clock registers
+ * @param regions          the memory map, in profile order
+ * @param codeRegion       the region that holds .vectors/.text/.rodata and the .data load image
+ * @param dataRegion       the region that holds the stack (at its bottom), .data, .ramfunc and .bss
+ * @param bootAlias        where the core starts fetching if that is an alias of the code region
+ * @param vectorNames      Cortex-M: vector table slot names by exception number (0 InitialSP, 1 Reset,
+ *                         {@link #RESERVED_VECTOR} for reserved slots); RISC-V: empty
+ * @param interrupts       handler name to number: Cortex-M exception number (2 and up), RISC-V mcause
+ * @param uart             the console UART
+ * @param exit             how the exit code is reported
+ * @param qemu             how to run the board under QEMU; empty for serial boards
+ * @param cycleCounter     what Cpu.cycles reads
+ * @param timer            the periodic timer facts
+ * @param flash            how to flash a serial board; empty for QEMU boards
+ * @param memory           the memory profile
+ * @param constants        the [<Literal>]s of module Fid.Board, in order
+ * @param source           where it was loaded from
+ */
+public record Target(
+        String name,
+        String description,
+        String chip,
+        String cpuName,
+        Arch arch,
+        String llvmTriple,
+        String cpu,
+        List<String> features,
+        String abi,
+        boolean hardFloat,
+        boolean fpuEnableAtReset,
+        int stackAlign,
+        long cpuHz,
+        List<MemoryRegion> regions,
+        MemoryRegion codeRegion,
+        MemoryRegion dataRegion,
+        OptionalLong bootAlias,
+        List<String> vectorNames,
+        Map<String, Long> interrupts,
+        Uart uart,
+        Exit exit,
+        Optional<Qemu> qemu,
+        CycleCounter cycleCounter,
+        Timer timer,
+        Optional<FlashMethod> flash,
+        MemoryProfile memory,
+        Map<String, BoardConstant> constants,
+        ProfileSource source) {
+
+    /** The name of a reserved slot in {@link #vectorNames()}. */
+    public static final String RESERVED_VECTOR = "";
+
+    public Target {
+        for (Object o : new Object[]{name, description, chip, cpuName, arch, llvmTriple, cpu, abi, codeRegion, dataRegion, bootAlias,
+                uart, exit, qemu, cycleCounter, timer, flash, memory, source})
+            Objects.requireNonNull(o, "a Target component is null");
+        features = List.copyOf(features);
+        regions = List.copyOf(regions);
+        vectorNames = List.copyOf(vectorNames);
+        interrupts = Collections.unmodifiableMap(new LinkedHashMap<>(interrupts));
+        constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+        if (!regions.contains(codeRegion) || !regions.contains(dataRegion))
+            throw new IllegalArgumentException("code and data regions must be among the regions");
+        if ((arch == Arch.CORTEX_M) == vectorNames.isEmpty())
+            throw new IllegalArgumentException("Cortex-M targets and only they have vector names");
+    }
+
+    public boolean isCortexM() { return arch == Arch.CORTEX_M; }
+
+    /** LLVM's feature string: {@code +m,+a,+c}. */
+    public String featureString() { return String.join(",", features); }
+
+    /** {@code Cortex-M3 (LM3S6965)}. */
+    public String cpuSummary() { return cpuName + " (" + chip + ")"; }
+
+    /** The exception number (Cortex-M) or mcause (RISC-V) of an interrupt handler name. */
+    public OptionalLong interruptNumber(String handlerName) {
+        Long n = interrupts.get(handlerName);
+        return n == null ? OptionalLong.empty() : OptionalLong.of(n);
+    }
+
+    /** Stack bytes to reserve for a proven bound under this target's memory profile and alignment. */
+    public long stackReserve(long provenBound) { return memory.stackReserve(provenBound, stackAlign); }
+
+    /** The same target under another memory profile (e.g. a project's overrides). */
+    public Target withMemory(MemoryProfile other) {
+        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
+                stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, vectorNames, interrupts, uart, exit, qemu,
+                cycleCounter, timer, flash, other, constants, source);
+    }
+}

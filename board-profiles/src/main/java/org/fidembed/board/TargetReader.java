@@ -1,0 +1,358 @@
+// Validates a merged profile once and builds the Target: every key is checked for type, range and
+// consistency with the others, and unknown keys are errors, each naming the file that set the key.
+package org.fidembed.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+final class TargetReader {
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
+    private static final Pattern FEATURE = Pattern.compile("[+-][a-z0-9][a-z0-9._-]*");
+    private static final int SYSTEM_VECTORS = 16;
+    /** ARMv7-M allows 496 external interrupts. */
+    private static final int MAX_VECTORS = 16 + 496;
+
+    private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "regions", "memory-map",
+            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "memory", "constants");
+
+    private final Doc doc;
+
+    private TargetReader(Doc doc) { this.doc = doc; }
+
+    static Target read(Doc doc, String name, String memoryName, ProfileSource source) {
+        return new TargetReader(doc).target(name, memoryName, source);
+    }
+
+    private Target target(String name, String memoryName, ProfileSource source) {
+        doc.allowOnly("", TOP);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"))
+            throw new ProfileException(source.label(), null, "the board name '" + name + "' (from the file name) may use only letters, digits, '.', '_' and '-'");
+        String chip = doc.string("chip");
+        String description = doc.optString("description").orElse(name);
+
+        doc.allowOnly("cpu", List.of("name", "arch", "llvm-triple", "llvm-cpu", "features", "float-abi", "abi",
+                "fpu-enable-at-reset", "cycle-counter", "stack-align"));
+        String cpuName = doc.string("cpu.name");
+        Arch arch = choice("cpu.arch", Arch.values(), Arch::id);
+        String triple = doc.string("cpu.llvm-triple");
+        if (arch == Arch.CORTEX_M && !triple.startsWith("thumbv"))
+            throw doc.error("cpu.llvm-triple", "a Cortex-M triple starts with \"thumbv\" (e.g. \"thumbv7m-none-eabi\"), found \"" + triple + "\"");
+        if (arch == Arch.RISCV32 && !triple.startsWith("riscv32"))
+            throw doc.error("cpu.llvm-triple", "a RV32 triple starts with \"riscv32\" (e.g. \"riscv32-unknown-none-elf\"), found \"" + triple + "\"");
+        String llvmCpu = nonEmpty("cpu.llvm-cpu");
+        List<String> features = doc.optStrings("cpu.features");
+        for (String f : features)
+            if (!FEATURE.matcher(f).matches()) throw doc.error("cpu.features", "a feature is \"+name\" or \"-name\", found \"" + f + "\"");
+        boolean hardFloat = choice("cpu.float-abi", new String[]{"soft", "hard"}, s -> s).equals("hard");
+        String abi = doc.optString("cpu.abi").orElse("");
+        if (arch == Arch.RISCV32 && !List.of("ilp32", "ilp32e", "ilp32f", "ilp32d").contains(abi))
+            throw doc.has("cpu.abi") ? doc.error("cpu.abi", "expected \"ilp32\", \"ilp32e\", \"ilp32f\" or \"ilp32d\", found \"" + abi + "\"") : doc.missing("cpu.abi");
+        if (arch == Arch.CORTEX_M && !abi.isEmpty())
+            throw doc.error("cpu.abi", "leave it empty on Cortex-M: the triple selects the ABI (eabi or eabihf)");
+        if (arch == Arch.RISCV32 && hardFloat && !(abi.equals("ilp32f") || abi.equals("ilp32d")))
+            throw doc.error("cpu.float-abi", "hard float on RISC-V needs abi = \"ilp32f\" or \"ilp32d\"");
+        if (arch == Arch.CORTEX_M && hardFloat != triple.endsWith("hf"))
+            throw doc.error("cpu.float-abi", "float-abi \"" + (hardFloat ? "hard" : "soft") + "\" does not match the triple \"" + triple + "\"");
+        boolean fpuEnable = doc.optBool("cpu.fpu-enable-at-reset", false);
+        if (fpuEnable && arch != Arch.CORTEX_M) throw doc.error("cpu.fpu-enable-at-reset", "only Cortex-M enables its FPU through CPACR");
+        if (arch == Arch.CORTEX_M && hardFloat && !fpuEnable)
+            throw doc.error("cpu.fpu-enable-at-reset", "must be true with float-abi = \"hard\": compiled prologues save FP registers, "
+                    + "so the reset handler must enable the FPU (CPACR) before any compiled code runs");
+        CycleCounter cycles = choice("cpu.cycle-counter", CycleCounter.values(), CycleCounter::id);
+        if (cycles == CycleCounter.DWT && arch != Arch.CORTEX_M) throw doc.error("cpu.cycle-counter", "\"dwt\" exists only on Cortex-M (ARMv7-M)");
+        if (cycles == CycleCounter.MCYCLE && arch != Arch.RISCV32) throw doc.error("cpu.cycle-counter", "\"mcycle\" exists only on RISC-V");
+        int stackAlign = doc.has("cpu.stack-align") ? (int) doc.integer("cpu.stack-align", "a power of two", 4, 64) : (arch == Arch.CORTEX_M ? 8 : 16);
+        if (Integer.bitCount(stackAlign) != 1) throw doc.error("cpu.stack-align", "expected a power of two, found " + stackAlign);
+
+        List<MemoryRegion> regions = regions();
+        doc.allowOnly("memory-map", List.of("code", "data"));
+        MemoryRegion code = region(regions, "memory-map.code");
+        MemoryRegion data = region(regions, "memory-map.data");
+        if (!code.executable()) throw doc.error("memory-map.code", "region " + code.name() + " is not executable (attrs \"" + code.attrs() + "\")");
+        if (!data.writable()) throw doc.error("memory-map.data", "region " + data.name() + " is not writable (attrs \"" + data.attrs() + "\")");
+        if (code.equals(data)) throw doc.error("memory-map.data", "code and data need distinct regions (the .data image is copied from one to the other)");
+        if (data.origin() % stackAlign != 0)
+            throw doc.error("regions." + data.name() + ".origin", "the stack sits at the bottom of the data region, which must be aligned to " + stackAlign + " bytes");
+        if (code.origin() % 4 != 0) throw doc.error("regions." + code.name() + ".origin", "the code region must be 4-byte aligned");
+
+        OptionalLong bootAlias = OptionalLong.empty();
+        if (doc.has("boot")) {
+            doc.allowOnly("boot", List.of("alias"));
+            bootAlias = OptionalLong.of(doc.address("boot.alias"));
+        }
+
+        List<String> vectorNames = List.of();
+        Map<String, Long> interrupts = new LinkedHashMap<>();
+        if (arch == Arch.CORTEX_M) {
+            if (doc.has("interrupts"))
+                throw doc.error("interrupts", "Cortex-M interrupts are named by [vectors] (system and irqs); remove [interrupts]");
+            vectorNames = vectors();
+            for (int i = 2; i < vectorNames.size(); i++)
+                if (!vectorNames.get(i).isEmpty()) interrupts.put(vectorNames.get(i), (long) i);
+        } else {
+            if (doc.has("vectors")) throw doc.error("vectors", "RISC-V has no vector table; name interrupt sources with their mcause in [interrupts]");
+            ObjectNode t = doc.table("interrupts");
+            for (Map.Entry<String, JsonNode> e : t.properties()) {
+                String path = "interrupts." + e.getKey();
+                if (!IDENT.matcher(e.getKey()).matches()) throw doc.error(path, "an interrupt name is an identifier");
+                long cause = doc.integerValue(path, e.getValue(), "an mcause value", 0, 0xFFFF_FFFFL);
+                if ((cause & 0x8000_0000L) == 0) throw doc.error(path, "an interrupt's mcause has bit 31 set (e.g. 0x80000007), found " + Doc.show(cause));
+                if (interrupts.containsValue(cause)) throw doc.error(path, "mcause " + Doc.show(cause) + " is named twice");
+                interrupts.put(e.getKey(), cause);
+            }
+            if (!interrupts.containsKey("MachineTimer")) throw doc.missing("interrupts.MachineTimer");
+        }
+
+        doc.allowOnly("clock", List.of("cpu-hz"));
+        long cpuHz = doc.positive("clock.cpu-hz", "a frequency in Hz");
+        Timer timer = timer(arch, cpuHz);
+        Uart uart = uart();
+        Exit exit = exit(arch);
+        Optional<Qemu> qemu = qemu();
+        Optional<FlashMethod> flash = flash();
+        MemoryProfile memory = memory(memoryName);
+        Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
+
+        return new Target(name, description, chip, cpuName, arch, triple, llvmCpu, features, abi, hardFloat, fpuEnable, stackAlign, cpuHz,
+                regions, code, data, bootAlias, vectorNames, interrupts, uart, exit, qemu, cycles, timer, flash, memory, constants, source);
+    }
+
+    private String nonEmpty(String path) {
+        String s = doc.string(path);
+        if (s.isBlank()) throw doc.error(path, "must not be empty");
+        return s;
+    }
+
+    private <E> E choice(String path, E[] values, Function<E, String> id) {
+        String s = doc.string(path);
+        List<String> ids = new ArrayList<>();
+        for (E v : values) {
+            if (id.apply(v).equals(s)) return v;
+            ids.add("\"" + id.apply(v) + "\"");
+        }
+        throw doc.error(path, "expected one of " + String.join(", ", ids) + ", found \"" + s + "\"");
+    }
+
+    private List<MemoryRegion> regions() {
+        ObjectNode t = doc.table("regions");
+        if (t.isEmpty()) throw doc.error("regions", "at least one region is needed");
+        List<MemoryRegion> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : t.properties()) {
+            String n = e.getKey();
+            String p = "regions." + n;
+            if (!IDENT.matcher(n).matches()) throw doc.error(p, "a region name is an identifier (it becomes a MEMORY name in the linker script)");
+            doc.allowOnly(p, List.of("origin", "length", "attrs", "kind"));
+            long origin = doc.address(p + ".origin");
+            long length = doc.integer(p + ".length", "a length in bytes", 1, 0x1_0000_0000L);
+            if (origin + length > 0x1_0000_0000L)
+                throw doc.error(p + ".length", String.format("the region [0x%08X, +0x%X) runs past the end of the 32-bit address space", origin, length));
+            String attrs = doc.string(p + ".attrs");
+            if (!List.of("rx", "rwx", "r", "rw").contains(attrs)) throw doc.error(p + ".attrs", "expected \"rx\", \"rwx\", \"r\" or \"rw\", found \"" + attrs + "\"");
+            MemoryRegion.Kind kind = choice(p + ".kind", MemoryRegion.Kind.values(), MemoryRegion.Kind::id);
+            MemoryRegion r = new MemoryRegion(n, origin, length, attrs, kind);
+            for (MemoryRegion o : out)
+                if (o.overlaps(r))
+                    throw doc.error(doc.latest(p + ".origin", p + ".length", "regions." + o.name() + ".origin", "regions." + o.name() + ".length"),
+                            String.format("region %s [0x%08X, 0x%08X) overlaps region %s [0x%08X, 0x%08X)",
+                            n, r.origin(), r.end(), o.name(), o.origin(), o.end()));
+            out.add(r);
+        }
+        return out;
+    }
+
+    private MemoryRegion region(List<MemoryRegion> regions, String path) {
+        String n = doc.string(path);
+        for (MemoryRegion r : regions) if (r.name().equals(n)) return r;
+        List<String> names = regions.stream().map(MemoryRegion::name).toList();
+        throw doc.error(path, "no region named '" + n + "' (regions: " + String.join(", ", names) + ")");
+    }
+
+    private List<String> vectors() {
+        doc.allowOnly("vectors", List.of("system", "irqs", "count"));
+        List<String> system = doc.strings("vectors.system");
+        if (system.size() != SYSTEM_VECTORS)
+            throw doc.error("vectors.system", "expected the " + SYSTEM_VECTORS + " system exception slots, found " + system.size());
+        if (!system.get(0).equals("InitialSP") || !system.get(1).equals("Reset"))
+            throw doc.error("vectors.system", "slot 0 is \"InitialSP\" and slot 1 is \"Reset\"");
+        List<String> irqs = doc.optStrings("vectors.irqs");
+        long count = doc.integer("vectors.count", "the number of vector table entries (16 + IRQ lines)", SYSTEM_VECTORS, MAX_VECTORS);
+        if (count < SYSTEM_VECTORS + irqs.size())
+            throw doc.error("vectors.count", "the table has " + count + " entries but 16 system exceptions and " + irqs.size() + " IRQs are named");
+        List<String> all = new ArrayList<>(system);
+        all.addAll(irqs);
+        while (all.size() < count) all.add(Target.RESERVED_VECTOR);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            String v = all.get(i);
+            String path = i < SYSTEM_VECTORS ? "vectors.system" : "vectors.irqs";
+            if (v.isEmpty()) continue;
+            if (!IDENT.matcher(v).matches()) throw doc.error(path, "vector " + i + ": \"" + v + "\" is not an identifier (use \"\" for a reserved slot)");
+            if (!seen.add(v)) throw doc.error(path, "vector " + i + ": \"" + v + "\" is named twice");
+        }
+        return all;
+    }
+
+    private Timer timer(Arch arch, long cpuHz) {
+        String kind = choice("timer.kind", new String[]{"systick", "clint"}, s -> s);
+        if (kind.equals("systick")) {
+            if (arch != Arch.CORTEX_M) throw doc.error("timer.kind", "SysTick exists only on Cortex-M");
+            doc.allowOnly("timer", List.of("kind", "ref-hz"));
+            return new Timer.SysTick(cpuHz, doc.positive("timer.ref-hz", "the SysTick reference clock (CLKSOURCE=0) in Hz"));
+        }
+        if (arch != Arch.RISCV32) throw doc.error("timer.kind", "a CLINT timer exists only on RISC-V");
+        doc.allowOnly("timer", List.of("kind", "mtime", "mtimecmp", "hz"));
+        return new Timer.Clint(doc.address("timer.mtime"), doc.address("timer.mtimecmp"), doc.positive("timer.hz", "a frequency in Hz"));
+    }
+
+    private Uart uart() {
+        doc.allowOnly("uart", List.of("kind", "base", "clock-hz", "baud"));
+        Uart.Kind kind = choice("uart.kind", Uart.Kind.values(), Uart.Kind::id);
+        long base = doc.address("uart.base");
+        long clock = doc.positive("uart.clock-hz", "a frequency in Hz");
+        int baud = doc.has("uart.baud") ? (int) doc.integer("uart.baud", "a baud rate", 1, 20_000_000) : 115200;
+        return new Uart(kind, base, clock, baud);
+    }
+
+    private Exit exit(Arch arch) {
+        doc.allowOnly("exit", List.of("kind", "address"));
+        Exit.Kind kind = choice("exit.kind", Exit.Kind.values(), Exit.Kind::id);
+        if (kind == Exit.Kind.ARM_SEMIHOSTING && arch != Arch.CORTEX_M) throw doc.error("exit.kind", "ARM semihosting needs an ARM core");
+        if (kind == Exit.Kind.RISCV_SEMIHOSTING && arch != Arch.RISCV32) throw doc.error("exit.kind", "RISC-V semihosting needs a RISC-V core");
+        if (kind == Exit.Kind.SIFIVE_TEST) return new Exit(kind, OptionalLong.of(doc.address("exit.address")));
+        if (doc.has("exit.address")) throw doc.error("exit.address", "only the \"sifive-test\" exit takes an address");
+        return new Exit(kind, OptionalLong.empty());
+    }
+
+    private Optional<Qemu> qemu() {
+        if (!doc.has("qemu")) return Optional.empty();
+        doc.allowOnly("qemu", List.of("executable", "machine", "args", "stderr-noise"));
+        return Optional.of(new Qemu(nonEmpty("qemu.executable"), nonEmpty("qemu.machine"), doc.optStrings("qemu.args"), doc.optStrings("qemu.stderr-noise")));
+    }
+
+    private Optional<FlashMethod> flash() {
+        if (!doc.has("flash")) return Optional.empty();
+        doc.allowOnly("flash", List.of("protocol", "chip-id", "page-size", "default-baud", "usb-ids", "boot-entry"));
+        FlashMethod.Protocol protocol = choice("flash.protocol", FlashMethod.Protocol.values(), FlashMethod.Protocol::id);
+        int chipId = (int) doc.integer("flash.chip-id", "a 16-bit chip ID (e.g. 0x410)", 0, 0xFFFF);
+        int pageSize = (int) doc.integer("flash.page-size", "a page size in bytes", 1, 1 << 20);
+        if (Integer.bitCount(pageSize) != 1) throw doc.error("flash.page-size", "expected a power of two, found " + pageSize);
+        int baud = doc.has("flash.default-baud") ? (int) doc.integer("flash.default-baud", "a baud rate", 1, 20_000_000) : 115200;
+        List<FlashMethod.UsbId> ids = new ArrayList<>();
+        if (doc.has("flash.usb-ids")) {
+            JsonNode arr = doc.node("flash.usb-ids");
+            if (!arr.isArray()) throw doc.error("flash.usb-ids", "expected an array of { vid = 0x1A86, pid = 0x7523, name = \"...\" }, found " + Doc.describe(arr));
+            for (int i = 0; i < arr.size(); i++) {
+                JsonNode e = arr.get(i);
+                String p = "flash.usb-ids";
+                if (!e.isObject() || !e.has("vid") || !e.has("pid"))
+                    throw doc.error(p, "element " + i + ": expected { vid = 0x1A86, pid = 0x7523, name = \"...\" }");
+                for (var f : e.properties())
+                    if (!List.of("vid", "pid", "name").contains(f.getKey())) throw doc.error(p, "element " + i + ": unknown key '" + f.getKey() + "' (known: vid, pid, name)");
+                int vid = (int) doc.integerValue(p, e.get("vid"), "a 16-bit USB vendor ID", 0, 0xFFFF);
+                int pid = (int) doc.integerValue(p, e.get("pid"), "a 16-bit USB product ID", 0, 0xFFFF);
+                JsonNode nm = e.get("name");
+                if (nm != null && !nm.isTextual()) throw doc.error(p, "element " + i + ": name: expected a string, found " + Doc.describe(nm));
+                ids.add(new FlashMethod.UsbId(vid, pid, nm == null ? "" : nm.textValue()));
+            }
+        }
+        return Optional.of(new FlashMethod(protocol, chipId, pageSize, bootEntry(), baud, ids));
+    }
+
+    private BootEntry bootEntry() {
+        String kind = choice("flash.boot-entry.kind", new String[]{"manual", "lines"}, s -> s);
+        if (kind.equals("manual")) {
+            doc.allowOnly("flash.boot-entry", List.of("kind", "instructions"));
+            return new BootEntry.Manual(nonEmpty("flash.boot-entry.instructions"));
+        }
+        doc.allowOnly("flash.boot-entry", List.of("kind", "enter", "exit"));
+        List<String> enter = doc.strings("flash.boot-entry.enter");
+        List<String> exit = doc.strings("flash.boot-entry.exit");
+        for (String s : enter) if (!BootEntry.STEP.matcher(s).matches()) throw badStep("flash.boot-entry.enter", s);
+        for (String s : exit) if (!BootEntry.STEP.matcher(s).matches()) throw badStep("flash.boot-entry.exit", s);
+        return new BootEntry.Lines(enter, exit);
+    }
+
+    private ProfileException badStep(String path, String s) {
+        return doc.error(path, "a step is \"+dtr\", \"-dtr\", \"+rts\", \"-rts\" or \"wait:MILLISECONDS\", found \"" + s + "\"");
+    }
+
+    private MemoryProfile memory(String memoryName) {
+        doc.allowOnly("memory", List.of("description", "heap", "stack-placement", "min-stack", "stack-margin"));
+        doc.optString("memory.description");
+        long heap = doc.integer("memory.heap", "0 (the Constrained profile has no heap)", 0, 0xFFFF_FFFFL);
+        if (heap != 0) throw doc.error("memory.heap", "the Constrained profile has no heap: expected 0, found " + heap);
+        String placement = doc.string("memory.stack-placement");
+        if (!placement.equals("bottom"))
+            throw doc.error("memory.stack-placement", "expected \"bottom\" (the stack sits below .data/.bss so that an overflow faults), found \"" + placement + "\"");
+        long minStack = doc.positive("memory.min-stack", "a stack size in bytes");
+        long margin = doc.integer("memory.stack-margin", "a number of bytes", 0, 0xFFFF_FFFFL);
+        return new MemoryProfile(memoryName, minStack, margin, heap);
+    }
+
+    private Map<String, BoardConstant> constants(String name, long cpuHz, Uart uart, Timer timer, MemoryRegion code, MemoryRegion data) {
+        Map<String, BoardConstant> c = new LinkedHashMap<>();
+        c.put("Name", new BoardConstant.Text(name));
+        c.put("CpuHz", intConst("clock.cpu-hz", cpuHz));
+        c.put("UartBase", new BoardConstant.Int(uart.base(), BoardConstant.IntType.UNATIVEINT));
+        c.put("UartClockHz", intConst("uart.clock-hz", uart.clockHz()));
+        c.put("UartBaud", new BoardConstant.Int(uart.baud(), BoardConstant.IntType.INT));
+        c.put("TimerHz", intConst(timer instanceof Timer.Clint ? "timer.hz" : "clock.cpu-hz", timer.hz()));
+        if (timer instanceof Timer.Clint clint) {
+            c.put("MtimeAddr", new BoardConstant.Int(clint.mtime(), BoardConstant.IntType.UNATIVEINT));
+            c.put("MtimecmpAddr", new BoardConstant.Int(clint.mtimecmp(), BoardConstant.IntType.UNATIVEINT));
+        }
+        c.put("CodeStart", new BoardConstant.Int(code.origin(), BoardConstant.IntType.UNATIVEINT));
+        c.put("CodeSize", intConst("regions." + code.name() + ".length", code.length()));
+        c.put("RamStart", new BoardConstant.Int(data.origin(), BoardConstant.IntType.UNATIVEINT));
+        c.put("RamSize", intConst("regions." + data.name() + ".length", data.length()));
+        if (!doc.has("constants")) return c;
+        for (Map.Entry<String, JsonNode> e : doc.table("constants").properties()) {
+            String k = e.getKey();
+            String p = "constants." + k;
+            if (!CONSTANT_NAME.matcher(k).matches()) throw doc.error(p, "a constant name starts with an upper-case letter and is an identifier");
+            if (c.containsKey(k)) throw doc.error(p, "Fid.Board." + k + " is built in; choose another name");
+            c.put(k, constant(p, e.getValue()));
+        }
+        return c;
+    }
+
+    private BoardConstant intConst(String path, long v) {
+        if (!BoardConstant.IntType.INT.fits(v)) throw doc.error(path, Doc.show(v) + " does not fit the int constant it defines");
+        return new BoardConstant.Int(v, BoardConstant.IntType.INT);
+    }
+
+    private BoardConstant constant(String path, JsonNode v) {
+        if (v.isTextual()) return new BoardConstant.Text(v.textValue());
+        if (v.isBoolean()) return new BoardConstant.Bool(v.booleanValue());
+        if (v.isIntegralNumber()) {
+            long n = doc.integerValue(path, v, "an int", Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return new BoardConstant.Int(n, BoardConstant.IntType.INT);
+        }
+        if (v.isObject()) {
+            for (var f : v.properties())
+                if (!f.getKey().equals("value") && !f.getKey().equals("type"))
+                    throw doc.error(path + "." + f.getKey(), "unknown key (known keys: value, type)");
+            if (!v.has("value")) throw doc.missing(path + ".value");
+            String type = doc.string(path + ".type");
+            BoardConstant.IntType t = null;
+            for (BoardConstant.IntType it : BoardConstant.IntType.values()) if (it.fsharp().equals(type)) t = it;
+            if (t == null) throw doc.error(path + ".type", "expected \"int\", \"uint32\" or \"unativeint\", found \"" + type + "\"");
+            long n = doc.integerValue(path + ".value", v.get("value"), "an integer", Long.MIN_VALUE, Long.MAX_VALUE);
+            if (!t.fits(n)) throw doc.error(path + ".value", n + " is out of range for " + t.fsharp());
+            return new BoardConstant.Int(n, t);
+        }
+        throw doc.error(path, "expected a string, a boolean, an int or { value = ..., type = \"uint32\" }, found " + Doc.describe(v));
+    }
+}

@@ -1,0 +1,219 @@
+// Every shipped profile loads and is internally consistent, and the facts that cli.md and boards.md state
+// about the QEMU and serial boards (machine, command line, UART, memory sizes) are what the profiles say.
+package org.fidembed.board;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ShippedProfilesTest {
+    /** The shared specification, beside the repository. */
+    static final Path SPEC = Path.of(System.getProperty("fid.spec", "/work/shared/spec"));
+
+    static List<String> boards() { return Profiles.list(); }
+
+    @Test
+    void listIsSortedAndHoldsTheBoardsOfCliMd() throws IOException {
+        List<String> names = Profiles.list();
+        List<String> sorted = new ArrayList<>(names);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, names);
+        assumeTrue(Files.exists(SPEC.resolve("cli.md")), "spec not available");
+        List<String> specBoards = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\|").matcher(Files.readString(SPEC.resolve("cli.md")));
+        while (m.find()) specBoards.add(m.group(1));
+        assertEquals(8, specBoards.size(), "cli.md lists six QEMU boards and two serial boards");
+        for (String b : specBoards) assertTrue(names.contains(b), "no profile for " + b);
+    }
+
+    @ParameterizedTest
+    @MethodSource("boards")
+    void loadsAndIsConsistent(String name) {
+        Target t = Profiles.load(name);
+        assertEquals(name, t.name());
+        assertTrue(t.source().shipped());
+        assertEquals("boards/" + name + ".toml", t.source().label());
+        List<String> layers = t.source().layers();
+        assertTrue(layers.get(0).startsWith("cores/"), "base layer is a core: " + layers);
+        assertTrue(layers.contains("boards/" + name + ".toml"));
+        assertEquals("memory/constrained.toml", layers.get(layers.size() - 1));
+        assertTrue(t.codeRegion().executable());
+        assertTrue(t.dataRegion().writable());
+        assertEquals(0, t.dataRegion().origin() % t.stackAlign());
+        assertNotEquals(t.qemu().isPresent(), t.flash().isPresent(), "a board is either emulated or flashed");
+        assertEquals(t.flash().isPresent(), t.exit().kind() == Exit.Kind.HALT, "only real boards halt");
+        assertEquals(0, t.memory().heap());
+        assertEquals("constrained", t.memory().name());
+        assertFalse(t.llvmTriple().isEmpty());
+        assertFalse(t.cpu().isEmpty());
+        switch (t.arch()) {
+            case CORTEX_M -> {
+                List<String> v = t.vectorNames();
+                assertEquals("InitialSP", v.get(0));
+                assertEquals("Reset", v.get(1));
+                assertEquals("HardFault", v.get(3));
+                assertEquals("SysTick", v.get(15));
+                assertTrue(t.llvmTriple().startsWith("thumbv"));
+                assertTrue(t.abi().isEmpty());
+                assertInstanceOf(Timer.SysTick.class, t.timer());
+                assertEquals(t.cpuHz(), t.timer().hz(), "SysTick with CLKSOURCE=1 counts the CPU clock");
+                assertEquals(t.hardFloat(), t.fpuEnableAtReset());
+                assertFalse(t.interrupts().containsKey("InitialSP"));
+                assertFalse(t.interrupts().containsKey("Reset"));
+                for (Map.Entry<String, Long> e : t.interrupts().entrySet())
+                    assertEquals(e.getKey(), v.get(e.getValue().intValue()), "interrupt number = index in the vector table");
+                assertEquals(v.stream().filter(s -> !s.isEmpty()).count() - 2, t.interrupts().size());
+            }
+            case RISCV32 -> {
+                assertTrue(t.vectorNames().isEmpty());
+                assertEquals("ilp32", t.abi());
+                assertEquals(0x80000007L, t.interrupts().get("MachineTimer"), "boards.md: the timer interrupt has mcause 0x80000007");
+                assertEquals(CycleCounter.MCYCLE, t.cycleCounter());
+                assertInstanceOf(Timer.Clint.class, t.timer());
+                assertEquals(16, t.stackAlign());
+                assertNotEquals(Exit.Kind.ARM_SEMIHOSTING, t.exit().kind());
+            }
+        }
+        // Fid.Board constants mirror the Target
+        assertEquals(new BoardConstant.Text(name), t.constants().get("Name"));
+        assertEquals(new BoardConstant.Int(t.cpuHz(), BoardConstant.IntType.INT), t.constants().get("CpuHz"));
+        assertEquals(new BoardConstant.Int(t.uart().base(), BoardConstant.IntType.UNATIVEINT), t.constants().get("UartBase"));
+        assertEquals(List.of("Name", "CpuHz", "UartBase"), new ArrayList<>(t.constants().keySet()).subList(0, 3));
+    }
+
+    /** cli.md's QEMU table: machine, CPU and UART of each emulated board. */
+    @Test
+    void qemuBoardsMatchCliMd() throws IOException {
+        assumeTrue(Files.exists(SPEC.resolve("cli.md")), "spec not available");
+        String cli = Files.readString(SPEC.resolve("cli.md"));
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\| `(qemu-system-[a-z0-9]+) -M ([a-z0-9_-]+)[^`]*` \\| ([^|]+) \\| ([^|]+) \\|").matcher(cli);
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            Target t = Profiles.load(m.group(1));
+            Qemu q = t.qemu().orElseThrow();
+            assertEquals(m.group(2), q.executable());
+            assertEquals(m.group(3), q.machine());
+            String cpu = m.group(4);
+            assertTrue(cpu.startsWith(t.cpuName()), cpu + " vs " + t.cpuName());
+            Matcher chip = Pattern.compile("\\(([^)]+)\\)").matcher(cpu);
+            if (chip.find()) assertEquals(chip.group(1), t.chip());
+            Matcher hex = Pattern.compile("0x([0-9A-Fa-f]+)").matcher(m.group(5));
+            if (hex.find()) assertEquals(Long.parseLong(hex.group(1), 16), t.uart().base(), m.group(1) + " UART base");
+        }
+        assertEquals(6, rows);
+    }
+
+    /** boards.md gives the exact command lines; each QEMU profile must produce one of them. */
+    @Test
+    void qemuCommandLinesAreBoardsMds() throws IOException {
+        assumeTrue(Files.exists(SPEC.resolve("boards.md")), "spec not available");
+        List<String> lines = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^(qemu-system-\\S+) -M (\\S+) (.*-kernel IMAGE\\.elf)$").matcher(Files.readString(SPEC.resolve("boards.md")));
+        while (m.find()) for (String machine : m.group(2).split("\\|")) lines.add(m.group(1) + " -M " + machine + " " + m.group(3));
+        assertEquals(6, lines.size(), "boards.md gives a command line for each machine");
+        int checked = 0;
+        for (Target t : Profiles.all()) {
+            if (t.qemu().isEmpty()) continue;
+            String cmd = String.join(" ", t.qemu().get().commandLine(Path.of("IMAGE.elf")));
+            assertTrue(lines.contains(cmd), "not in boards.md: " + cmd);
+            checked++;
+        }
+        assertEquals(6, checked);
+    }
+
+    /** cli.md's serial boards: chip, core, flash and RAM sizes. */
+    @Test
+    void serialBoardsMatchCliMd() throws IOException {
+        assumeTrue(Files.exists(SPEC.resolve("cli.md")), "spec not available");
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\| (\\S+) \\(([^,]+), (\\d+) KiB flash, (\\d+) KiB RAM\\) \\|")
+                .matcher(Files.readString(SPEC.resolve("cli.md")));
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            Target t = Profiles.load(m.group(1));
+            assertEquals(m.group(2), t.chip());
+            assertEquals(m.group(3), t.cpuName());
+            assertEquals(Long.parseLong(m.group(4)) * 1024, t.codeRegion().length());
+            assertEquals(Long.parseLong(m.group(5)) * 1024, t.dataRegion().length());
+            FlashMethod f = t.flash().orElseThrow();
+            assertFalse(f.usbIds().isEmpty());
+            assertEquals(t.codeRegion().origin(), 0x08000000L, "both chips boot from main flash at 0x08000000");
+            assertTrue(t.codeRegion().length() % f.pageSize() == 0, "flash is a whole number of pages");
+        }
+        assertEquals(2, rows);
+    }
+
+    @Test
+    void tableHasARowPerBoardWithItsMachineOrFlashMethod() {
+        String table = Profiles.table();
+        List<String> lines = table.lines().toList();
+        assertEquals(Profiles.list().size() + 1, lines.size());
+        assertTrue(lines.get(0).startsWith("BOARD"));
+        for (Target t : Profiles.all()) {
+            String row = lines.stream().filter(l -> l.startsWith(t.name() + " ")).findFirst().orElseThrow();
+            assertTrue(row.contains(t.cpuSummary()), row);
+            assertTrue(row.contains(Profiles.size(t.codeRegion().length())), row);
+            assertTrue(row.contains(Profiles.size(t.dataRegion().length())), row);
+            assertTrue(t.qemu().map(q -> row.contains("-M " + q.machine())).orElseGet(() -> row.contains("flash: " + t.flash().orElseThrow().protocol().id())), row);
+        }
+    }
+
+    @Test
+    void sizesPrintInTheLargestWholeUnit() {
+        assertEquals("256 KiB", Profiles.size(256 * 1024));
+        assertEquals("4 MiB", Profiles.size(4L << 20));
+        assertEquals("1536 KiB", Profiles.size(1536 * 1024));
+        assertEquals("100 B", Profiles.size(100));
+    }
+
+    @Test
+    void unknownBoardNamesTheKnownOnesAndSuggests() {
+        ProfileException e = assertThrows(ProfileException.class, () -> Profiles.load("microbt"));
+        assertTrue(e.getMessage().contains("unknown board 'microbt'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'microbit'"), e.getMessage());
+        for (String b : Profiles.list()) assertTrue(e.getMessage().contains(b), e.getMessage());
+        ProfileException far = assertThrows(ProfileException.class, () -> Profiles.load("zzzzzzzzzz"));
+        assertFalse(far.getMessage().contains("did you mean"), far.getMessage());
+    }
+
+    @Test
+    void constantsRenderAsFSharpLiterals() {
+        Target t = Profiles.load("lm3s6965evb");
+        assertEquals("\"lm3s6965evb\"", t.constants().get("Name").fsharpLiteral());
+        BoardConstant base = t.constants().get("UartBase");
+        assertEquals("unativeint", base.fsharpType());
+        String lit = base.fsharpLiteral();
+        assertTrue(lit.endsWith("un"), lit);
+        assertEquals(t.uart().base(), Long.parseLong(lit.substring(2, lit.length() - 2), 16));
+        assertEquals("\"a\\\"b\\\\c\\n\"", new BoardConstant.Text("a\"b\\c\n").fsharpLiteral());
+        assertEquals("0xFFFFFFFFu", new BoardConstant.Int(0xFFFF_FFFFL, BoardConstant.IntType.UINT32).fsharpLiteral());
+        assertThrows(IllegalArgumentException.class, () -> new BoardConstant.Int(1L << 32, BoardConstant.IntType.UINT32));
+    }
+
+    @Test
+    void stackReserveIsTheBoundPlusMarginAtLeastTheMinimumAligned() {
+        for (Target t : Profiles.all()) {
+            MemoryProfile m = t.memory();
+            assertEquals(round(m.minStack(), t.stackAlign()), t.stackReserve(0));
+            long bound = m.minStack() * 3 + 5;
+            long r = t.stackReserve(bound);
+            assertEquals(0, r % t.stackAlign());
+            assertTrue(r >= bound + m.stackMargin() && r < bound + m.stackMargin() + t.stackAlign());
+        }
+    }
+
+    private static long round(long v, long a) { return (v + a - 1) / a * a; }
+}
