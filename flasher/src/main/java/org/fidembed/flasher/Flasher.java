@@ -384,6 +384,9 @@ public final class Flasher {
     }
 
     private FlashResult failed(FailureKind kind, String message) {
+        if (kind == FailureKind.DISCONNECTED) {
+            message += afterFailure(); // the link cannot know how far the flash had come
+        }
         if (kind == FailureKind.VERIFY_FAILED && bootPageWritten && bl != null) {
             // never leave a bootable wrong image: best effort, erase the boot page again
             try {

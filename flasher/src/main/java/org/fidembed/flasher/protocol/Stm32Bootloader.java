@@ -61,13 +61,11 @@ public final class Stm32Bootloader {
                 info = identify();
                 return info;
             } catch (ProtocolException e) {
+                // noise taken for the sync ACK, or a half-received command: no data phase is pending after
+                // Get/Get ID, so letting the line go quiet and syncing again (0x7F) is enough
                 last = e;
                 notes.accept("bootloader answer did not make sense (" + e.getMessage() + "); syncing again");
-                try {
-                    resync();
-                } catch (ProtocolException ignored) {
-                    // the next sync round tries from scratch
-                }
+                drainQuiet(Duration.ofMillis(50));
             }
         }
         throw new FlashException(FailureKind.NO_BOOTLOADER, "a device answered the sync byte on " + link.name()
