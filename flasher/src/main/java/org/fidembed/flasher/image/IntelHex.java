@@ -1,5 +1,5 @@
 // Intel HEX (I32HEX) writer and strict reader: 16-byte data records, extended linear address records (04),
-// start linear address (05) and end-of-file; the writer lays records out as llvm-objcopy -O ihex does.
+// start linear address (05) and end-of-file; CRLF lines laid out as llvm-objcopy -O ihex writes them.
 package org.fidembed.flasher.image;
 
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class IntelHex {
             sum += b;
             out.append(hex2(b));
         }
-        out.append(hex2((-sum) & 0xFF)).append('\n');
+        out.append(hex2((-sum) & 0xFF)).append("\r\n");
     }
 
     private static String hex2(int v) {
