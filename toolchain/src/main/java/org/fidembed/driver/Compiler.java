@@ -27,9 +27,9 @@ public final class Compiler {
     private Compiler() { }
 
     /** What compiling produced. object is null when there were errors (see diagnostics). */
-    public record Output(byte[] object, String ir, Map<String, Integer> frameSizes, Map<String, Set<String>> callGraph,
+    public record Output(byte[] object, String ir, String optimizedIr, Map<String, Integer> frameSizes, Map<String, Set<String>> callGraph,
                         Map<String, String> interruptHandlers, Map<String, Long> recursionDepth, Diagnostics diagnostics,
-                        Map<String, Long> phaseMillis) { }
+                        Map<String, Long> phaseMillis, Map<String, org.fidembed.diag.Loc> functionLocs) { }
 
     public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { }
 
@@ -72,23 +72,27 @@ public final class Compiler {
             String ir = body + Startup.generate(target, lw.interruptHandlers, fault, unhandled, options.paintStack(), lw.usesCycles);
             times.put("lower", ms(t2));
             long t3 = System.nanoTime();
-            LlvmSession.Result r = LlvmSession.compile(ir, options.llvm(), options.keepIr());
+            LlvmSession.Result r = LlvmSession.compile(ir, options.llvm(), true);
             times.put("llvm", ms(t3));
             Map<String, Long> depths = new LinkedHashMap<>();
             for (Map.Entry<GlobalVal, Long> e : rules.recursionDepth.entrySet()) depths.put(e.getKey().qualifiedName, e.getValue());
-            return new Output(r.object(), options.keepIr() ? ir : null, r.frameSizes(), lw.callGraph, lw.interruptHandlers, depths, d, times);
+            Map<String, Long> depthsByFunction = new LinkedHashMap<>(depths);
+            return new Output(r.object(), options.keepIr() ? ir : null, r.optimizedIr(), r.frameSizes(), lw.callGraph, lw.interruptHandlers, depthsByFunction, d, times, lw.functionLocs);
         } catch (CompileAbort e) {
-            return new Output(null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, times);
+            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, times, Map.of());
         }
     }
 
     private static long ms(long start) { return (System.nanoTime() - start) / 1_000_000; }
 
+    /** The run-time library: its object file and the frame size of each of its functions. */
+    public record RuntimeLibrary(java.nio.file.Path object, Map<String, Integer> frameSizes) { }
+
     /**
      * The run-time library object for a target (memcpy, division helpers, soft float), compiled
      * once and kept in the user's cache, keyed by the prelude's text and the code generation options.
      */
-    public static java.nio.file.Path runtimeLibrary(TargetInfo target, LlvmSession.Options llvm) {
+    public static synchronized RuntimeLibrary runtimeLibrary(TargetInfo target, LlvmSession.Options llvm) {
         List<SourceFile> prelude = Prelude.files(target);
         StringBuilder key = new StringBuilder(llvm.toString());
         for (SourceFile f : prelude) if (!f.name().equals("Fid.Board.fs")) key.append('\0').append(f.name()).append('\0').append(f.text());
@@ -96,7 +100,8 @@ public final class Compiler {
         String hash = sha256(key.toString()).substring(0, 16);
         java.nio.file.Path dir = cacheDir();
         java.nio.file.Path obj = dir.resolve("runtime-" + hash + ".o");
-        if (java.nio.file.Files.exists(obj)) return obj;
+        java.nio.file.Path frames = dir.resolve("runtime-" + hash + ".frames");
+        if (java.nio.file.Files.exists(obj) && java.nio.file.Files.exists(frames)) return new RuntimeLibrary(obj, readFrames(frames));
         Diagnostics d = new Diagnostics();
         List<Ast.FileAst> files = new ArrayList<>();
         List<Boolean> isPrelude = new ArrayList<>();
@@ -109,13 +114,33 @@ public final class Compiler {
         LlvmSession.Result r = LlvmSession.compile(ir, llvm, false);
         try {
             java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "runtime-", ".tmp");
-            java.nio.file.Files.write(tmp, r.object());
-            java.nio.file.Files.move(tmp, obj, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            StringBuilder fr = new StringBuilder();
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(r.frameSizes()).entrySet()) fr.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+            writeAtomically(dir, frames, fr.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            writeAtomically(dir, obj, r.object());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot write the run-time library to " + dir + ": " + e.getMessage(), e);
         }
-        return obj;
+        return new RuntimeLibrary(obj, r.frameSizes());
+    }
+
+    private static void writeAtomically(java.nio.file.Path dir, java.nio.file.Path to, byte[] bytes) throws java.io.IOException {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "runtime-", ".tmp");
+        java.nio.file.Files.write(tmp, bytes);
+        java.nio.file.Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Map<String, Integer> readFrames(java.nio.file.Path p) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(p)) {
+                int eq = line.lastIndexOf('=');
+                if (eq > 0) out.put(line.substring(0, eq), Integer.parseInt(line.substring(eq + 1).trim()));
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     static java.nio.file.Path cacheDir() {

@@ -61,6 +61,17 @@ public final class LlvmSession {
         initialised = true;
     }
 
+    /** Marks every function optsize (and minsize for Oz), as clang does for -Os/-Oz: the passes read these. */
+    private static void sizeAttributes(LLVMContextRef ctx, LLVMModuleRef mod, boolean min) {
+        int optsize = LLVMGetEnumAttributeKindForName("optsize", 7);
+        int minsize = LLVMGetEnumAttributeKindForName("minsize", 7);
+        for (LLVMValueRef f = LLVMGetFirstFunction(mod); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+            if (LLVMIsDeclaration(f) != 0) continue;
+            LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(ctx, optsize, 0));
+            if (min) LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(ctx, minsize, 0));
+        }
+    }
+
     /** Compiles one module of IR text to an object file. */
     public static synchronized Result compile(String ir, Options o, boolean keepIr) {
         init();
@@ -84,6 +95,7 @@ public final class LlvmSession {
                 LLVMDisposeMessage(err);
                 throw new LlvmException("the generated IR does not verify: " + msg);
             }
+            if (o.optLevel().equals("Oz") || o.optLevel().equals("Os")) sizeAttributes(ctx, mod, o.optLevel().equals("Oz"));
             LLVMTargetRef t = new LLVMTargetRef();
             if (LLVMGetTargetFromTriple(new BytePointer(o.triple()), t, err) != 0) throw new LlvmException("unknown target " + o.triple() + ": " + err.getString());
             LLVMTargetMachineOptionsRef tmo = LLVMCreateTargetMachineOptions();

@@ -15,6 +15,13 @@ final class FnBuilder {
 
     FnBuilder(String name) { this.name = name; }
 
+    /** ".text." and the function's name with characters a section name cannot hold replaced. */
+    static String sectionName(String llvmName) {
+        String n = llvmName.startsWith("@") ? llvmName.substring(1) : llvmName;
+        if (n.startsWith("\"") && n.endsWith("\"")) n = n.substring(1, n.length() - 1);
+        return ".text." + n.replaceAll("[^A-Za-z0-9_.$<>,]", "_");
+    }
+
     String fresh() { return "%t" + (tmp++); }
 
     String label(String hint) { return hint + "." + (labels++); }
@@ -88,6 +95,9 @@ final class FnBuilder {
     }
 
     String text(String header) {
+        // one section per function, so that the linker drops what is not called and the stack
+        // bound can read the call graph from the relocations of each function's section
+        if (!header.contains(" section \"")) header = header + " section \"" + sectionName(name) + "\"";
         StringBuilder sb = new StringBuilder(header).append(" {\nentry:\n").append(allocas);
         sb.append(body);
         if (!terminated) sb.append("  unreachable\n");

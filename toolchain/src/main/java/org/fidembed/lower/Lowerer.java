@@ -49,7 +49,15 @@ public final class Lowerer {
     record GInfo(String name, String ty, Integer knownLen, boolean isConst) { }
 
     /** Where a tail call can become a jump: the function's own parameters and its loop header. */
-    private record TailCtx(String selfKey, List<String> paramSlots, List<String> paramTys, String loopLabel, String retTy) { }
+    /** One function a tail call can jump to: its parameter slots and the block where its body starts. */
+    private record TailTarget(List<String> paramSlots, List<String> paramTys, String label) { }
+
+    /** The functions of this LLVM function that tail calls jump to (itself, or its whole rec group). */
+    private record TailCtx(Map<String, TailTarget> targets, String retTy) {
+        TailCtx(String selfKey, List<String> paramSlots, List<String> paramTys, String loopLabel, String retTy) {
+            this(Map.of(selfKey, new TailTarget(paramSlots, paramTys, loopLabel)), retTy);
+        }
+    }
 
     public Lowerer(Checker.Program prog, TargetInfo target, Diagnostics diags) {
         this.prog = prog;
@@ -258,6 +266,12 @@ public final class Lowerer {
         throw new IllegalStateException("constant " + c);
     }
 
+    /** The ELF symbol of an LLVM function name (@name or @"quoted name"). */
+    static String symbolOf(String llvmName) {
+        String n = llvmName.startsWith("@") ? llvmName.substring(1) : llvmName;
+        return n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1) : n;
+    }
+
     private static String intLit(long v, String ty) {
         return switch (ty) {
             case "i1" -> (v & 1) != 0 ? "true" : "false";
@@ -302,16 +316,24 @@ public final class Lowerer {
 
     // =============================================================================================== instances
 
-    private Instance instance(GlobalVal g, List<Type> targs) {
+    private static String instanceKey(GlobalVal g, List<Type> targs) {
         StringBuilder key = new StringBuilder(g.qualifiedName);
         if (!targs.isEmpty()) {
             key.append('<');
             for (int k = 0; k < targs.size(); k++) { if (k > 0) key.append(','); key.append(show(targs.get(k))); }
             key.append('>');
         }
-        String k = key.toString();
+        return key.toString();
+    }
+
+    private Instance instance(GlobalVal g, List<Type> targs) {
+        String k = instanceKey(g, targs);
         Instance inst = instances.get(k);
         if (inst != null) return inst;
+        if (mergeableGroup(g)) {
+            mergeGroup(g.recGroup);
+            return instances.get(k);
+        }
         Map<Type.Var, Type> subst = new IdentityHashMap<>();
         for (int i = 0; i < g.scheme.vars().size() && i < targs.size(); i++) subst.put(g.scheme.vars().get(i), targs.get(i));
         Env env = new Env(subst, null, null, false);
@@ -323,9 +345,108 @@ public final class Lowerer {
         inst = new Instance(name, ptys, rty);
         instances.put(k, inst);
         final Instance fi = inst;
-        functionLocs.put(name, g.loc);
+        functionLocs.put(symbolOf(name), g.loc);
         work.add(() -> emitFunction(fi, k, lam, env, g));
         return inst;
+    }
+
+    /**
+     * A non-generic `let rec f ... and g ...` whose functions return the same type compiles into one
+     * LLVM function with an entry per member, so that tail calls between members are jumps at every
+     * optimisation level; each member is a small function that enters it.
+     */
+    private boolean mergeableGroup(GlobalVal g) {
+        if (g.recGroup == null || g.recGroup.size() < 2) return false;
+        String ret = null;
+        for (GlobalVal m : g.recGroup) {
+            if (!m.scheme.vars().isEmpty() || m.inline || !(m.body instanceof Typed.Lambda lam)) return false;
+            String r = LType.of(Type.resolve(lam.body().type()));
+            if (ret == null) ret = r; else if (!ret.equals(r)) return false;
+        }
+        return true;
+    }
+
+    private void mergeGroup(List<GlobalVal> group) {
+        String groupName = "@\"" + group.get(0).qualifiedName + ".group\"";
+        Env env = emptyEnv();
+        List<List<String>> ptys = new ArrayList<>();
+        String rty = LType.of(Type.resolve(((Typed.Lambda) group.get(0).body).body().type()));
+        List<String> all = new ArrayList<>();
+        for (GlobalVal m : group) {
+            List<String> tys = new ArrayList<>();
+            for (LocalVar p : ((Typed.Lambda) m.body).params()) tys.add(LType.of(Type.resolve(p.type)));
+            ptys.add(tys);
+            all.addAll(tys);
+        }
+        for (int i = 0; i < group.size(); i++) {
+            GlobalVal m = group.get(i);
+            String name = "@\"" + m.qualifiedName + "\"";
+            instances.put(instanceKey(m, List.of()), new Instance(name, ptys.get(i), rty));
+            functionLocs.put(symbolOf(name), m.loc);
+        }
+        work.add(() -> {
+            // the members: enter the group function at their own entry
+            for (int i = 0; i < group.size(); i++) {
+                GlobalVal m = group.get(i);
+                String name = "@\"" + m.qualifiedName + "\"";
+                pushBuilder(new FnBuilder(name));
+                StringBuilder header = new StringBuilder("define internal " + rty + " " + name + "(");
+                StringBuilder call = new StringBuilder("call " + rty + " " + groupName + "(i32 " + i);
+                for (int j = 0; j < group.size(); j++) {
+                    for (int k = 0; k < ptys.get(j).size(); k++) {
+                        String ty = ptys.get(j).get(k);
+                        if (j == i) {
+                            if (k > 0) header.append(", ");
+                            header.append(ty).append(" %p").append(k);
+                            call.append(", ").append(ty).append(" %p").append(k);
+                        } else call.append(", ").append(ty).append(" undef");
+                    }
+                }
+                header.append(')');
+                call.append(')');
+                noteCall(groupName);
+                b.ret(rty, b.inst(call.toString()));
+                functions.add(b.text(header.toString()));
+                popBuilder();
+            }
+            // the group function itself
+            pushBuilder(new FnBuilder(groupName));
+            StringBuilder header = new StringBuilder("define internal " + rty + " " + groupName + "(i32 %which");
+            Map<String, TailTarget> targets = new LinkedHashMap<>();
+            List<Env> envs = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            int n = 0;
+            for (int i = 0; i < group.size(); i++) {
+                GlobalVal m = group.get(i);
+                Typed.Lambda lam = (Typed.Lambda) m.body;
+                Env e = env;
+                List<String> slots = new ArrayList<>();
+                for (int k = 0; k < lam.params().size(); k++) {
+                    String ty = ptys.get(i).get(k);
+                    header.append(", ").append(ty).append(" %a").append(n);
+                    String slot = b.alloca(ty);
+                    b.emit("store " + ty + " %a" + n + ", ptr " + slot);
+                    slots.add(slot);
+                    e = e.with(lam.params().get(k), new Slot(slot, ty, null, null));
+                    n++;
+                }
+                String label = b.label("member");
+                labels.add(label);
+                envs.add(e);
+                targets.put(instanceKey(m, List.of()), new TailTarget(slots, ptys.get(i), label));
+            }
+            header.append(')');
+            List<String[]> cases = new ArrayList<>();
+            for (int i = 1; i < group.size(); i++) cases.add(new String[]{Integer.toString(i), labels.get(i)});
+            b.switchTo("i32", "%which", labels.get(0), cases);
+            TailCtx tc = new TailCtx(targets, rty);
+            for (int i = 0; i < group.size(); i++) {
+                b.block(labels.get(i));
+                lowerTail(((Typed.Lambda) group.get(i).body).body(), envs.get(i), tc);
+            }
+            functions.add(b.text(header.toString()));
+            popBuilder();
+        });
     }
 
     private void emitFunction(Instance inst, String selfKey, Typed.Lambda lam, Env env, GlobalVal g) {
@@ -741,7 +862,7 @@ public final class Lowerer {
         String name = "@\"" + lf.def().v.name + "." + (counter++) + "\"";
         inst = new Instance(name, ptys, lt(lam.body().type(), inner));
         localInstances.put(key, inst);
-        functionLocs.put(name, lf.def().v.loc);
+        functionLocs.put(symbolOf(name), lf.def().v.loc);
         // generate now (the captures are known here)
         pushBuilder(new FnBuilder(name));
         StringBuilder header = new StringBuilder("define internal " + inst.retTy() + " " + name + "(");
@@ -849,15 +970,17 @@ public final class Lowerer {
         if (e instanceof Typed.LetRec l) { lowerTail(l.body(), bindLetRec(l, env), tc); return; }
         if (e instanceof Typed.Seq s) { lower(s.first(), env); lowerTail(s.second(), env, tc); return; }
         if (e instanceof Typed.Match m) { lowerMatch(m, env, tc); return; }
-        if (e instanceof Typed.App a && tailTarget(a, env, tc)) {
+        TailTarget jump = e instanceof Typed.App a0 ? tailTarget(a0, env, tc) : null;
+        if (jump != null) {
+            Typed.App a = (Typed.App) e;
             List<Val> args = new ArrayList<>();
             for (TExpr x : a.args()) args.add(lower(x, env));
             List<V> vals = new ArrayList<>();
             for (int k = 0; k < args.size(); k++) vals.add(materialize(args.get(k), a.args().get(k).type(), env, a.loc()));
             for (int k = 0; k < vals.size(); k++) {
-                if (!tc.paramTys().get(k).equals(LType.UNIT)) b.emit("store " + tc.paramTys().get(k) + " " + vals.get(k).ref() + ", ptr " + tc.paramSlots().get(k));
+                if (!jump.paramTys().get(k).equals(LType.UNIT)) b.emit("store " + jump.paramTys().get(k) + " " + vals.get(k).ref() + ", ptr " + jump.paramSlots().get(k));
             }
-            b.br(tc.loopLabel());
+            b.br(jump.label());
             return;
         }
         Val v = lower(e, env);
@@ -869,31 +992,25 @@ public final class Lowerer {
         b.ret(tc.retTy(), mv.ref());
     }
 
-    /** Whether a is a full call of the function being compiled (a self tail call: a jump). */
-    private boolean tailTarget(Typed.App a, Env env, TailCtx tc) {
-        if (tc == null) return false;
+    /** The jump target when a is a full call of a function of this LLVM function (a tail call), else null. */
+    private TailTarget tailTarget(Typed.App a, Env env, TailCtx tc) {
+        if (tc == null) return null;
         if (a.fn() instanceof Typed.GlobalRef g && !g.g().inline && g.g().isFunction()) {
-            if (a.args().size() != ((Typed.Lambda) g.g().body).params().size()) return false;
-            StringBuilder key = new StringBuilder(g.g().qualifiedName);
+            if (a.args().size() != ((Typed.Lambda) g.g().body).params().size()) return null;
             List<Type> targs = new ArrayList<>();
             List<Type> given = g.typeArgs().isEmpty() && !g.g().scheme.vars().isEmpty() ? new ArrayList<>(g.g().scheme.vars()) : g.typeArgs();
             for (Type t : given) targs.add(conc(t, env));
-            if (!targs.isEmpty()) {
-                key.append('<');
-                for (int k = 0; k < targs.size(); k++) { if (k > 0) key.append(','); key.append(show(targs.get(k))); }
-                key.append('>');
-            }
-            return key.toString().equals(tc.selfKey());
+            return tc.targets().get(instanceKey(g.g(), targs));
         }
         if (a.fn() instanceof Typed.LocalRef l && env.lookup(l.v()) instanceof FnBind fb && fb.f() instanceof LocalFn lf) {
-            if (a.args().size() != lf.def().lam.params().size()) return false;
+            if (a.args().size() != lf.def().lam.params().size()) return null;
             List<Type> targs = new ArrayList<>();
             List<Type> given = l.typeArgs().isEmpty() && l.v().scheme != null ? new ArrayList<>(l.v().scheme.vars()) : l.typeArgs();
             for (Type t : given) targs.add(conc(t, env));
             LocalFn call = new LocalFn(lf.def(), lf.env(), targs.isEmpty() ? lf.targs() : targs);
-            return sig(call).equals(tc.selfKey());
+            return tc.targets().get(sig(call));
         }
-        return false;
+        return null;
     }
 
     private Env bindLet(Typed.Let l, Env env) {

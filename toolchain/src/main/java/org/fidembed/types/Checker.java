@@ -749,6 +749,7 @@ public final class Checker {
             g.scheme = generalize(g.body.type(), g.inline, g.loc);
             if (g.inline) diags.error(g.loc, "an inline function cannot be recursive");
         }
+        for (GlobalVal g : gs) g.recGroup = List.copyOf(gs);
         for (GlobalVal g : gs) {
             if (g.body != null) defaultTraits(g.body, g.scheme.vars());
             if (g.entryPoint) checkEntryPoint(g, g.binding);

@@ -61,6 +61,8 @@ public final class Symbols {
         /** Whether an interrupt handler reads or writes it (then every access is volatile). */
         public boolean sharedWithInterrupt;
         public int uses;
+        /** The functions of its `let rec ... and ...` group (itself included), or null. */
+        public List<GlobalVal> recGroup;
 
         public GlobalVal(String name, String qualifiedName, Loc loc, ModuleDef module, Ast.Binding binding) {
             this.name = name;

@@ -111,7 +111,17 @@ let fmtU64 (magnitude: uint64) (neg: bool) (radix: uint64) (width: int) (flags: 
         v <- v / radix
     emitDigits digits n (signByte neg flags) width flags
 
-let putInt (v: int) = fmtU32 (if v < 0 then 0u - uint32 v else uint32 v) (v < 0) 10u 0 0
+/// A decimal int without arrays or bounds checks: the panic messages use it, so that a failed check
+/// inside the formatting code cannot recurse into itself.
+let putInt (v: int) =
+    let m = if v < 0 then 0u - uint32 v else uint32 v
+    if v < 0 then putByte 45uy
+    let mutable p = 1u
+    while m / p >= 10u do
+        p <- p * 10u
+    while p > 0u do
+        putByte (byte (48u + (m / p) % 10u))
+        p <- p / 10u
 
 let panicStart () = putString "panic: "
 
@@ -160,13 +170,21 @@ let stringCompare (a: string) (b: string) =
     elif a.Length > b.Length then 1
     else 0
 
+/// Eight hexadecimal digits, without arrays or checks (for the fault messages).
+let putHex32 (v: uint32) =
+    let mutable shift = 28
+    while shift >= 0 do
+        let d = (v >>> shift) &&& 0xFu
+        putByte (if d < 10u then byte (48u + d) else byte (87u + d))
+        shift <- shift - 4
+
 /// A processor fault (HardFault on Cortex-M, an exception trap on RISC-V): cause register and pc.
 let panicFault (cause: uint32) (pc: uint32) : unit =
     panicStart ()
     putString "fault (cause 0x"
-    fmtU32 cause false 16u 8 2
+    putHex32 cause
     putString ") at pc 0x"
-    fmtU32 pc false 16u 8 2
+    putHex32 pc
     putByte 10uy
     exit 101
 
@@ -174,7 +192,7 @@ let panicFault (cause: uint32) (pc: uint32) : unit =
 let panicUnhandled (number: uint32) : unit =
     panicStart ()
     putString "unhandled interrupt 0x"
-    fmtU32 number false 16u 0 0
+    putHex32 number
     putString " at pc 0x00000000"
     putByte 10uy
     exit 101

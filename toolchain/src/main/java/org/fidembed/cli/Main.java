@@ -1,0 +1,220 @@
+// The fid-embed command line (picocli): a thin shell over the driver, the QEMU runner and the
+// flasher. Exit codes follow cli.md: 0 ok, 1 program or build error, 2 bad command line, and for
+// `run` the firmware's own code (101 after a panic, 124 on timeout).
+package org.fidembed.cli;
+
+import org.fidembed.board.Profiles;
+import org.fidembed.board.Target;
+import org.fidembed.driver.Build;
+import org.fidembed.qemu.QemuRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "fid-embed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC,",
+                "every object placed at compile time and the stack bound proven.", ""},
+        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  fid-embed run --board lm3s6965evb examples/hello",
+                "  fid-embed build --board riscv32-virt --report src/Main.fs",
+                "  fid-embed boards"})
+public final class Main implements Runnable {
+
+    public static final String VERSION = "0.1.0";
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[]{"fid-embed " + VERSION + " (LLVM 20.1.7)"}; }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI and returns the exit code (also used by tests, in process). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            String name = c.getCommandName();
+            err.println("fid-embed: " + lowerFirst(ex.getMessage()) + " (see 'fid-embed " + (name.equals("fid-embed") ? "" : name + " ") + "--help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parse) -> {
+            if (ex instanceof Build.UsageError u) {
+                err.println("fid-embed: " + u.getMessage());
+                return 2;
+            }
+            if (ex instanceof QemuRunner.QemuMissing q) {
+                err.println("fid-embed: " + q.getMessage());
+                return 1;
+            }
+            err.println("fid-embed: internal error, please report it with the command and the program that caused it:");
+            ex.printStackTrace(err);
+            return 1;
+        });
+        for (Object sub : extraSubcommands()) cl.addSubcommand(sub);
+        return cl.execute(args);
+    }
+
+    /** Subcommands contributed by other modules (the flasher's flash, ports, monitor, bundle). */
+    private static java.util.List<Object> extraSubcommands() {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (String cls : new String[]{"org.fidembed.cli.FlashCommands"}) {
+            try {
+                Object provider = Class.forName(cls).getDeclaredConstructor().newInstance();
+                if (provider instanceof java.util.function.Supplier<?> s && s.get() instanceof java.util.List<?> l) out.addAll(l);
+            } catch (ReflectiveOperationException e) {
+                // not built into this toolchain
+            }
+        }
+        return out;
+    }
+
+    static String lowerFirst(String s) {
+        if (s == null || s.isEmpty()) return "bad command line";
+        s = s.strip();
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ------------------------------------------------------------------------------------------ shared options
+
+    static final class BuildOptions {
+        @Option(names = {"-b", "--board"}, paramLabel = "B", description = "board profile name (see 'fid-embed boards') or path of a profile .toml; default: the project's board")
+        String board;
+
+        @Option(names = "--opt", paramLabel = "O0|O1|O2|Os|Oz", description = "optimisation level (default: Oz, smallest code)")
+        String opt;
+
+        @Parameters(index = "0", paramLabel = "SRC", description = "an .fs file, or a project folder with fid.toml")
+        Path src;
+
+        String checkedOpt() {
+            if (opt == null) return null;
+            return switch (opt) {
+                case "O0", "O1", "O2", "Os", "Oz" -> opt;
+                default -> throw new Build.UsageError("unknown optimisation level '" + opt + "': use O0, O1, O2, Os or Oz");
+            };
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ build
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"Compile and link SRC for a board: writes DIR/NAME.elf, .bin, .hex (and the linker script NAME.ld)",
+                    "and prints the memory report (default DIR: build/BOARD)."})
+    static final class BuildCmd implements Callable<Integer> {
+        @CommandLine.Mixin BuildOptions b = new BuildOptions();
+
+        @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output folder (default: build/BOARD)")
+        Path out;
+
+        @Option(names = "--report", description = "also list every static object and every function's stack frame")
+        boolean report;
+
+        @Option(names = "--emit-ir", description = "also write the LLVM IR (NAME.ll and the optimised NAME.opt.ll)")
+        boolean emitIr;
+
+        @Option(names = "--times", description = "print the time of each phase")
+        boolean times;
+
+        @Override public Integer call() {
+            Build.Result r = Build.build(new Build.Request(b.src, b.board, out, b.checkedOpt(), report, emitIr, false, false), System.out, System.err);
+            if (times && r.phaseMillis() != null) System.err.println("times (ms): " + r.phaseMillis());
+            return r.exitCode();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ run
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Build SRC and run it under QEMU. The firmware's UART output goes to standard output, standard input",
+                    "goes to its UART, and fid-embed exits with the firmware's exit code (101 after a panic, 124 on timeout)."})
+    static final class RunCmd implements Callable<Integer> {
+        @CommandLine.Mixin BuildOptions b = new BuildOptions();
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop the run after this many seconds (exit 124); default: none")
+        double timeout;
+
+        @Override public Integer call() throws Exception {
+            Path outDir = Files.createTempDirectory("fid-embed-run");
+            try {
+                Build.Result r = Build.build(new Build.Request(b.src, b.board, outDir, b.checkedOpt(), false, false, true, true), System.out, System.err);
+                if (r.exitCode() != 0) return r.exitCode();
+                Target t = r.target();
+                if (t.qemu().isEmpty()) {
+                    throw new Build.UsageError("board '" + t.name() + "' cannot run under QEMU; flash it with 'fid-embed flash --board " + t.name() + "' or pick a QEMU board (fid-embed boards)");
+                }
+                var q = t.qemu().get();
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
+                args.addAll(q.args());
+                QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, System.out, System.err));
+                if (res.timedOut()) System.err.println("fid-embed: timeout: the firmware did not exit within " + fmt(timeout) + " s");
+                return res.exitCode();
+            } finally {
+                deleteTree(outDir);
+            }
+        }
+    }
+
+    static String fmt(double d) { return d == Math.floor(d) ? Long.toString((long) d) : Double.toString(d); }
+
+    static void deleteTree(Path p) {
+        try (var s = Files.walk(p)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> { try { Files.deleteIfExists(f); } catch (java.io.IOException ignored) { } });
+        } catch (java.io.IOException ignored) {
+            // best effort
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ size
+
+    @Command(name = "size", mixinStandardHelpOptions = true, description = "Print the memory report of an existing image.")
+    static final class SizeCmd implements Callable<Integer> {
+        @Option(names = {"-b", "--board"}, paramLabel = "B", description = "board profile (default: the name of the ELF's folder, as build/BOARD/ has it)")
+        String board;
+
+        @Option(names = "--verbose", description = "also list the sections")
+        boolean verbose;
+
+        @Parameters(index = "0", paramLabel = "ELF", description = "the image")
+        Path elf;
+
+        @Override public Integer call() throws Exception {
+            if (!Files.isRegularFile(elf)) throw new Build.UsageError("no such file: " + elf);
+            String name = board;
+            if (name == null) {
+                Path parent = elf.toAbsolutePath().getParent();
+                name = parent == null ? null : parent.getFileName().toString();
+                if (name == null || !Profiles.list().contains(name)) throw new Build.UsageError("cannot tell the board of " + elf + ": give --board B");
+            }
+            Target t = Build.loadTarget(name);
+            System.out.print(SizeReport.render(t, elf, verbose));
+            return 0;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ boards
+
+    @Command(name = "boards", mixinStandardHelpOptions = true, description = "List the board profiles with their CPU, memory and QEMU machine or flash method.")
+    static final class BoardsCmd implements Callable<Integer> {
+        @Override public Integer call() {
+            System.out.print(Profiles.table());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+// `fid-embed build`: a project and a board profile become ELF, BIN and HEX images with a memory
+// report. Compile, prove the stack bound, generate the linker script with that stack at the bottom
+// of RAM, link with lld, write the images, and report every region's use.
+package org.fidembed.driver;
+
+import org.fidembed.alloc.AllocatorInput;
+import org.fidembed.alloc.Allocation;
+import org.fidembed.alloc.CodeSize;
+import org.fidembed.alloc.Region;
+import org.fidembed.alloc.Reports;
+import org.fidembed.alloc.Section;
+import org.fidembed.alloc.SectionBases;
+import org.fidembed.alloc.StaticAllocator;
+import org.fidembed.board.MemoryRegion;
+import org.fidembed.board.Profiles;
+import org.fidembed.board.Target;
+import org.fidembed.diag.Diagnostic;
+import org.fidembed.flasher.image.ElfFile;
+import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.flasher.image.Images;
+import org.fidembed.linker.Layout;
+import org.fidembed.linker.LinkerScripts;
+import org.fidembed.llvm.LlvmSession;
+import org.fidembed.llvm.ObjectFile;
+import org.fidembed.llvm.Tools;
+import org.fidembed.lower.TargetInfo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public final class Build {
+    private Build() { }
+
+    public record Request(Path src, String board, Path outDir, String opt, boolean verboseReport, boolean keepIr,
+                          boolean paintStack, boolean quiet) {
+        public Request withBoard(String b) { return new Request(src, b, outDir, opt, verboseReport, keepIr, paintStack, quiet); }
+    }
+
+    /** exitCode 0 on success (then elf, bin, hex are written), 1 for errors in the program, 2 for a bad command line. */
+    public record Result(int exitCode, Target target, Path elf, Path bin, Path hex, Allocation allocation, String report,
+                         Map<String, Long> phaseMillis) {
+        static Result fail(int code) { return new Result(code, null, null, null, null, null, null, Map.of()); }
+    }
+
+    /** A problem with the command line (unknown board, missing file): exit 2 with one line. */
+    public static final class UsageError extends RuntimeException {
+        public UsageError(String m) { super(m); }
+    }
+
+    public static Target loadTarget(String board) {
+        try {
+            return Profiles.load(board);
+        } catch (org.fidembed.board.ProfileException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    public static Result build(Request r, PrintStream out, PrintStream err) {
+        Map<String, Long> times = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        Project project;
+        try {
+            project = Project.load(r.src());
+        } catch (Project.ProjectException e) {
+            throw new UsageError(e.getMessage());
+        }
+        String boardName = r.board() != null ? r.board() : project.defaultBoard();
+        if (boardName == null) throw new UsageError("no board given: use --board B (fid-embed boards lists them) or set board in fid.toml");
+        Target target = loadTarget(boardName);
+        TargetInfo info = TargetAdapter.info(target);
+        String opt = r.opt() == null ? "Oz" : r.opt();
+        LlvmSession.Options llvm = TargetAdapter.llvm(target, opt);
+
+        Compiler.Output co = Compiler.compile(project.sources(), info, new Compiler.Options(llvm, r.paintStack(), r.keepIr()),
+                name -> target.interrupts().containsKey(name));
+        times.putAll(co.phaseMillis());
+        for (org.fidembed.diag.Diagnostic d : co.diagnostics().sorted()) {
+            if (d.isError() || !d.loc().fileName().startsWith("Fid.")) err.print(d.render());
+        }
+        if (co.object() == null) return Result.fail(1);
+
+        Path outDir = r.outDir() != null ? r.outDir() : Path.of("build", target.name());
+        try {
+            Files.createDirectories(outDir);
+            String name = project.name();
+            Path obj = outDir.resolve(name + ".o");
+            Files.write(obj, co.object());
+            if (r.keepIr() && co.ir() != null) {
+                Files.writeString(outDir.resolve(name + ".ll"), co.ir());
+                Files.writeString(outDir.resolve(name + ".opt.ll"), co.optimizedIr());
+            }
+            long tl = System.nanoTime();
+            Compiler.RuntimeLibrary rt = Compiler.runtimeLibrary(info, llvm);
+            times.put("runtime", ms(tl));
+
+            // the stack bound, from the objects' frames and calls
+            long ts = System.nanoTime();
+            List<ObjectFile> objects = List.of(new ObjectFile(co.object()), new ObjectFile(Files.readAllBytes(rt.object())));
+            Map<String, Integer> frames = new LinkedHashMap<>(rt.frameSizes());
+            frames.putAll(co.frameSizes());
+            StackBound.Model model = StackBound.model(target, objects, frames, co.optimizedIr(), co.recursionDepth(), co.interruptHandlers(), co.functionLocs());
+            Allocation bound = allocate(target, model, Map.of());
+            if (bound.stack().isEmpty()) {
+                reportAllocatorErrors(bound, err);
+                return Result.fail(1);
+            }
+            long stackBytes = Math.max(bound.stack().get().reserve(), target.memory().minStack());
+            stackBytes = (stackBytes + target.stackAlign() - 1) / target.stackAlign() * target.stackAlign();
+            times.put("stack", ms(ts));
+
+            // link with the stack at the bottom of RAM
+            long tk = System.nanoTime();
+            String script = project.linkerScript() != null ? LinkerScripts.readUserScript(project.linkerScript())
+                    : LinkerScripts.generate(target, Layout.of(stackBytes));
+            Path ld = outDir.resolve(name + ".ld");
+            Files.writeString(ld, script);
+            Path elf = outDir.resolve(name + ".elf");
+            Tools.Run link = Tools.link(List.of(obj, rt.object()), ld, elf, outDir.resolve(name + ".map"));
+            times.put("link", ms(tk));
+            if (link.exitCode() != 0) {
+                // too big: link again into roomy regions to measure what does not fit, then report it
+                Allocation measured = measureOverflow(target, model, obj, rt.object(), stackBytes, outDir, name);
+                if (measured != null && measured.hasErrors()) {
+                    reportAllocatorErrors(measured, err);
+                } else {
+                    err.print(linkerMessage(link.output()));
+                }
+                return Result.fail(1);
+            }
+
+            // images and the report
+            long ti = System.nanoTime();
+            byte[] elfBytes = Files.readAllBytes(elf);
+            ElfFile ef = ElfFile.parse(elf.toString(), elfBytes);
+            FirmwareImage image = ef.image();
+            Path bin = outDir.resolve(name + ".bin");
+            Path hex = outDir.resolve(name + ".hex");
+            Images.writeBin(image, bin);
+            Images.writeHex(image, hex);
+            Allocation alloc = allocate(target, model, sectionSizes(ef));
+            String report = Reports.memory(alloc);
+            times.put("image", ms(ti));
+            if (alloc.hasErrors()) {
+                reportAllocatorErrors(alloc, err);
+                return Result.fail(1);
+            }
+            if (!r.quiet()) {
+                out.print(report.endsWith("\n") ? report : report + "\n");
+                if (r.verboseReport()) out.print(Reports.verbose(alloc));
+            }
+            times.put("total", ms(t0));
+            return new Result(0, target, elf, bin, hex, alloc, report, times);
+        } catch (IOException e) {
+            err.println("fid-embed: cannot write to " + outDir + ": " + e.getMessage());
+            return Result.fail(1);
+        } catch (org.fidembed.flasher.image.ImageFormatException e) {
+            throw new IllegalStateException("the linked image is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private static long ms(long start) { return (System.nanoTime() - start) / 1_000_000; }
+
+    /** The allocator's view of the image: the board's regions and the linked sections' sizes. */
+    static Allocation allocate(Target t, StackBound.Model model, Map<String, Long> sizes) {
+        List<Region> regions = new ArrayList<>();
+        for (MemoryRegion m : t.regions()) {
+            Region.Kind kind = m.kind() == MemoryRegion.Kind.FLASH ? Region.Kind.FLASH : Region.Kind.RAM;
+            regions.add(new Region(m.name(), m.origin(), m.length(), true, m.writable(), m.executable(), kind));
+        }
+        String flash = t.codeRegion().name(), ram = t.dataRegion().name();
+        List<Section> sections = new ArrayList<>(Section.standard(flash, ram));
+        List<CodeSize> code = new ArrayList<>();
+        for (Map.Entry<String, Long> e : sizes.entrySet()) code.add(new CodeSize(e.getKey(), e.getValue(), 4));
+        return StaticAllocator.allocate(new AllocatorInput(regions, sections, code, List.of(), model.graph(), model.entries(), model.config(), SectionBases.SEQUENTIAL));
+    }
+
+    /** Sizes of the linked image by the allocator's standard sections. */
+    static Map<String, Long> sectionSizes(ElfFile ef) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String s : List.of(Section.TEXT, Section.RODATA, Section.DATA, Section.BSS)) out.put(s, 0L);
+        for (ElfFile.Section s : ef.sections()) {
+            if ((s.flags() & ElfFile.SHF_ALLOC) == 0 || s.size() == 0) continue;
+            String n = s.name();
+            String into;
+            if (n.equals(".stack") || n.startsWith(".stack")) continue;
+            if (n.startsWith(".text") || n.startsWith(".vectors") || n.startsWith(".ARM.ex")) into = Section.TEXT;
+            else if (n.startsWith(".rodata") || n.startsWith(".srodata")) into = Section.RODATA;
+            else if (n.startsWith(".data") || n.startsWith(".sdata") || n.startsWith(".ramfunc")) into = Section.DATA;
+            else if (n.startsWith(".bss") || n.startsWith(".sbss") || s.type() == ElfFile.SHT_NOBITS) into = Section.BSS;
+            else into = Section.RODATA;
+            out.merge(into, s.size(), Long::sum);
+        }
+        return out;
+    }
+
+    private static Allocation measureOverflow(Target t, StackBound.Model model, Path obj, Path rt, long stackBytes, Path outDir, String name) {
+        try {
+            List<MemoryRegion> big = new ArrayList<>();
+            for (MemoryRegion m : t.regions()) big.add(new MemoryRegion(m.name(), m.origin(), Math.min(m.length() * 64, 0x40000000L), m.attrs(), m.kind()));
+            MemoryRegion code = big.stream().filter(m -> m.name().equals(t.codeRegion().name())).findFirst().orElseThrow();
+            MemoryRegion data = big.stream().filter(m -> m.name().equals(t.dataRegion().name())).findFirst().orElseThrow();
+            Target roomy = new Target(t.name(), t.description(), t.chip(), t.cpuName(), t.arch(), t.llvmTriple(), t.cpu(), t.features(), t.abi(),
+                    t.hardFloat(), t.fpuEnableAtReset(), t.stackAlign(), t.cpuHz(), big, code, data, t.bootAlias(), t.vectorNames(), t.interrupts(),
+                    t.uart(), t.exit(), t.qemu(), t.cycleCounter(), t.timer(), t.flash(), t.memory(), t.constants(), t.source());
+            Path ld = outDir.resolve(name + ".measure.ld");
+            Files.writeString(ld, LinkerScripts.generate(roomy, Layout.of(stackBytes)));
+            Path elf = outDir.resolve(name + ".measure.elf");
+            Tools.Run link = Tools.link(List.of(obj, rt), ld, elf, null);
+            if (link.exitCode() != 0) return null;
+            ElfFile ef = ElfFile.parse(elf.toString(), Files.readAllBytes(elf));
+            Files.deleteIfExists(elf);
+            Files.deleteIfExists(ld);
+            return allocate(t, model, sectionSizes(ef));
+        } catch (IOException | org.fidembed.flasher.image.ImageFormatException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void reportAllocatorErrors(Allocation a, PrintStream err) {
+        for (org.fidembed.alloc.Diagnostic d : a.diagnostics()) {
+            err.println(d.headline());
+            d.hint().ifPresent(h -> err.println("    hint: " + h));
+            d.report().ifPresent(rep -> err.print(rep.endsWith("\n") ? rep : rep + "\n"));
+        }
+    }
+
+    /** lld's messages without its program path, prefixed like our other errors. */
+    static String linkerMessage(String output) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : output.split("\n")) {
+            if (line.isBlank()) continue;
+            sb.append("fid-embed: link: ").append(line.replaceFirst("^.*?ld\\.lld: |^.*?lld: ", "")).append('\n');
+        }
+        return sb.toString();
+    }
+}
