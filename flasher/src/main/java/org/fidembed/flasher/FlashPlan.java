@@ -197,7 +197,9 @@ public record FlashPlan(List<Integer> erasePages, int bootPage, Map<Integer, Lis
             return false;
         }
         if ((w & 3) != 3) {
-            return (w & 0xFFFF) != 0; // a compressed instruction; 0x0000 is defined illegal
+            // compressed: quadrant 1 and 2 hold what a reset can start with (c.j, c.li, c.lui, c.jr, c.mv);
+            // quadrant 0 is loads/stores through registers nothing has set up yet (and 0x0000 is illegal)
+            return (w & 3) != 0;
         }
         int opcode = (int) (w & 0x7F);
         return switch (opcode) {

@@ -1,0 +1,37 @@
+// picocli converters for the flasher's options: line modes (8E1/8N1) and addresses in hex or decimal.
+// Bad values become picocli parameter errors, so the command exits with 2 as cli.md says.
+package org.fidembed.flasher.cli;
+
+import org.fidembed.flasher.LineMode;
+import picocli.CommandLine;
+
+final class Converters {
+    private Converters() {}
+
+    static final class Line implements CommandLine.ITypeConverter<LineMode> {
+        @Override
+        public LineMode convert(String value) {
+            try {
+                return LineMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class Address implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                String v = value.trim();
+                long a = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+                if (a < 0 || a > 0xFFFF_FFFFL) {
+                    throw new NumberFormatException();
+                }
+                return a;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a 32-bit address");
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+// `fid-embed monitor`: copies what the board writes on its UART to the terminal, line by line, and with an
+// ELF decorates addresses in fault lines (HardFault, panic, trap: pc/lr/mepc...) with function names.
+package org.fidembed.flasher.monitor;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fidembed.flasher.FlashException;
+import org.fidembed.flasher.serial.SerialLink;
+
+public final class Monitor {
+    private static final Pattern FAULT = Pattern.compile(
+            "(?i)(hard ?fault|fault|panic|exception|trap|abort|mepc|mcause|\\bpc\\b|\\blr\\b|\\bra\\b)");
+    private static final Pattern ADDRESS = Pattern.compile("0[xX]([0-9a-fA-F]{1,8})\\b");
+
+    private Monitor() {}
+
+    /**
+     * Prints lines from the link until stop says so, maxDuration passes (ZERO: no limit) or the port goes away
+     * (DISCONNECTED). Returns the number of lines printed.
+     */
+    public static long run(SerialLink link, Optional<SymbolTable> symbols, PrintStream out, BooleanSupplier stop,
+            Duration maxDuration) throws FlashException {
+        long end = maxDuration.isZero() ? Long.MAX_VALUE : System.nanoTime() + maxDuration.toNanos();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buf = new byte[1024];
+        long lines = 0;
+        boolean lastWasCr = false;
+        try {
+            while (!stop.getAsBoolean() && System.nanoTime() < end) {
+                long slice = Math.min(end, System.nanoTime() + 200_000_000L);
+                int n = link.read(buf, 0, buf.length, slice);
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n' && lastWasCr) {
+                        lastWasCr = false;
+                        continue;
+                    }
+                    lastWasCr = b == '\r';
+                    if (b == '\n' || b == '\r') {
+                        out.println(decorate(line.toString(StandardCharsets.UTF_8), symbols));
+                        lines++;
+                        line.reset();
+                    } else {
+                        line.write(b);
+                    }
+                }
+                out.flush();
+            }
+        } finally {
+            if (line.size() > 0) {
+                out.println(decorate(line.toString(StandardCharsets.UTF_8), symbols));
+                lines++;
+            }
+            out.flush();
+        }
+        return lines;
+    }
+
+    /** Adds " <function+0xoff>" after each address in a fault line that falls inside a known function. */
+    public static String decorate(String line, Optional<SymbolTable> symbols) {
+        if (symbols.isEmpty() || !FAULT.matcher(line).find()) {
+            return line;
+        }
+        Matcher m = ADDRESS.matcher(line);
+        StringBuilder b = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            long addr = Long.parseLong(m.group(1), 16);
+            b.append(line, last, m.end());
+            symbols.get().describe(addr).ifPresent(name -> b.append(" <").append(name).append('>'));
+            last = m.end();
+        }
+        b.append(line.substring(last));
+        return b.toString();
+    }
+}

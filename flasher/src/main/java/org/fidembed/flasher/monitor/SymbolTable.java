@@ -1,0 +1,58 @@
+// Function symbols of an ELF for turning addresses into "name+0xoff": sorted ranges, binary search.
+// On ARM the Thumb bit of an address (an LR value, a vector) is ignored when looking it up.
+package org.fidembed.flasher.monitor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.fidembed.flasher.image.ElfFile;
+import org.fidembed.flasher.image.ImageFormatException;
+
+public final class SymbolTable {
+    private final List<ElfFile.Symbol> functions;
+    private final boolean thumb;
+
+    public SymbolTable(List<ElfFile.Symbol> functions, boolean thumb) {
+        this.functions = functions.stream().sorted(java.util.Comparator.comparingLong(ElfFile.Symbol::address)).toList();
+        this.thumb = thumb;
+    }
+
+    public static SymbolTable fromElf(Path elf) throws IOException, ImageFormatException {
+        ElfFile f = ElfFile.parse(elf.toString(), Files.readAllBytes(elf));
+        return new SymbolTable(f.functions(), f.machine() == ElfFile.EM_ARM);
+    }
+
+    public int size() {
+        return functions.size();
+    }
+
+    /** "main+0x1c" for an address inside a function (up to the next one when the size is unknown). */
+    public Optional<String> describe(long address) {
+        long a = thumb ? address & ~1L : address;
+        int lo = 0;
+        int hi = functions.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (functions.get(mid).address() <= a) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (found < 0) {
+            return Optional.empty();
+        }
+        ElfFile.Symbol s = functions.get(found);
+        long end = s.size() > 0 ? s.address() + s.size()
+                : found + 1 < functions.size() ? functions.get(found + 1).address() : s.address() + 1;
+        if (a >= end) {
+            return Optional.empty();
+        }
+        long off = a - s.address();
+        return Optional.of(off == 0 ? s.name() : s.name() + "+0x" + Long.toHexString(off));
+    }
+}
