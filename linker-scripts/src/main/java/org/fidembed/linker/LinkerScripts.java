@@ -1,0 +1,237 @@
+// Generates the lld linker script of an image from its composed board profile (Target) and Layout:
+// MEMORY from the profile's regions, the vector table or reset stub first, the stack at the bottom of RAM,
+// the symbols the start-up code uses, and ASSERTs that say what overflowed and what to do about it.
+package org.fidembed.linker;
+
+import org.fidembed.board.Arch;
+import org.fidembed.board.MemoryRegion;
+import org.fidembed.board.Target;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+public final class LinkerScripts {
+    private LinkerScripts() { }
+
+    /** The symbols the start-up code reads; every script, generated or the user's, must define them all. */
+    public static final List<String> REQUIRED_SYMBOLS = List.of(
+            "_stack_bottom", "_stack_top",
+            "__data_load", "__data_start", "__data_end",
+            "__bss_start", "__bss_end",
+            "__ramfunc_load", "__ramfunc_start", "__ramfunc_end",
+            "__flash_end", "__ram_end");
+
+    /** Output sections a program may name in [<Section("...")>]. */
+    public static final List<String> PLACEABLE_SECTIONS = List.of(".text", ".rodata", ".data", ".bss", ".ramfunc");
+
+    /** DWARF sections, kept (not loaded) for debuggers; listed so that nothing the debugger needs is an orphan. */
+    private static final List<String> DEBUG_SECTIONS = List.of(
+            ".debug_abbrev", ".debug_addr", ".debug_aranges", ".debug_frame", ".debug_info", ".debug_line",
+            ".debug_line_str", ".debug_loc", ".debug_loclists", ".debug_macinfo", ".debug_macro", ".debug_names",
+            ".debug_pubnames", ".debug_pubtypes", ".debug_ranges", ".debug_rnglists", ".debug_str",
+            ".debug_str_offsets", ".debug_types");
+
+    /** The entry symbol: {@code Reset_Handler} on Cortex-M, {@code _start} on RISC-V. */
+    public static String entrySymbol(Target target) {
+        return switch (target.arch()) {
+            case CORTEX_M -> "Reset_Handler";
+            case RISCV32 -> "_start";
+        };
+    }
+
+    /** The linker script text for one image. */
+    public static String generate(Target target, Layout layout) {
+        if (layout.stackBytes() % target.stackAlign() != 0)
+            throw new IllegalArgumentException("the stack reserve " + layout.stackBytes() + " is not a multiple of the stack alignment "
+                    + target.stackAlign() + " of " + target.name() + " (use Target.stackReserve)");
+        MemoryRegion code = target.codeRegion();
+        MemoryRegion ram = target.dataRegion();
+        String c = code.name();
+        String r = ram.name();
+        boolean arm = target.arch() == Arch.CORTEX_M;
+        long stack = layout.stackBytes();
+        StringBuilder s = new StringBuilder();
+
+        s.append("/* fid-embed linker script for board '").append(target.name()).append("': ").append(comment(target.description())).append('\n');
+        s.append(" * Generated from ").append(comment(String.join(" + ", target.source().layers()))).append(".\n");
+        s.append(" * ").append(c).append(": ").append(arm ? ".vectors" : ".text.start (the reset stub)")
+                .append(", .text, .rodata").append(arm ? ", .ARM.extab, .ARM.exidx" : "")
+                .append(", then the load images of .data").append(layout.ramfunc() ? " and .ramfunc" : "").append(".\n");
+        s.append(" * ").append(r).append(": the stack (").append(stack).append(" bytes) at the bottom, then .data")
+                .append(layout.ramfunc() ? ", .ramfunc" : "").append(", .bss. The stack grows down towards ORIGIN(")
+                .append(r).append("),\n * so an overflow runs off the bottom of ").append(r)
+                .append(" instead of into static data. No heap. Nothing is discarded. */\n\n");
+
+        s.append("MEMORY\n{\n");
+        int width = target.regions().stream().mapToInt(m -> m.name().length() + m.attrs().length() + 3).max().orElse(0);
+        for (MemoryRegion m : target.regions()) {
+            String head = m.name() + " (" + m.attrs() + ")";
+            s.append("  ").append(head).append(" ".repeat(width - head.length())).append(String.format(" : ORIGIN = 0x%08X, LENGTH = 0x%08X", m.origin(), m.length()))
+                    .append("   /* ").append(size(m.length())).append(' ').append(m.kind().id()).append(" */\n");
+        }
+        s.append("}\n\n");
+
+        s.append("ENTRY(").append(entrySymbol(target)).append(")\n");
+        if (!arm) s.append("/* __global_pointer$ is deliberately not defined: the start-up code does not set gp, so no gp-relative relaxation may happen. */\n");
+        s.append("\nSECTIONS\n{\n");
+
+        switch (target.arch()) {
+            case CORTEX_M -> {
+                s.append("  /* The vector table first: at reset the core reads the initial SP (word 0) and the reset vector (word 1) here. */\n");
+                s.append("  .vectors ORIGIN(").append(c).append(") :\n  {\n    KEEP(*(.vectors .vectors.*))\n  } > ").append(c).append("\n\n");
+            }
+            case RISCV32 -> {
+                s.append("  /* The reset stub first: the hart starts executing at ORIGIN(").append(c).append(")")
+                        .append(target.bootAlias().isPresent() ? String.format(" (fetched through the alias at 0x%08X)", target.bootAlias().getAsLong()) : ", whatever the ELF entry")
+                        .append(". */\n");
+                s.append("  .text.start ORIGIN(").append(c).append(") :\n  {\n    KEEP(*(.text.start))\n  } > ").append(c).append("\n\n");
+            }
+        }
+        s.append("  .text :\n  {\n    *(.text .text.*)\n  } > ").append(c).append("\n\n");
+        s.append("  .rodata : ALIGN(4)\n  {\n    *(.rodata .rodata.*").append(arm ? "" : " .srodata .srodata.*").append(")\n    . = ALIGN(4);\n  } > ").append(c).append("\n\n");
+        if (arm) {
+            s.append("  /* ARM unwind tables, placed explicitly so that they never become orphans. */\n");
+            s.append("  .ARM.extab : ALIGN(4)\n  {\n    *(.ARM.extab .ARM.extab.* .gnu.linkonce.armextab.*)\n  } > ").append(c).append("\n\n");
+            s.append("  .ARM.exidx : ALIGN(4)\n  {\n    *(.ARM.exidx .ARM.exidx.* .gnu.linkonce.armexidx.*)\n  } > ").append(c).append("\n\n");
+        }
+
+        s.append("  /* The stack at the bottom of ").append(r).append(": [_stack_bottom, _stack_top); sp starts at _stack_top. */\n");
+        s.append("  .stack ORIGIN(").append(r).append(") (NOLOAD) :\n  {\n    _stack_bottom = .;\n")
+                .append(String.format("    . += 0x%X;\n", stack)).append("    _stack_top = .;\n  } > ").append(r).append(" AT > ").append(r).append("\n\n");
+
+        s.append("  /* Initialised data: runs in ").append(r).append(", stored in ").append(c).append(" at __data_load, copied by the reset handler. */\n");
+        s.append("  .data : ALIGN(4)\n  {\n    __data_start = .;\n    *(.data .data.*").append(arm ? "" : " .sdata .sdata.*").append(")\n");
+        if (!layout.ramfunc()) s.append("    *(.ramfunc .ramfunc.*)   /* none expected; if any, copied with .data */\n");
+        s.append("    . = ALIGN(4);\n    __data_end = .;\n  } > ").append(r).append(" AT > ").append(c).append("\n");
+        s.append("  __data_load = LOADADDR(.data);\n\n");
+        if (layout.ramfunc()) {
+            s.append("  /* Functions that run from ").append(r).append(": stored in ").append(c).append(" at __ramfunc_load, copied like .data. */\n");
+            s.append("  .ramfunc : ALIGN(4)\n  {\n    __ramfunc_start = .;\n    *(.ramfunc .ramfunc.*)\n    . = ALIGN(4);\n    __ramfunc_end = .;\n  } > ")
+                    .append(r).append(" AT > ").append(c).append("\n");
+            s.append("  __ramfunc_load = LOADADDR(.ramfunc);\n");
+            s.append("  __flash_end = LOADADDR(.ramfunc) + SIZEOF(.ramfunc);\n\n");
+        } else {
+            s.append("  /* No .ramfunc section in this image: an empty range. */\n");
+            s.append("  __ramfunc_start = __data_end;\n  __ramfunc_end = __data_end;\n  __ramfunc_load = LOADADDR(.data) + SIZEOF(.data);\n");
+            s.append("  __flash_end = LOADADDR(.data) + SIZEOF(.data);\n\n");
+        }
+
+        s.append("  /* Zero-initialised data: NOLOAD, with its load address in ").append(r)
+                .append(" too (AT > ").append(r).append("), so that no loader tries to zero-fill it in ").append(c).append(". */\n");
+        s.append("  .bss (NOLOAD) : ALIGN(4)\n  {\n    __bss_start = .;\n    *(.bss .bss.*").append(arm ? "" : " .sbss .sbss.*")
+                .append(" COMMON)\n    . = ALIGN(4);\n    __bss_end = .;\n  } > ").append(r).append(" AT > ").append(r).append("\n");
+        s.append("  __ram_end = __bss_end;\n\n");
+
+        s.append("  /* Not loaded; kept for debuggers and tools. */\n");
+        s.append(arm ? "  .ARM.attributes 0 : { KEEP(*(.ARM.attributes)) }\n" : "  .riscv.attributes 0 : { KEEP(*(.riscv.attributes)) }\n");
+        s.append("  .comment 0 : { *(.comment) }\n");
+        for (String d : DEBUG_SECTIONS) s.append("  ").append(d).append(" 0 : { *(").append(d).append(") }\n");
+        s.append("  .symtab 0 : { *(.symtab) }\n  .strtab 0 : { *(.strtab) }\n  .shstrtab 0 : { *(.shstrtab) }\n");
+        s.append("}\n\n");
+
+        String codeAt = hex(code.origin());
+        String ramAt = hex(ram.origin());
+        switch (target.arch()) {
+            case CORTEX_M -> {
+                long vectorBytes = 4L * target.vectorNames().size();
+                assertion(s, "SIZEOF(.vectors) > 0", "no vector table: no input section .vectors was linked; the start-up code that defines it must be part of the image");
+                assertion(s, "ADDR(.vectors) == ORIGIN(" + c + ")", "the vector table is not at the start of " + c + " (" + codeAt
+                        + "), where the core reads the initial stack pointer and the reset vector; place nothing before .vectors");
+                assertion(s, "SIZEOF(.vectors) == " + vectorBytes, "the vector table is not " + vectorBytes + " bytes (" + target.vectorNames().size()
+                        + " vectors for board '" + target.name() + "'): the start-up code was generated for another board profile");
+                assertion(s, "DEFINED(Reset_Handler)", "Reset_Handler is not defined: the start-up code must be part of the image");
+            }
+            case RISCV32 -> {
+                assertion(s, "SIZEOF(.text.start) > 0", "no reset stub: no input section .text.start was linked; the start-up code that defines _start must be part of the image");
+                assertion(s, "DEFINED(_start) ? _start == ORIGIN(" + c + ") : 0", "_start is not the first instruction of " + c + " (" + codeAt
+                        + "), where the hart starts; .text.start must begin with _start");
+            }
+        }
+        assertion(s, "_stack_bottom == ORIGIN(" + r + ")", "the stack does not start at the bottom of " + r + " (" + ramAt
+                + "), so an overflow would run into .data/.bss; place nothing before .stack in " + r);
+        if (stack > ram.length())
+            assertion(s, "_stack_top <= ORIGIN(" + r + ") + LENGTH(" + r + ")", r + " overflow: the stack reserve alone (" + stack + " bytes) exceeds " + r
+                    + " (" + ram.length() + " bytes) by " + (stack - ram.length()) + " bytes; reduce the stack bound (recursion depth, large locals) or the memory profile's min-stack and stack-margin");
+        assertion(s, "__ram_end <= ORIGIN(" + r + ") + LENGTH(" + r + ")", r + " overflow: the stack (" + stack + " bytes) + .data"
+                + (layout.ramfunc() ? " + .ramfunc" : "") + " + .bss do not fit in the "
+                + ram.length() + " bytes of " + r + " at " + ramAt + "; reduce static data or the stack bound");
+        assertion(s, "__flash_end <= ORIGIN(" + c + ") + LENGTH(" + c + ")", c + " overflow: code + read-only data + the initial values of .data"
+                + (layout.ramfunc() ? " and .ramfunc" : "") + " do not fit in the " + code.length() + " bytes of " + c + " at " + codeAt
+                + "; reduce code size (--opt Oz) or constant data");
+        return s.toString();
+    }
+
+    private static void assertion(StringBuilder s, String condition, String message) {
+        s.append("ASSERT(").append(condition).append(", \"fid-embed: ").append(message.replace('"', '\'')).append("\")\n");
+    }
+
+    /**
+     * Reads a project's own linker script and checks that it defines every symbol in {@link #REQUIRED_SYMBOLS}
+     * (comments and string literals do not count).
+     *
+     * @return the script text
+     * @throws LinkerScriptException naming the file and the missing symbols
+     */
+    public static String readUserScript(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new LinkerScriptException(path + ": no such linker script");
+        } catch (IOException e) {
+            throw new LinkerScriptException(path + ": cannot read the linker script: " + e.getMessage());
+        }
+        List<String> missing = missingSymbols(text);
+        if (!missing.isEmpty())
+            throw new LinkerScriptException(path + ": the linker script does not define " + (missing.size() == 1 ? "the symbol " : "the symbols ")
+                    + String.join(", ", missing) + ", which the start-up code uses. Define "
+                    + (missing.size() == 1 ? "it" : "them") + " as the generated script does (fid-embed writes it beside the image as NAME.ld); "
+                    + "for an image without .ramfunc: __ramfunc_start = __data_end; __ramfunc_end = __data_end; __ramfunc_load = LOADADDR(.data) + SIZEOF(.data);");
+        return text;
+    }
+
+    /** The required symbols a script does not assign (as {@code sym = ...} or {@code PROVIDE(sym = ...)}). */
+    public static List<String> missingSymbols(String script) {
+        String code = stripCommentsAndStrings(script);
+        List<String> missing = new ArrayList<>();
+        for (String sym : REQUIRED_SYMBOLS) {
+            Pattern assigned = Pattern.compile("(?<![A-Za-z0-9_.$])" + Pattern.quote(sym) + "\\s*=(?!=)");
+            if (!assigned.matcher(code).find()) missing.add(sym);
+        }
+        return missing;
+    }
+
+    private static String stripCommentsAndStrings(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            if (s.startsWith("/*", i)) {
+                int end = s.indexOf("*/", i + 2);
+                i = end < 0 ? s.length() : end + 2;
+                out.append(' ');
+            } else if (s.charAt(i) == '"') {
+                int end = s.indexOf('"', i + 1);
+                i = end < 0 ? s.length() : end + 1;
+                out.append("\"\"");
+            } else {
+                out.append(s.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String comment(String text) { return text.replace("*/", "* /"); }
+
+    private static String hex(long v) { return String.format("0x%08X", v); }
+
+    private static String size(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) return (bytes >> 20) + " MiB";
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) return (bytes >> 10) + " KiB";
+        return bytes + " B";
+    }
+}
