@@ -1951,6 +1951,7 @@ public final class Lowerer {
                 String ep = b.inst("getelementptr inbounds i8, ptr " + ptr + ", i32 " + args.get(1).ref());
                 return new V(b.inst("load i8, ptr " + ep), "i8");
             }
+            case STRING_CHAR: return stringChar(args.get(0), args.get(1).ref());
             case UNREACHABLE: b.unreachable(); return new V("poison", LType.of(rt));
             case ZERO: return new V(isFloat(rt) ? "0.0" : "zeroinitializer".equals(LType.of(rt)) ? "zeroinitializer" : LType.of(rt).startsWith("i") ? "0" : "zeroinitializer", LType.of(rt));
             case STACK_HIGH_WATER: {

@@ -28,7 +28,7 @@ public enum Builtin {
     // Fid.Intrinsics (for the prelude only)
     EXIT("Intrinsics.exit"), FLOAT_BITS("Intrinsics.floatBits"), FLOAT_OF_BITS("Intrinsics.floatOfBits"),
     FLOAT32_BITS("Intrinsics.float32Bits"), FLOAT32_OF_BITS("Intrinsics.float32OfBits"),
-    STRING_IS_WIDE("Intrinsics.stringIsWide"), STRING_BYTE("Intrinsics.stringByte"),
+    STRING_IS_WIDE("Intrinsics.stringIsWide"), STRING_BYTE("Intrinsics.stringByte"), STRING_CHAR("Intrinsics.stringChar"),
     UNREACHABLE("Intrinsics.unreachable"), STACK_HIGH_WATER("Intrinsics.stackHighWater"),
     ADDRESS_OF_ARRAY("Intrinsics.addressOfArray"), ZERO("Intrinsics.zero"),
     LOAD8("Intrinsics.load8"), LOAD16("Intrinsics.load16"), LOAD32("Intrinsics.load32"),

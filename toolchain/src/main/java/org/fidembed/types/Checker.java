@@ -1340,6 +1340,7 @@ public final class Checker {
             case FLOAT32_OF_BITS -> { return new BuiltinSig(List.of(Type.UINT32), Type.FLOAT32, List.of()); }
             case STRING_IS_WIDE -> { return new BuiltinSig(List.of(Type.STRING), Type.BOOL, List.of()); }
             case STRING_BYTE -> { return new BuiltinSig(List.of(Type.STRING, Type.INT), Type.BYTE, List.of()); }
+            case STRING_CHAR -> { return new BuiltinSig(List.of(Type.STRING, Type.INT), Type.CHAR, List.of()); }
             case UNREACHABLE -> { Type.Var a = fresh(); return new BuiltinSig(List.of(Type.UNIT), a, List.of(a)); }
             case STACK_HIGH_WATER -> { return new BuiltinSig(List.of(Type.UNIT), Type.INT, List.of()); }
             case LOAD8 -> { return new BuiltinSig(List.of(Type.UNATIVEINT), Type.BYTE, List.of()); }

@@ -19,8 +19,8 @@ public final class Symbols {
     }
 
     public static final class LocalVar {
-        private static int counter = 0;
-        public final int id = ++counter;
+        private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+        public final int id = COUNTER.incrementAndGet();
         public final String name;
         public Type type;
         public final boolean mutable;

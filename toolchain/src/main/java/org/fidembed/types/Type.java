@@ -55,8 +55,8 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
 
     /** A unification variable: unbound (link == null) or a link to the type it was unified with. */
     final class Var implements Type {
-        private static int counter = 0;
-        public final int id = ++counter;
+        private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+        public final int id = COUNTER.incrementAndGet();
         public Type link;
         public int level;
         public final EnumSet<Trait> traits = EnumSet.noneOf(Trait.class);

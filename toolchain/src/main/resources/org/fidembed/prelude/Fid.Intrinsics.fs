@@ -9,6 +9,7 @@ let float32Bits (x: float32) : uint32 = uint32 (System.BitConverter.SingleToInt3
 let float32OfBits (x: uint32) : float32 = System.BitConverter.Int32BitsToSingle (int x)
 let stringIsWide (s: string) : bool = s |> Seq.exists (fun c -> int c > 127)
 let stringByte (s: string) (i: int) : byte = byte s.[i]
+let stringChar (s: string) (i: int) : char = s.[i]
 let unreachable () : 'T = Unchecked.defaultof<'T>
 let stackHighWater () : int = 0
 let addressOfArray (a: 'T[]) : unativeint = ignore a; 0un

@@ -31,11 +31,12 @@ let putChar (c: char) =
         putByte (byte (0x80 ||| ((v >>> 6) &&& 0x3F)))
         putByte (byte (0x80 ||| (v &&& 0x3F)))
 
+/// UTF-16 to UTF-8 (unchecked access: panic messages come through here, so no check may panic).
 let private putWide (s: string) =
     let mutable i = 0
     while i < s.Length do
-        let c = int s.[i]
-        let next = if i + 1 < s.Length then int s.[i + 1] else 0
+        let c = int (stringChar s i)
+        let next = if i + 1 < s.Length then int (stringChar s (i + 1)) else 0
         if c >= 0xD800 && c <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF then
             let cp = 0x10000 + ((c - 0xD800) <<< 10) + (next - 0xDC00)
             putByte (byte (0xF0 ||| (cp >>> 18)))
@@ -44,7 +45,7 @@ let private putWide (s: string) =
             putByte (byte (0x80 ||| (cp &&& 0x3F)))
             i <- i + 2
         else
-            putChar s.[i]
+            putChar (stringChar s i)
             i <- i + 1
 
 let putString (s: string) =

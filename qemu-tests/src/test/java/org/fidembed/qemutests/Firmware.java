@@ -1,0 +1,53 @@
+// Test support: builds a program for a board with the toolchain as a library and runs it under
+// QEMU, capturing the UART output, the exit code and the compiler's messages.
+package org.fidembed.qemutests;
+
+import org.fidembed.board.Profiles;
+import org.fidembed.board.Target;
+import org.fidembed.driver.Build;
+import org.fidembed.qemu.QemuRunner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+final class Firmware {
+    private Firmware() { }
+
+    /** The repository root (tests run in the qemu-tests module folder). */
+    static Path repo() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("examples")) ? here : here.getParent();
+    }
+
+    /** The boards that run under QEMU, from the shipped profiles. */
+    static List<String> qemuBoards() {
+        List<String> out = new ArrayList<>();
+        for (Target t : Profiles.all()) if (t.qemu().isPresent()) out.add(t.name());
+        return out;
+    }
+
+    record Outcome(int buildExit, String buildErrors, int exitCode, byte[] output, boolean timedOut, String command) {
+        String text() { return new String(output, StandardCharsets.UTF_8); }
+    }
+
+    static Outcome buildAndRun(Path src, String board, Path work, double timeout, byte[] input) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Build.Result r = Build.build(new Build.Request(src, board, work, null, false, false, true, true),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        String command = "./fid-embed run --board " + board + " --timeout " + (int) timeout + " " + src;
+        if (r.exitCode() != 0) return new Outcome(r.exitCode(), errors, -1, new byte[0], false, command);
+        var q = r.target().qemu().orElseThrow();
+        List<String> args = new ArrayList<>(List.of("-M", q.machine()));
+        args.addAll(q.args());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout,
+                input == null ? new byte[0] : input, out, new PrintStream(new ByteArrayOutputStream())));
+        return new Outcome(0, errors, res.exitCode(), out.toByteArray(), res.timedOut(), command);
+    }
+}
