@@ -35,16 +35,24 @@ public final class JSerialLink implements SerialLink {
             throw new FlashException(FailureKind.PORT_NOT_FOUND,
                     "serial port " + name + " does not exist (`fid-embed ports` lists the attached ones)");
         }
+        String device = name;
+        if (!windowsName) {
+            try {
+                device = Path.of(name).toRealPath().toString(); // /dev/serial/by-id/... and test links name a tty
+            } catch (java.io.IOException e) {
+                throw new FlashException(FailureKind.PORT_NOT_FOUND, "serial port " + name + " cannot be resolved: " + e.getMessage());
+            }
+        }
         SerialPort sp;
         try {
-            sp = SerialPort.getCommPort(name);
+            sp = SerialPort.getCommPort(device);
         } catch (RuntimeException e) {
             throw new FlashException(FailureKind.PORT_NOT_FOUND, "serial port " + name + " cannot be used: " + e.getMessage());
         }
         int parity = line == LineMode.LINE_8E1 ? SerialPort.EVEN_PARITY : SerialPort.NO_PARITY;
         sp.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, parity);
         sp.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        sp.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, SLICE_MILLIS, 2000);
+        sp.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, SLICE_MILLIS, 0);
         if (!sp.openPort()) {
             Path p = Path.of(name);
             if (!windowsName && (!Files.isReadable(p) || !Files.isWritable(p))) {

@@ -662,8 +662,8 @@ public final class BootloaderSimulator implements AutoCloseable {
     private static void sleepUntil(long deadline) {
         long left;
         while ((left = deadline - System.nanoTime()) > 0) {
-            if (left > 200_000) {
-                LockSupport.parkNanos(left - 100_000);
+            if (left > 80_000) {
+                LockSupport.parkNanos(left - 60_000); // park overshoots by ~50 us; spin only the rest
             } else {
                 Thread.onSpinWait();
             }
