@@ -190,13 +190,18 @@ final class ProfileLoader {
         return (ObjectNode) n;
     }
 
-    /** Tables merge key by key, recursively; anything else (values, arrays) replaces. */
+    /**
+     * Tables merge key by key, recursively; anything else (values, arrays) replaces. A table that changes its
+     * {@code kind} (e.g. [exit] from "sifive-test" to "riscv-semihosting") is a different variant: it replaces
+     * the parent's table, so that keys of the old variant (its address) do not leak into the new one.
+     */
     static void merge(ObjectNode into, ObjectNode from, String prefix, String label, Map<String, String> provenance) {
         for (Map.Entry<String, JsonNode> e : from.properties()) {
             String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             JsonNode old = into.get(e.getKey());
             JsonNode val = e.getValue();
-            if (old != null && old.isObject() && val.isObject()) {
+            boolean newVariant = old != null && val.has("kind") && old.has("kind") && !val.get("kind").equals(old.get("kind"));
+            if (old != null && old.isObject() && val.isObject() && !newVariant) {
                 merge((ObjectNode) old, (ObjectNode) val, path, label, provenance);
             } else {
                 provenance.keySet().removeIf(k -> k.startsWith(path + "."));

@@ -276,16 +276,12 @@ final class TargetReader {
             doc.allowOnly("flash.boot-entry", List.of("kind", "instructions"));
             return new BootEntry.Manual(nonEmpty("flash.boot-entry.instructions"));
         }
-        doc.allowOnly("flash.boot-entry", List.of("kind", "enter", "exit"));
-        List<String> enter = doc.strings("flash.boot-entry.enter");
-        List<String> exit = doc.strings("flash.boot-entry.exit");
-        for (String s : enter) if (!BootEntry.STEP.matcher(s).matches()) throw badStep("flash.boot-entry.enter", s);
-        for (String s : exit) if (!BootEntry.STEP.matcher(s).matches()) throw badStep("flash.boot-entry.exit", s);
-        return new BootEntry.Lines(enter, exit);
-    }
-
-    private ProfileException badStep(String path, String s) {
-        return doc.error(path, "a step is \"+dtr\", \"-dtr\", \"+rts\", \"-rts\" or \"wait:MILLISECONDS\", found \"" + s + "\"");
+        doc.allowOnly("flash.boot-entry", List.of("kind", "sequence"));
+        String seq = doc.string("flash.boot-entry.sequence");
+        if (!BootEntry.Lines.SYNTAX.matcher(seq).matches())
+            throw doc.error("flash.boot-entry.sequence", "expected stm32flash's -i syntax ENTRY[:EXIT], e.g. \"-rts&dtr,-dtr:rts&dtr,-dtr\" "
+                    + "(dtr/rts, ',' pauses, '&' does not, '-' releases), found \"" + seq + "\"");
+        return new BootEntry.Lines(seq);
     }
 
     private MemoryProfile memory(String memoryName) {

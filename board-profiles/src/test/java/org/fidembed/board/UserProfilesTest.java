@@ -114,6 +114,24 @@ class UserProfilesTest {
     }
 
     @Test
+    void changingTheKindOfATableReplacesIt() throws IOException {
+        // riscv32-virt's [exit] is sifive-test with an address; a semihosting variant must not inherit the address
+        Path p = write("virt-semi.toml", """
+                inherits = "board:riscv32-virt"
+                [exit]
+                kind = "riscv-semihosting"
+                """);
+        Target t = Profiles.load(p.toString());
+        assertEquals(Exit.Kind.RISCV_SEMIHOSTING, t.exit().kind());
+        assertTrue(t.exit().address().isEmpty());
+        // the same kind merges: only the address changes
+        Path q = write("virt-addr.toml", "inherits = \"board:riscv32-virt\"\n[exit]\naddress = 0x200000\n");
+        Target u = Profiles.load(q.toString());
+        assertEquals(Exit.Kind.SIFIVE_TEST, u.exit().kind());
+        assertEquals(0x200000L, u.exit().address().getAsLong());
+    }
+
+    @Test
     void arraysReplaceRatherThanAppend() throws IOException {
         Target base = Profiles.load("lm3s6965evb");
         Path p = write("quiet.toml", """
@@ -289,7 +307,9 @@ class UserProfilesTest {
                 new Case("inherits = \"board:sifive-e\"\n[interrupts]\nMachineTimer = 7\n", "interrupts.MachineTimer", "bit 31 set"),
                 new Case("inherits = \"board:microbit\"\n[constants]\nName = \"x\"\n", "constants.Name", "built in"),
                 new Case("inherits = \"board:microbit\"\n[memory]\nheap = 1\n", "memory", "memory profile"),
-                new Case("inherits = \"board:bluepill\"\n[flash]\npage-size = 1000\n", "flash.page-size", "power of two"));
+                new Case("inherits = \"board:bluepill\"\n[flash]\npage-size = 1000\n", "flash.page-size", "power of two"),
+                new Case("inherits = \"board:bluepill\"\n[flash.boot-entry]\nkind = \"lines\"\nsequence = \"dtr,boot0\"\n", "flash.boot-entry.sequence", "-i syntax"),
+                new Case("inherits = \"board:bluepill\"\n[flash.boot-entry]\nkind = \"lines\"\n", "flash.boot-entry.sequence", "missing"));
         int i = 0;
         for (Case c : cases) {
             Path p = write("case" + i++ + ".toml", c.text());
@@ -310,5 +330,23 @@ class UserProfilesTest {
         assertFalse(Profiles.looksLikePath("microbit"));
         ProfileException m = assertThrows(ProfileException.class, () -> Profiles.load("microbit", "roomy"));
         assertTrue(m.getMessage().contains("unknown memory profile 'roomy'") && m.getMessage().contains("constrained"), m.getMessage());
+    }
+
+    @Test
+    void aBoardWithAnAutoResetCircuitDrivesDtrAndRts() throws IOException {
+        Path p = write("auto.toml", """
+                inherits = "board:bluepill"
+                [flash.boot-entry]
+                kind = "lines"
+                sequence = "-rts&dtr,-dtr:rts&dtr,-dtr"
+                """);
+        Target t = Profiles.load(p.toString());
+        Target base = Profiles.load("bluepill");
+        BootEntry.Lines lines = assertInstanceOf(BootEntry.Lines.class, t.flash().orElseThrow().bootEntry());
+        assertEquals("-rts&dtr,-dtr", lines.enter());
+        assertEquals("rts&dtr,-dtr", lines.exit());
+        assertEquals(base.flash().orElseThrow().chipId(), t.flash().orElseThrow().chipId());
+        assertEquals(base.flash().orElseThrow().usbIds(), t.flash().orElseThrow().usbIds());
+        assertInstanceOf(BootEntry.Manual.class, base.flash().orElseThrow().bootEntry());
     }
 }
