@@ -67,22 +67,13 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
             return 1;
         });
-        for (Object sub : extraSubcommands()) cl.addSubcommand(sub);
+        extraSubcommands().forEach(cl::addSubcommand);
         return cl.execute(args);
     }
 
-    /** Subcommands contributed by other modules (the flasher's flash, ports, monitor, bundle). */
-    private static java.util.List<Object> extraSubcommands() {
-        java.util.List<Object> out = new java.util.ArrayList<>();
-        for (String cls : new String[]{"org.fidembed.cli.FlashCommands"}) {
-            try {
-                Object provider = Class.forName(cls).getDeclaredConstructor().newInstance();
-                if (provider instanceof java.util.function.Supplier<?> s && s.get() instanceof java.util.List<?> l) out.addAll(l);
-            } catch (ReflectiveOperationException e) {
-                // not built into this toolchain
-            }
-        }
-        return out;
+    /** The flasher's subcommands (flash, ports, monitor, bundle), bound to the board profiles and the driver. */
+    private static java.util.Map<String, Object> extraSubcommands() {
+        return org.fidembed.flasher.cli.FlasherCommands.create(new CliBoardCatalog());
     }
 
     static String lowerFirst(String s) {

@@ -34,7 +34,11 @@ public final class Prelude {
     static String boardModule(TargetInfo t) {
         StringBuilder sb = new StringBuilder("/// Constants of board '").append(t.boardName()).append("', from its profile.\nmodule Fid.Board\n");
         for (Map.Entry<String, String> e : t.boardConstants().entrySet()) {
-            sb.append("\n[<Literal>]\nlet ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
+            // F# has no [<Literal>] of nativeint types; an immutable value is just as constant here
+            boolean literal = !e.getValue().matches("-?[0-9xXa-fA-F_]+u?n");
+            sb.append('\n');
+            if (literal) sb.append("[<Literal>]\n");
+            sb.append("let ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
         }
         return sb.toString();
     }

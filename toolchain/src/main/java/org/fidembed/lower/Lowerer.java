@@ -1972,6 +1972,21 @@ public final class Lowerer {
                 b.emit("store " + ty + " " + args.get(1).ref() + ", ptr " + ptr + ", align 1");
                 return unit();
             }
+            case CSR_READ: case CSR_WRITE: case CSR_SET: case CSR_CLEAR: {
+                // RISC-V control and status registers, named by a constant string (e.g. "mie")
+                if (!(args.get(0).constVal() instanceof String csr) || !csr.matches("[a-z][a-z0-9]*")) {
+                    diags.error(p.loc(), "the CSR name must be a constant string such as \"mie\"");
+                    return op == Builtin.CSR_READ ? new V("0", "i32") : unit();
+                }
+                if (target.arm()) {
+                    diags.error(p.loc(), "board '" + target.boardName() + "' has no RISC-V control and status registers");
+                    return op == Builtin.CSR_READ ? new V("0", "i32") : unit();
+                }
+                if (op == Builtin.CSR_READ) return new V(b.inst("call i32 asm sideeffect \"csrr $0, " + csr + "\", \"=r,~{memory}\"()"), "i32");
+                String ins = op == Builtin.CSR_WRITE ? "csrw" : op == Builtin.CSR_SET ? "csrs" : "csrc";
+                b.emit("call void asm sideeffect \"" + ins + " " + csr + ", $0\", \"r,~{memory}\"(i32 " + args.get(1).ref() + ")");
+                return unit();
+            }
             case HASH:
                 diags.error(p.loc(), "'hash' is not supported by fid-embed");
                 return new V("0", "i32");

@@ -32,7 +32,8 @@ public enum Builtin {
     UNREACHABLE("Intrinsics.unreachable"), STACK_HIGH_WATER("Intrinsics.stackHighWater"),
     ADDRESS_OF_ARRAY("Intrinsics.addressOfArray"), ZERO("Intrinsics.zero"),
     LOAD8("Intrinsics.load8"), LOAD16("Intrinsics.load16"), LOAD32("Intrinsics.load32"),
-    STORE8("Intrinsics.store8"), STORE16("Intrinsics.store16"), STORE32("Intrinsics.store32");
+    STORE8("Intrinsics.store8"), STORE16("Intrinsics.store16"), STORE32("Intrinsics.store32"),
+    CSR_READ("Intrinsics.csrRead"), CSR_WRITE("Intrinsics.csrWrite"), CSR_SET("Intrinsics.csrSet"), CSR_CLEAR("Intrinsics.csrClear");
 
     public final String fsName;
     Builtin(String n) { this.fsName = n; }

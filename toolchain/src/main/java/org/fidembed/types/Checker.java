@@ -1349,6 +1349,8 @@ public final class Checker {
             case STORE8 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.BYTE), Type.UNIT, List.of()); }
             case STORE16 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT16), Type.UNIT, List.of()); }
             case STORE32 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT32), Type.UNIT, List.of()); }
+            case CSR_READ -> { return new BuiltinSig(List.of(Type.STRING), Type.UINT32, List.of()); }
+            case CSR_WRITE, CSR_SET, CSR_CLEAR -> { return new BuiltinSig(List.of(Type.STRING, Type.UINT32), Type.UNIT, List.of()); }
             case ZERO -> { Type.Var a = fresh(); return new BuiltinSig(List.of(Type.UNIT), a, List.of(a)); }
             case ADDRESS_OF_ARRAY -> { Type.Var a = fresh(); return new BuiltinSig(List.of(new Type.Array(a)), Type.UNATIVEINT, List.of(a)); }
             default -> throw new IllegalStateException("no signature for " + b);

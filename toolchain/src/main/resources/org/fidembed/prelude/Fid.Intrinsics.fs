@@ -29,3 +29,9 @@ let load32 (addr: unativeint) : uint32 = ignore addr; 0u
 let store8 (addr: unativeint) (value: byte) : unit = ignore addr; ignore value
 let store16 (addr: unativeint) (value: uint16) : unit = ignore addr; ignore value
 let store32 (addr: unativeint) (value: uint32) : unit = ignore addr; ignore value
+
+/// RISC-V control and status registers by constant name ("mie", "mstatus", ...).
+let csrRead (csr: string) : uint32 = ignore csr; 0u
+let csrWrite (csr: string) (value: uint32) : unit = ignore csr; ignore value
+let csrSet (csr: string) (bits: uint32) : unit = ignore csr; ignore bits
+let csrClear (csr: string) (bits: uint32) : unit = ignore csr; ignore bits

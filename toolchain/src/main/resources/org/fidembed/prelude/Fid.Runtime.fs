@@ -197,3 +197,192 @@ let panicUnhandled (number: uint32) : unit =
     putString " at pc 0x00000000"
     putByte 10uy
     exit 101
+
+// ------------------------------------------------------------------------------------------ floats
+
+// The digits of a finite double, exactly, most significant first. The value m * 2^e is held in a
+// stack array of 16-bit limbs: its integer part in base 10000 (little-endian, from limb 0; at most
+// 78 limbs, and at most 4 when there is a fraction) and its fraction f / 2^k in binary, as a number
+// F of nf limbs standing for F / 2^(16 nf), from limb 4 (at most 68 limbs). Integer digits are read
+// by position; fraction digits one at a time by multiplying F by 10 (the carry out of the top limb
+// is the digit). The state lives in a small array st:
+//   st.[0] integer digits (at least 1: a zero integer part is the digit 0), st.[1] position of the
+//   next digit, st.[2] lowest fraction limb, st.[3] top fraction limb (below st.[2]: no fraction),
+//   st.[4] highest nonzero fraction limb.
+
+let private decSetup (limbs: uint16[]) (st: int[]) (m: uint64) (e: int) =
+    for i in 0 .. limbs.Length - 1 do
+        limbs.[i] <- 0us
+    // the integer part, bit by bit from the top: limbs <- 2 * limbs + bit
+    let ip = if e >= 0 then m elif e <= -64 then 0UL else m >>> (0 - e)
+    let mutable n = 1
+    for b in 63 .. -1 .. 0 do
+        let mutable carry = uint32 ((ip >>> b) &&& 1UL)
+        for i in 0 .. n - 1 do
+            let t = uint32 limbs.[i] * 2u + carry
+            if t >= 10000u then
+                limbs.[i] <- uint16 (t - 10000u)
+                carry <- 1u
+            else
+                limbs.[i] <- uint16 t
+                carry <- 0u
+        if carry <> 0u then
+            limbs.[n] <- uint16 carry
+            n <- n + 1
+    // times 2^e, 13 bits at a time (9999 * 8192 + carry stays within 32 bits)
+    let mutable k = e
+    while k > 0 do
+        let c = if k > 13 then 13 else k
+        let mutable carry = 0u
+        for i in 0 .. n - 1 do
+            let t = (uint32 limbs.[i] <<< c) + carry
+            limbs.[i] <- uint16 (t % 10000u)
+            carry <- t / 10000u
+        if carry <> 0u then
+            limbs.[n] <- uint16 carry
+            n <- n + 1
+        k <- k - c
+    let top = uint32 limbs.[n - 1]
+    st.[0] <- 4 * (n - 1) + (if top >= 1000u then 4 elif top >= 100u then 3 elif top >= 10u then 2 else 1)
+    st.[1] <- 0
+    st.[2] <- 4
+    st.[3] <- 3
+    st.[4] <- 3
+    if e < 0 then
+        // F = f * 2^sh with sh = 16 nf - k; f has at most 53 bits, so it fills at most 5 limbs
+        let k = 0 - e
+        let f = if k >= 64 then m else m &&& ((1UL <<< k) - 1UL)
+        let nf = (k + 15) >>> 4
+        let sh = 16 * nf - k
+        for i in 0 .. 4 do
+            if i < nf then
+                let j = 16 * i - sh
+                let v = if j < 0 then f <<< (0 - j) elif j >= 64 then 0UL else f >>> j
+                limbs.[4 + i] <- uint16 (v &&& 0xFFFFUL)
+                if v &&& 0xFFFFUL <> 0UL then st.[4] <- 4 + i
+        st.[3] <- 3 + nf
+
+/// The next digit.
+let private decNext (limbs: uint16[]) (st: int[]) : int =
+    let pos = st.[1]
+    st.[1] <- pos + 1
+    if pos < st.[0] then
+        let p = st.[0] - 1 - pos
+        let v = uint32 limbs.[p >>> 2]
+        let q =
+            match p &&& 3 with
+            | 0 -> v
+            | 1 -> v / 10u
+            | 2 -> v / 100u
+            | _ -> v / 1000u
+        int (q % 10u)
+    else
+        let top = st.[3]
+        let mutable carry = 0u
+        let mutable i = st.[2]
+        while i <= top && (i <= st.[4] || carry <> 0u) do
+            let t = uint32 limbs.[i] * 10u + carry
+            limbs.[i] <- uint16 (t &&& 0xFFFFu)
+            carry <- t >>> 16
+            if i > st.[4] then st.[4] <- i
+            i <- i + 1
+        if i > top then int carry else 0
+
+/// How the digits after those read compare with half a unit of the last one: -1, 0 or 1.
+let private decRest (limbs: uint16[]) (st: int[]) : int =
+    let lo = st.[2]
+    let top = st.[3]
+    let mutable fracNonzero = false
+    for i in lo .. top do
+        if limbs.[i] <> 0us then fracNonzero <- true
+    if st.[1] < st.[0] then
+        let d = decNext limbs st
+        let mutable rest = fracNonzero
+        while st.[1] < st.[0] do
+            if decNext limbs st <> 0 then rest <- true
+        if d > 5 then 1 elif d < 5 then -1 elif rest then 1 else 0
+    elif not fracNonzero then -1
+    else
+        let t = limbs.[top]
+        if t > 0x8000us then 1
+        elif t < 0x8000us then -1
+        else
+            let mutable lower = false
+            for i in lo .. top - 1 do
+                if limbs.[i] <> 0us then lower <- true
+            if lower then 1 else 0
+
+/// A float in %f (exponent = false) or %e format, rounded from its exact value, ties to even.
+/// The precision is capped at 99, as F#'s printf does. Signs and padding follow FSharp.Core: the
+/// '+' or ' ' goes before every number that is >= 0.0, -0.0 included (which prints "+-0.000000"),
+/// and '0' pads such a number in front of the whole text.
+let fmtFloat (x: float) (precision: int) (width: int) (flags: int) (exponent: bool) : unit =
+    let bits = floatBits x
+    let neg = bits >>> 63 <> 0UL
+    let ef = int ((bits >>> 52) &&& 0x7FFUL)
+    let frac = bits &&& 0xFFFFFFFFFFFFFUL
+    if ef = 0x7FF then
+        fmtString (if frac <> 0UL then "NaN" elif neg then "-Infinity" else "Infinity") width (flags &&& 1)
+    else
+        let p = if precision < 0 then 0 elif precision > 99 then 99 else precision
+        let m = if ef = 0 then frac else frac ||| 0x10000000000000UL
+        let e = (if ef = 0 then 1 else ef) - 1075
+        let limbs : uint16[] = Array.zeroCreate 80
+        let st : int[] = Array.zeroCreate 5
+        // pass 1: where the printed digits start (for %e, at the first nonzero one) and how they round
+        decSetup limbs st m e
+        let intDigits = st.[0]
+        let mutable start = 0
+        let mutable first = -1
+        if exponent && m <> 0UL then
+            let mutable d = decNext limbs st
+            while d = 0 do
+                d <- decNext limbs st
+            start <- st.[1] - 1
+            first <- d
+        let count = if exponent then p + 1 else intDigits + p
+        let mutable lastNon9 = -1
+        let mutable last = 0
+        for i in 0 .. count - 1 do
+            let d = if i = 0 && first >= 0 then first else decNext limbs st
+            if d <> 9 then lastNon9 <- i
+            last <- d
+        let c = decRest limbs st
+        let up = c > 0 || (c = 0 && last &&& 1 <> 0)
+        // rounding up a run of nines carries into a new leading 1
+        let carryAll = up && lastNon9 < 0
+        let digits = if carryAll && not exponent then count + 1 else count
+        let point = if exponent then 1 else digits - p
+        let exp10 = intDigits - 1 - start + (if carryAll then 1 else 0)
+        let len = digits + (if p > 0 then 1 else 0) + (if exponent then 5 else 0)
+        // padding, as FSharp.Core pads numbers
+        let positive = not neg || m = 0UL
+        let prefix = if not positive then 0uy elif flags &&& 4 <> 0 then 43uy elif flags &&& 8 <> 0 then 32uy else 0uy
+        let padding = width - len - (if neg then 1 else 0) - (if prefix <> 0uy then 1 else 0)
+        let left = flags &&& 1 <> 0
+        let zeroPad = not left && flags &&& 2 <> 0
+        if not left && not zeroPad then spaces padding
+        if prefix <> 0uy then putByte prefix
+        if zeroPad && positive then zeros padding
+        if neg then putByte 45uy
+        if zeroPad && not positive then zeros padding
+        // pass 2: the digits again, rounded
+        decSetup limbs st m e
+        for _ in 1 .. start do
+            decNext limbs st |> ignore
+        for i in 0 .. digits - 1 do
+            if i = point then putByte 46uy
+            let d =
+                if carryAll then (if i = 0 then 1 else 0)
+                else
+                    let s = decNext limbs st
+                    if not up || i < lastNon9 then s elif i = lastNon9 then s + 1 else 0
+            putByte (byte (48 + d))
+        if exponent then
+            putByte (if flags &&& 16 <> 0 then 69uy else 101uy)
+            putByte (if exp10 < 0 then 45uy else 43uy)
+            let a = if exp10 < 0 then 0 - exp10 else exp10
+            putByte (byte (48 + a / 100))
+            putByte (byte (48 + a / 10 % 10))
+            putByte (byte (48 + a % 10))
+        if left then spaces padding

@@ -3,11 +3,13 @@
 /// libm functions behind sqrt, floor, ceil, truncate, round and float %.
 ///
 /// Round to nearest, ties to even; subnormals, signed zeros and infinities; every NaN result is the
-/// default quiet NaN. A value travels as its bits: a double as a uint64, a float as a uint32 (the C
-/// calling convention on both AAPCS and ilp32). One core serves both formats: it works on the bits
-/// in a uint64 and takes the format as two numbers, fb (fraction bits: 52 or 23) and ew (exponent
-/// bits: 11 or 8). Only integer arithmetic is used here (a float operation would call back into
-/// these helpers), and no 64-bit division.
+/// default quiet NaN. The __aeabi_ functions take and return bits (a double as a uint64, a float as
+/// a uint32), as the RTABI passes them in core registers under every float ABI; the libgcc and libm
+/// names have their C prototypes (real floats), which is the same thing under ilp32 and soft-float
+/// AAPCS, and the VFP registers under hard-float AAPCS. One core serves both formats: it works on
+/// the bits in a uint64 and takes the format as two numbers, fb (fraction bits: 52 or 23) and ew
+/// (exponent bits: 11 or 8). Only integer arithmetic is used here (a float operation would call back
+/// into these helpers), and no 64-bit division.
 module Fid.SoftFloat
 
 open Fid.Intrinsics
@@ -364,49 +366,55 @@ let aeabiF2d (a: uint32) : uint64 = convertBits (uint64 a) 23 8 52 11
 [<Export("__aeabi_d2f")>]
 let aeabiD2f (a: uint64) : uint32 = uint32 (convertBits a 52 11 23 8)
 
+// libgcc's names (RISC-V; LLVM also calls these, not the __aeabi_ ones, on the Cortex-M4F) with their
+// C prototypes: the same registers as bits under ilp32 and soft-float AAPCS, and the VFP registers a
+// hard-float caller uses (where __aeabi_ functions keep the base AAPCS, these follow the C ABI).
+let private d (x: float) = floatBits x
+let private ofD (bits: uint64) = floatOfBits bits
+
 [<Export("__adddf3")>]
-let adddf3 (a: uint64) (b: uint64) : uint64 = dadd a b
+let adddf3 (a: float) (b: float) : float = ofD (dadd (d a) (d b))
 [<Export("__subdf3")>]
-let subdf3 (a: uint64) (b: uint64) : uint64 = dsub a b
+let subdf3 (a: float) (b: float) : float = ofD (dsub (d a) (d b))
 [<Export("__muldf3")>]
-let muldf3 (a: uint64) (b: uint64) : uint64 = mul a b 52 11
+let muldf3 (a: float) (b: float) : float = ofD (mul (d a) (d b) 52 11)
 [<Export("__divdf3")>]
-let divdf3 (a: uint64) (b: uint64) : uint64 = div a b 52 11
+let divdf3 (a: float) (b: float) : float = ofD (div (d a) (d b) 52 11)
 // libgcc's comparisons: a result whose relation to 0 is the comparison's, false for NaN
 [<Export("__eqdf2")>]
-let eqdf2 (a: uint64) (b: uint64) : int = if dcmp a b = 0 then 0 else 1
+let eqdf2 (a: float) (b: float) : int = if dcmp (d a) (d b) = 0 then 0 else 1
 [<Export("__nedf2")>]
-let nedf2 (a: uint64) (b: uint64) : int = if dcmp a b = 0 then 0 else 1
+let nedf2 (a: float) (b: float) : int = if dcmp (d a) (d b) = 0 then 0 else 1
 [<Export("__ltdf2")>]
-let ltdf2 (a: uint64) (b: uint64) : int = nanAbove (dcmp a b)
+let ltdf2 (a: float) (b: float) : int = nanAbove (dcmp (d a) (d b))
 [<Export("__ledf2")>]
-let ledf2 (a: uint64) (b: uint64) : int = nanAbove (dcmp a b)
+let ledf2 (a: float) (b: float) : int = nanAbove (dcmp (d a) (d b))
 [<Export("__gtdf2")>]
-let gtdf2 (a: uint64) (b: uint64) : int = nanBelow (dcmp a b)
+let gtdf2 (a: float) (b: float) : int = nanBelow (dcmp (d a) (d b))
 [<Export("__gedf2")>]
-let gedf2 (a: uint64) (b: uint64) : int = nanBelow (dcmp a b)
+let gedf2 (a: float) (b: float) : int = nanBelow (dcmp (d a) (d b))
 [<Export("__unorddf2")>]
-let unorddf2 (a: uint64) (b: uint64) : int = if dcmp a b = 2 then 1 else 0
+let unorddf2 (a: float) (b: float) : int = if dcmp (d a) (d b) = 2 then 1 else 0
 [<Export("__fixdfsi")>]
-let fixdfsi (a: uint64) : int = int (uint32 (toInt a true 32 52 11))
+let fixdfsi (a: float) : int = int (uint32 (toInt (d a) true 32 52 11))
 [<Export("__fixunsdfsi")>]
-let fixunsdfsi (a: uint64) : uint32 = uint32 (toInt a false 32 52 11)
+let fixunsdfsi (a: float) : uint32 = uint32 (toInt (d a) false 32 52 11)
 [<Export("__fixdfdi")>]
-let fixdfdi (a: uint64) : int64 = int64 (toInt a true 64 52 11)
+let fixdfdi (a: float) : int64 = int64 (toInt (d a) true 64 52 11)
 [<Export("__fixunsdfdi")>]
-let fixunsdfdi (a: uint64) : uint64 = toInt a false 64 52 11
+let fixunsdfdi (a: float) : uint64 = toInt (d a) false 64 52 11
 [<Export("__floatsidf")>]
-let floatsidf (x: int) : uint64 = ofInt64 (int64 x) 52 11
+let floatsidf (x: int) : float = ofD (ofInt64 (int64 x) 52 11)
 [<Export("__floatunsidf")>]
-let floatunsidf (x: uint32) : uint64 = ofInt false (uint64 x) 52 11
+let floatunsidf (x: uint32) : float = ofD (ofInt false (uint64 x) 52 11)
 [<Export("__floatdidf")>]
-let floatdidf (x: int64) : uint64 = ofInt64 x 52 11
+let floatdidf (x: int64) : float = ofD (ofInt64 x 52 11)
 [<Export("__floatundidf")>]
-let floatundidf (x: uint64) : uint64 = ofInt false x 52 11
+let floatundidf (x: uint64) : float = ofD (ofInt false x 52 11)
 [<Export("__extendsfdf2")>]
-let extendsfdf2 (a: uint32) : uint64 = convertBits (uint64 a) 23 8 52 11
+let extendsfdf2 (a: float32) : float = ofD (convertBits (uint64 (float32Bits a)) 23 8 52 11)
 [<Export("__truncdfsf2")>]
-let truncdfsf2 (a: uint64) : uint32 = uint32 (convertBits a 52 11 23 8)
+let truncdfsf2 (a: float) : float32 = float32OfBits (uint32 (convertBits (d a) 52 11 23 8))
 
 // ------------------------------------------------------------------------------------------ float
 
@@ -456,74 +464,77 @@ let aeabiL2f (x: int64) : uint32 = uint32 (ofInt64 x 23 8)
 [<Export("__aeabi_ul2f")>]
 let aeabiUl2f (x: uint64) : uint32 = uint32 (ofInt false x 23 8)
 
+let private f (x: float32) = float32Bits x
+let private ofF (bits: uint32) = float32OfBits bits
+
 [<Export("__addsf3")>]
-let addsf3 (a: uint32) (b: uint32) : uint32 = fadd a b
+let addsf3 (a: float32) (b: float32) : float32 = ofF (fadd (f a) (f b))
 [<Export("__subsf3")>]
-let subsf3 (a: uint32) (b: uint32) : uint32 = fsub a b
+let subsf3 (a: float32) (b: float32) : float32 = ofF (fsub (f a) (f b))
 [<Export("__mulsf3")>]
-let mulsf3 (a: uint32) (b: uint32) : uint32 = fmul a b
+let mulsf3 (a: float32) (b: float32) : float32 = ofF (fmul (f a) (f b))
 [<Export("__divsf3")>]
-let divsf3 (a: uint32) (b: uint32) : uint32 = fdiv a b
+let divsf3 (a: float32) (b: float32) : float32 = ofF (fdiv (f a) (f b))
 [<Export("__eqsf2")>]
-let eqsf2 (a: uint32) (b: uint32) : int = if fcmp a b = 0 then 0 else 1
+let eqsf2 (a: float32) (b: float32) : int = if fcmp (f a) (f b) = 0 then 0 else 1
 [<Export("__nesf2")>]
-let nesf2 (a: uint32) (b: uint32) : int = if fcmp a b = 0 then 0 else 1
+let nesf2 (a: float32) (b: float32) : int = if fcmp (f a) (f b) = 0 then 0 else 1
 [<Export("__ltsf2")>]
-let ltsf2 (a: uint32) (b: uint32) : int = nanAbove (fcmp a b)
+let ltsf2 (a: float32) (b: float32) : int = nanAbove (fcmp (f a) (f b))
 [<Export("__lesf2")>]
-let lesf2 (a: uint32) (b: uint32) : int = nanAbove (fcmp a b)
+let lesf2 (a: float32) (b: float32) : int = nanAbove (fcmp (f a) (f b))
 [<Export("__gtsf2")>]
-let gtsf2 (a: uint32) (b: uint32) : int = nanBelow (fcmp a b)
+let gtsf2 (a: float32) (b: float32) : int = nanBelow (fcmp (f a) (f b))
 [<Export("__gesf2")>]
-let gesf2 (a: uint32) (b: uint32) : int = nanBelow (fcmp a b)
+let gesf2 (a: float32) (b: float32) : int = nanBelow (fcmp (f a) (f b))
 [<Export("__unordsf2")>]
-let unordsf2 (a: uint32) (b: uint32) : int = if fcmp a b = 2 then 1 else 0
+let unordsf2 (a: float32) (b: float32) : int = if fcmp (f a) (f b) = 2 then 1 else 0
 [<Export("__fixsfsi")>]
-let fixsfsi (a: uint32) : int = int (uint32 (f2i a true 32))
+let fixsfsi (a: float32) : int = int (uint32 (f2i (f a) true 32))
 [<Export("__fixunssfsi")>]
-let fixunssfsi (a: uint32) : uint32 = uint32 (f2i a false 32)
+let fixunssfsi (a: float32) : uint32 = uint32 (f2i (f a) false 32)
 [<Export("__fixsfdi")>]
-let fixsfdi (a: uint32) : int64 = int64 (f2i a true 64)
+let fixsfdi (a: float32) : int64 = int64 (f2i (f a) true 64)
 [<Export("__fixunssfdi")>]
-let fixunssfdi (a: uint32) : uint64 = f2i a false 64
+let fixunssfdi (a: float32) : uint64 = f2i (f a) false 64
 [<Export("__floatsisf")>]
-let floatsisf (x: int) : uint32 = uint32 (ofInt64 (int64 x) 23 8)
+let floatsisf (x: int) : float32 = ofF (uint32 (ofInt64 (int64 x) 23 8))
 [<Export("__floatunsisf")>]
-let floatunsisf (x: uint32) : uint32 = uint32 (ofInt false (uint64 x) 23 8)
+let floatunsisf (x: uint32) : float32 = ofF (uint32 (ofInt false (uint64 x) 23 8))
 [<Export("__floatdisf")>]
-let floatdisf (x: int64) : uint32 = uint32 (ofInt64 x 23 8)
+let floatdisf (x: int64) : float32 = ofF (uint32 (ofInt64 x 23 8))
 [<Export("__floatundisf")>]
-let floatundisf (x: uint64) : uint32 = uint32 (ofInt false x 23 8)
+let floatundisf (x: uint64) : float32 = ofF (uint32 (ofInt false x 23 8))
 
 // ------------------------------------------------------------------------------------------ libm
 
-// These take real floats: on the Cortex-M4F they are called with the VFP calling convention.
+// Real floats, as for the libgcc names: on a hard-float core these are called in VFP registers.
 
 [<Export("sqrt")>]
-let sqrtDouble (x: float) : float = floatOfBits (sqrtBits (floatBits x) 52 11)
+let sqrtDouble (x: float) : float = ofD (sqrtBits (d x) 52 11)
 [<Export("floor")>]
-let floorDouble (x: float) : float = floatOfBits (roundBits (floatBits x) 1 52 11)
+let floorDouble (x: float) : float = ofD (roundBits (d x) 1 52 11)
 [<Export("ceil")>]
-let ceilDouble (x: float) : float = floatOfBits (roundBits (floatBits x) 2 52 11)
+let ceilDouble (x: float) : float = ofD (roundBits (d x) 2 52 11)
 [<Export("trunc")>]
-let truncDouble (x: float) : float = floatOfBits (roundBits (floatBits x) 0 52 11)
+let truncDouble (x: float) : float = ofD (roundBits (d x) 0 52 11)
 [<Export("roundeven")>]
-let roundevenDouble (x: float) : float = floatOfBits (roundBits (floatBits x) 3 52 11)
+let roundevenDouble (x: float) : float = ofD (roundBits (d x) 3 52 11)
 [<Export("fmod")>]
-let fmodDouble (x: float) (y: float) : float = floatOfBits (fmodBits (floatBits x) (floatBits y) 52 11)
+let fmodDouble (x: float) (y: float) : float = ofD (fmodBits (d x) (d y) 52 11)
 
-let private f32 (bits: uint64) = float32OfBits (uint32 bits)
+let private wf (x: float32) = uint64 (float32Bits x)
+let private nf (bits: uint64) = ofF (uint32 bits)
 
 [<Export("sqrtf")>]
-let sqrtSingle (x: float32) : float32 = f32 (sqrtBits (uint64 (float32Bits x)) 23 8)
+let sqrtSingle (x: float32) : float32 = nf (sqrtBits (wf x) 23 8)
 [<Export("floorf")>]
-let floorSingle (x: float32) : float32 = f32 (roundBits (uint64 (float32Bits x)) 1 23 8)
+let floorSingle (x: float32) : float32 = nf (roundBits (wf x) 1 23 8)
 [<Export("ceilf")>]
-let ceilSingle (x: float32) : float32 = f32 (roundBits (uint64 (float32Bits x)) 2 23 8)
+let ceilSingle (x: float32) : float32 = nf (roundBits (wf x) 2 23 8)
 [<Export("truncf")>]
-let truncSingle (x: float32) : float32 = f32 (roundBits (uint64 (float32Bits x)) 0 23 8)
+let truncSingle (x: float32) : float32 = nf (roundBits (wf x) 0 23 8)
 [<Export("roundevenf")>]
-let roundevenSingle (x: float32) : float32 = f32 (roundBits (uint64 (float32Bits x)) 3 23 8)
+let roundevenSingle (x: float32) : float32 = nf (roundBits (wf x) 3 23 8)
 [<Export("fmodf")>]
-let fmodSingle (x: float32) (y: float32) : float32 =
-    f32 (fmodBits (uint64 (float32Bits x)) (uint64 (float32Bits y)) 23 8)
+let fmodSingle (x: float32) (y: float32) : float32 = nf (fmodBits (wf x) (wf y) 23 8)
