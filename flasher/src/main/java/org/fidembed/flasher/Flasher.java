@@ -71,7 +71,7 @@ public final class Flasher {
             started(Phase.CONNECT, 1);
             enterBootloader(link);
             bl = new Stm32Bootloader(link, req.timeouts(), stats, s -> note(s, true));
-            BootloaderInfo info = bl.connect();
+            BootloaderInfo info = bl.connect(req.timeouts().syncAttempts(target.bootEntry() instanceof BootEntry.Manual));
             note(String.format(Locale.ROOT, "bootloader %s on %s, chip ID 0x%03X, commands %s", info.versionString(),
                     link.name(), info.chipId(), info.commandList()), false);
             checkChip(info);
@@ -145,7 +145,7 @@ public final class Flasher {
     private void enterBootloader(SerialLink link) throws FlashException {
         BootEntry entry = target.bootEntry();
         if (entry instanceof BootEntry.Manual m) {
-            note(m.instruction(), false);
+            listener.on(new ProgressEvent.Note(m.instruction(), ProgressEvent.Level.ACTION));
         } else if (entry instanceof BootEntry.Signals s) {
             if (!drive(link, s.enter())) {
                 note("could not drive DTR/RTS on " + link.name()
@@ -428,7 +428,7 @@ public final class Flasher {
     }
 
     private void note(String text, boolean warning) {
-        listener.on(new ProgressEvent.Note(text, warning));
+        listener.on(new ProgressEvent.Note(text, warning ? ProgressEvent.Level.WARNING : ProgressEvent.Level.INFO));
     }
 
     private void started(Phase p, long total) {

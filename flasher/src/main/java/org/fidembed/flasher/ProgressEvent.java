@@ -5,8 +5,15 @@ package org.fidembed.flasher;
 import java.time.Duration;
 
 public sealed interface ProgressEvent {
-    /** Something the user should read (boot instruction, warning, retry). */
-    record Note(String text, boolean warning) implements ProgressEvent {}
+    /** How much a note matters: INFO is shown on a terminal only; ACTION (do this now) and WARNING always. */
+    enum Level { INFO, ACTION, WARNING }
+
+    /** Something the user should read (chip facts, a boot instruction, a warning or retry). */
+    record Note(String text, Level level) implements ProgressEvent {
+        public boolean warning() {
+            return level == Level.WARNING;
+        }
+    }
 
     /** A phase begins; total is in the phase's unit (bytes, or pages for ERASE). */
     record Started(Phase phase, long total) implements ProgressEvent {}

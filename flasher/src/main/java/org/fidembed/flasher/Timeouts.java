@@ -12,7 +12,8 @@ public record Timeouts(
         Duration eraseBase,
         Duration pageErase,
         Duration busyGrace,
-        Duration resync) {
+        Duration resync,
+        Duration manualSync) {
 
     public static Timeouts defaults(Dialect dialect) {
         return new Timeouts(
@@ -23,7 +24,16 @@ public record Timeouts(
                 Duration.ofSeconds(1),
                 dialect.pageEraseTimeout(),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+    }
+
+    /** Sync attempts to make: with a manual boot entry, enough to cover manualSync (time to press the buttons). */
+    public int syncAttempts(boolean manualEntry) {
+        if (!manualEntry || syncReply.isZero()) {
+            return syncAttempts;
+        }
+        return (int) Math.max(syncAttempts, manualSync.toMillis() / Math.max(1, syncReply.toMillis()));
     }
 
     /** Bound for erasing n pages in one command. */
@@ -32,10 +42,14 @@ public record Timeouts(
     }
 
     public Timeouts withSyncAttempts(int n) {
-        return new Timeouts(syncReply, n, ack, blockWrite, eraseBase, pageErase, busyGrace, resync);
+        return new Timeouts(syncReply, n, ack, blockWrite, eraseBase, pageErase, busyGrace, resync, manualSync);
     }
 
     public Timeouts withErase(Duration base, Duration perPage) {
-        return new Timeouts(syncReply, syncAttempts, ack, blockWrite, base, perPage, busyGrace, resync);
+        return new Timeouts(syncReply, syncAttempts, ack, blockWrite, base, perPage, busyGrace, resync, manualSync);
+    }
+
+    public Timeouts withManualSync(Duration d) {
+        return new Timeouts(syncReply, syncAttempts, ack, blockWrite, eraseBase, pageErase, busyGrace, resync, d);
     }
 }

@@ -232,7 +232,7 @@ class FlasherSimulatorTest {
     void hungBootloaderFailsWithinItsTimeouts() throws Exception {
         try (SimBoard b = SimBoard.start(stm32(new Fault.Hang(0x31, 3)))) {
             Timeouts quick = new Timeouts(Duration.ofMillis(100), 5, Duration.ofMillis(200), Duration.ofMillis(300),
-                    Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(800));
+                    Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(800), Duration.ZERO);
             long t0 = System.nanoTime();
             FlashResult.Failed f = flash(b, request(BLUEPILL, IMAGE).withTimeouts(quick)).failed();
             assertEquals(FailureKind.PROTOCOL, f.kind());
@@ -287,7 +287,7 @@ class FlasherSimulatorTest {
     void silentPortFailsWithAHintAboutTheBootloader() throws Exception {
         try (PtyPair pty = PtyPair.open()) {
             FlashRequest req = request(BLUEPILL, IMAGE).withPort(pty.hostPath())
-                    .withTimeouts(Timeouts.defaults(Dialect.STM32).withSyncAttempts(3));
+                    .withTimeouts(Timeouts.defaults(Dialect.STM32).withSyncAttempts(3).withManualSync(Duration.ZERO));
             FlashResult r = Flasher.flash(req, ProgressListener.NONE);
             FlashResult.Failed f = assertInstanceOf(FlashResult.Failed.class, r);
             assertEquals(FailureKind.NO_BOOTLOADER, f.kind());

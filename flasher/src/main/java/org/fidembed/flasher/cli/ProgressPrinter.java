@@ -17,6 +17,7 @@ public final class ProgressPrinter implements ProgressListener {
     private final PrintStream err;
     private final boolean terminal;
     private boolean lineOpen;
+    private Phase openPhase;
 
     public ProgressPrinter(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
@@ -27,12 +28,21 @@ public final class ProgressPrinter implements ProgressListener {
     @Override
     public void on(ProgressEvent e) {
         if (e instanceof ProgressEvent.Note n) {
-            if (n.warning()) {
-                closeLine();
-                err.println("warning: " + n.text());
-            } else if (terminal) {
-                closeLine();
-                out.println(n.text());
+            switch (n.level()) {
+                case WARNING -> {
+                    closeLine();
+                    err.println("warning: " + n.text());
+                }
+                case ACTION -> {
+                    closeLine();
+                    (terminal ? out : err).println(n.text());
+                }
+                case INFO -> {
+                    if (terminal) {
+                        closeLine();
+                        out.println(n.text());
+                    }
+                }
             }
         } else if (e instanceof ProgressEvent.Started s) {
             if (terminal && s.phase() != Phase.CONNECT && s.phase() != Phase.START) {
@@ -59,8 +69,12 @@ public final class ProgressPrinter implements ProgressListener {
         }
         String text = String.format(Locale.ROOT, "%-8s %8d/%d%s%s%s", p.label(), done, total, unit, rate,
                 last ? String.format(Locale.ROOT, "  done in %.2f s", elapsed.toNanos() / 1e9) : "");
+        if (lineOpen && openPhase != p) {
+            out.println(); // the boot page is programmed after the others are verified: keep both lines
+        }
         out.print("\r" + text + "\033[K");
         lineOpen = true;
+        openPhase = p;
         if (last) {
             out.println();
             lineOpen = false;

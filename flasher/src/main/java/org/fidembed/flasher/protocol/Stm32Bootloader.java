@@ -54,9 +54,14 @@ public final class Stm32Bootloader {
 
     /** Sync, then identify; a garbled identification (noise taken for an ACK) is retried after a fresh sync. */
     public BootloaderInfo connect() throws FlashException {
+        return connect(t.syncAttempts());
+    }
+
+    /** As connect(), with this many sync attempts in the first round (a person may still be pressing reset). */
+    public BootloaderInfo connect(int firstSyncAttempts) throws FlashException {
         ProtocolException last = null;
         for (int round = 0; round < 3; round++) {
-            sync();
+            sync(round == 0 ? firstSyncAttempts : t.syncAttempts());
             try {
                 info = identify();
                 return info;
@@ -74,8 +79,8 @@ public final class Stm32Bootloader {
     }
 
     /** Sends 0x7F until an ACK (fresh bootloader) or NACK (already synced) comes back; other bytes are noise. */
-    public void sync() throws FlashException {
-        for (int attempt = 1; attempt <= t.syncAttempts(); attempt++) {
+    public void sync(int attempts) throws FlashException {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             stats.syncAttempts++;
             link.discardInput();
             link.write(new byte[] {(byte) SYNC});
@@ -90,7 +95,7 @@ public final class Stm32Bootloader {
             }
         }
         throw new FlashException(FailureKind.NO_BOOTLOADER, "no bootloader answered on " + link.name() + " after "
-                + t.syncAttempts() + " sync attempts at " + link.baud() + " baud " + link.line()
+                + attempts + " sync attempts at " + link.baud() + " baud " + link.line()
                 + ": is the board in its bootloader (BOOT0 high, then reset)? are TX and RX crossed?"
                 + (link.line() == org.fidembed.flasher.LineMode.LINE_8E1
                         ? " (a bridge or pseudo-terminal without parity needs --line 8N1)" : ""));

@@ -129,6 +129,7 @@ class CliTest {
             assertEquals(0, o.exit(), o.err());
             assertEquals(1, o.out().lines().count(), "one summary line when not on a terminal: " + o.out());
             assertTrue(o.out().contains("flashed 4000 bytes to bluepill (chip ID 0x410)") && o.out().contains("verified"), o.out());
+            assertTrue(o.err().contains("BOOT0"), "the manual boot instruction is shown even off a terminal: " + o.err());
             assertArrayEquals(img.slice(0x0800_0000L, 0x0800_0000L + 4000, 0xFF), b.sim().flash(0x0800_0000L, 4000));
         }
     }
@@ -254,6 +255,20 @@ class CliTest {
         Out o = flash("--board", "bluepill", "--port", "/dev/null", broken.toString());
         assertEquals(1, o.exit());
         assertTrue(o.err().contains("build failed: 2 errors"), o.err());
+    }
+
+    @Test
+    void defaultsAreTheProtocolsOwn() {
+        FlashCommand cmd = new FlashCommand(ctx(List::of, false));
+        new CommandLine(cmd).parseArgs("--board", "bluepill", "fw.elf");
+        assertEquals(LineMode.LINE_8E1, cmd.line, "AN3155 wants even parity unless --line 8N1");
+        assertEquals(false, cmd.noVerify);
+        var req = org.fidembed.flasher.FlashRequest.of(TestTargets.bluepill(), TestImages.cortexM(1024, 0, 0, 1), "p");
+        assertEquals(LineMode.LINE_8E1, req.line());
+        assertTrue(req.verify() && req.start() && !req.force());
+        assertEquals(115200, req.baud());
+        assertTrue(req.timeouts().syncAttempts(true) >= 100, "a person gets about 30 s to press the buttons");
+        assertEquals(25, req.timeouts().syncAttempts(false));
     }
 
     @Test
