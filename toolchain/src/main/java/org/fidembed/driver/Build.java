@@ -117,7 +117,7 @@ public final class Build {
             // link with the stack at the bottom of RAM
             long tk = System.nanoTime();
             String script = project.linkerScript() != null ? LinkerScripts.readUserScript(project.linkerScript())
-                    : LinkerScripts.generate(target, Layout.of(stackBytes));
+                    : LinkerScripts.generate(target, Layout.of(stackBytes).withRamfunc(co.ramfunc()));
             Path ld = outDir.resolve(name + ".ld");
             Files.writeString(ld, script);
             Path elf = outDir.resolve(name + ".elf");
@@ -143,7 +143,8 @@ public final class Build {
             Path hex = outDir.resolve(name + ".hex");
             Images.writeBin(image, bin);
             Images.writeHex(image, hex);
-            Allocation alloc = allocate(target, model, sectionSizes(ef));
+            LinkMap map = LinkMap.read(outDir.resolve(name + ".map"));
+            Allocation alloc = allocate(target, StackBound.keep(model, new java.util.HashSet<>(map.symbols())), map, co.dataLocs());
             String report = Reports.memory(alloc);
             times.put("image", ms(ti));
             if (alloc.hasErrors()) {
@@ -165,6 +166,66 @@ public final class Build {
     }
 
     private static long ms(long start) { return (System.nanoTime() - start) / 1_000_000; }
+
+    /**
+     * The allocator's view of the linked image: the code size, and every static object (each data
+     * input section the linker kept: module-level values, objects made at start-up, strings) with
+     * its size, alignment and source location; section bases from the link map.
+     */
+    static Allocation allocate(Target t, StackBound.Model model, LinkMap map, Map<String, org.fidembed.diag.Loc> locs) {
+        List<Region> regions = regions(t);
+        String flash = t.codeRegion().name(), ram = t.dataRegion().name();
+        List<Section> sections = new ArrayList<>(Section.standard(flash, ram));
+        long code = 0;
+        List<org.fidembed.alloc.GlobalObject> objects = new ArrayList<>();
+        Map<String, Long> bases = new LinkedHashMap<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (LinkMap.OutSection o : map.outputs().values()) {
+            String kind = kindOf(o.name());
+            if (kind == null) continue;
+            if (kind.equals(Section.TEXT)) { code += o.size(); bases.merge(Section.TEXT, o.vma(), Math::min); }
+            else bases.merge(kind, o.vma(), Math::min);
+        }
+        for (LinkMap.InSection in : map.inputs()) {
+            String kind = kindOf(in.output());
+            if (kind == null || kind.equals(Section.TEXT) || in.size() == 0) continue;
+            String sym = in.name().replaceFirst("^\\.(rodata|data|bss|sdata|sbss|srodata)\\.", "");
+            if (sym.equals(in.name())) sym = in.name() + "@" + Path.of(in.file()).getFileName();
+            int n = seen.merge(sym, 1, Integer::sum);
+            if (n > 1) sym = sym + "#" + n;
+            org.fidembed.diag.Loc l = locs.get(sym.replaceFirst("^\\.", ""));
+            org.fidembed.alloc.SourceLoc at = l == null || l.file() == null ? org.fidembed.alloc.SourceLoc.NONE
+                    : org.fidembed.alloc.SourceLoc.of(l.fileName(), l.line(), l.col());
+            long align = Long.highestOneBit(Math.max(1, in.align()));
+            org.fidembed.alloc.GlobalObject.Mutability mut = kind.equals(Section.RODATA)
+                    ? org.fidembed.alloc.GlobalObject.Mutability.NEVER_WRITTEN : org.fidembed.alloc.GlobalObject.Mutability.WRITTEN;
+            org.fidembed.alloc.GlobalObject.Initializer init = kind.equals(Section.BSS)
+                    ? org.fidembed.alloc.GlobalObject.Initializer.ZERO : org.fidembed.alloc.GlobalObject.Initializer.CONSTANT;
+            objects.add(new org.fidembed.alloc.GlobalObject(sym, in.size(), align, mut, init, java.util.Optional.empty(), at));
+        }
+        List<CodeSize> codeSizes = List.of(new CodeSize(Section.TEXT, code, 4));
+        return StaticAllocator.allocate(new AllocatorInput(regions, sections, codeSizes, objects, model.graph(), model.entries(), model.config(), SectionBases.SEQUENTIAL));
+    }
+
+    /** The allocator's section for an output section of the image, or null (stack, debug, metadata). */
+    private static String kindOf(String out) {
+        if (out.startsWith(".stack") || out.startsWith(".debug") || out.startsWith(".comment") || out.equals(".ARM.attributes")
+                || out.startsWith(".symtab") || out.startsWith(".strtab") || out.startsWith(".shstrtab")) return null;
+        if (out.startsWith(".text") || out.startsWith(".vectors") || out.startsWith(".ARM.ex")) return Section.TEXT;
+        if (out.startsWith(".rodata") || out.startsWith(".srodata")) return Section.RODATA;
+        if (out.startsWith(".data") || out.startsWith(".sdata") || out.startsWith(".ramfunc")) return Section.DATA;
+        if (out.startsWith(".bss") || out.startsWith(".sbss")) return Section.BSS;
+        return Section.RODATA;
+    }
+
+    private static List<Region> regions(Target t) {
+        List<Region> regions = new ArrayList<>();
+        for (MemoryRegion m : t.regions()) {
+            Region.Kind kind = m.kind() == MemoryRegion.Kind.FLASH ? Region.Kind.FLASH : Region.Kind.RAM;
+            regions.add(new Region(m.name(), m.origin(), m.length(), true, m.writable(), m.executable(), kind));
+        }
+        return regions;
+    }
 
     /** The allocator's view of the image: the board's regions and the linked sections' sizes. */
     static Allocation allocate(Target t, StackBound.Model model, Map<String, Long> sizes) {

@@ -29,7 +29,8 @@ public final class Compiler {
     /** What compiling produced. object is null when there were errors (see diagnostics). */
     public record Output(byte[] object, String ir, String optimizedIr, Map<String, Integer> frameSizes, Map<String, Set<String>> callGraph,
                         Map<String, String> interruptHandlers, Map<String, Long> recursionDepth, Diagnostics diagnostics,
-                        Map<String, Long> phaseMillis, Map<String, org.fidembed.diag.Loc> functionLocs) { }
+                        Map<String, Long> phaseMillis, Map<String, org.fidembed.diag.Loc> functionLocs,
+                        Map<String, org.fidembed.diag.Loc> dataLocs, boolean ramfunc) { }
 
     public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { }
 
@@ -77,9 +78,9 @@ public final class Compiler {
             Map<String, Long> depths = new LinkedHashMap<>();
             for (Map.Entry<GlobalVal, Long> e : rules.recursionDepth.entrySet()) depths.put(e.getKey().qualifiedName, e.getValue());
             Map<String, Long> depthsByFunction = new LinkedHashMap<>(depths);
-            return new Output(r.object(), options.keepIr() ? ir : null, r.optimizedIr(), r.frameSizes(), lw.callGraph, lw.interruptHandlers, depthsByFunction, d, times, lw.functionLocs);
+            return new Output(r.object(), options.keepIr() ? ir : null, r.optimizedIr(), r.frameSizes(), lw.callGraph, lw.interruptHandlers, depthsByFunction, d, times, lw.functionLocs, lw.dataLocs, lw.usesRamfunc);
         } catch (CompileAbort e) {
-            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, times, Map.of());
+            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, times, Map.of(), Map.of(), false);
         }
     }
 

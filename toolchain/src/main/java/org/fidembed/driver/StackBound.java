@@ -94,6 +94,24 @@ public final class StackBound {
         return new Model(new CallGraph(fs, takenByType), entries, cfg);
     }
 
+    /** The model restricted to the functions the linker kept (the others are never called). */
+    public static Model keep(Model m, Set<String> kept) {
+        List<Function> fs = new ArrayList<>();
+        for (Function f : m.graph().functions()) {
+            if (!kept.contains(f.symbol())) continue;
+            List<Call> cs = new ArrayList<>();
+            for (Call c : f.calls()) if (!(c instanceof Call.Direct d) || kept.contains(d.callee())) cs.add(c);
+            fs.add(new Function(f.symbol(), f.frameSize(), f.location(), cs, f.recursionDepth()));
+        }
+        Map<String, Set<String>> taken = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> e : m.graph().takenByType().entrySet()) {
+            Set<String> s = new TreeSet<>();
+            for (String f : e.getValue()) if (kept.contains(f)) s.add(f);
+            if (!s.isEmpty()) taken.put(e.getKey(), s);
+        }
+        return new Model(new CallGraph(fs, taken), m.entries(), m.config());
+    }
+
     /** Calls to functions outside the objects (none should remain) are dropped; duplicates merged. */
     private static List<Call> dedupe(List<Call> calls, Set<String> known) {
         LinkedHashMap<String, Call> out = new LinkedHashMap<>();

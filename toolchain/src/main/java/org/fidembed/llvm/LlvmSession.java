@@ -72,6 +72,27 @@ public final class LlvmSession {
         }
     }
 
+    /**
+     * Gives every global without an explicit section one of its own, named by what the optimiser
+     * left of it: .rodata.NAME (constant), .bss.NAME (zero) or .data.NAME. The linker can then drop
+     * unused ones and order the rest (by alignment, then name) as the static allocator predicts.
+     */
+    private static void dataSections(LLVMModuleRef mod) {
+        for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g != null && !g.isNull(); g = LLVMGetNextGlobal(g)) {
+            if (LLVMIsDeclaration(g) != 0) continue;
+            BytePointer sec = LLVMGetSection(g);
+            if (sec != null && !sec.isNull() && !sec.getString().isEmpty()) continue;
+            String name = LLVMGetValueName(g).getString();
+            if (name.startsWith("llvm.")) continue;
+            LLVMValueRef init = LLVMGetInitializer(g);
+            String kind;
+            if (LLVMIsGlobalConstant(g) != 0) kind = ".rodata.";
+            else if (init != null && !init.isNull() && LLVMIsNull(init) != 0) kind = ".bss.";
+            else kind = ".data.";
+            LLVMSetSection(g, kind + name.replaceAll("[^A-Za-z0-9_.$<>,]", "_"));
+        }
+    }
+
     /** Compiles one module of IR text to an object file. */
     public static synchronized Result compile(String ir, Options o, boolean keepIr) {
         init();
@@ -124,6 +145,7 @@ public final class LlvmSession {
                 throw new LlvmException("LLVM passes failed: " + m.getString());
             }
             LLVMDisposePassBuilderOptions(pbo);
+            dataSections(mod);
             String optimized = null;
             if (keepIr) {
                 BytePointer s = LLVMPrintModuleToString(mod);

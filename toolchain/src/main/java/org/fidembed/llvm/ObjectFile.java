@@ -16,7 +16,7 @@ import java.util.Set;
 public final class ObjectFile {
     public static final int EM_ARM = 40, EM_RISCV = 243;
 
-    public record Section(String name, int type, long flags, long size, int link, int info, long offset, long entsize) { }
+    public record Section(String name, int type, long flags, long size, int link, int info, long offset, long entsize, long align) { }
     public record Symbol(String name, long value, long size, int type, int bind, int section) {
         public boolean isFunction() { return type == 2; }
         public boolean isObject() { return type == 1; }
@@ -43,10 +43,10 @@ public final class ObjectFile {
         long[][] raw = new long[shnum][];
         for (int i = 0; i < shnum; i++) {
             int o = (int) (shoff + (long) i * shentsize);
-            raw[i] = new long[]{u32(o), u32(o + 4), u32(o + 8), u32(o + 16), u32(o + 20), u32(o + 24), u32(o + 28), u32(o + 36)};
+            raw[i] = new long[]{u32(o), u32(o + 4), u32(o + 8), u32(o + 16), u32(o + 20), u32(o + 24), u32(o + 28), u32(o + 36), u32(o + 32)};
         }
         long strOff = raw[shstrndx][3];
-        for (long[] r : raw) sections.add(new Section(cstr(strOff + r[0]), (int) r[1], r[2], r[4], (int) r[5], (int) r[6], r[3], r[7]));
+        for (long[] r : raw) sections.add(new Section(cstr(strOff + r[0]), (int) r[1], r[2], r[4], (int) r[5], (int) r[6], r[3], r[7], r[8]));
         for (Section s : sections) {
             if (s.type() != 2) continue; // SHT_SYMTAB
             long names = sections.get(s.link()).offset();

@@ -44,6 +44,13 @@ public final class Lowerer {
     public final Map<String, String> interruptHandlers = new LinkedHashMap<>();
     /** Source location of each generated function (for reports). */
     public final Map<String, Loc> functionLocs = new HashMap<>();
+    /** Source location of each static object: module-level values and objects created at start-up. */
+    public final Map<String, Loc> dataLocs = new HashMap<>();
+    /** The construct being lowered (locations of static objects, and of internal errors). */
+    private Loc currentLoc = Loc.NONE;
+
+    /** Where lowering was when it stopped (for internal error messages). */
+    public Loc currentLocation() { return currentLoc; }
 
     record Instance(String name, List<String> paramTys, String retTy) { }
     record GInfo(String name, String ty, Integer knownLen, boolean isConst) { }
@@ -68,6 +75,9 @@ public final class Lowerer {
     }
 
     // =============================================================================================== module
+
+    /** Whether a function is placed in RAM ([<Section(".ramfunc")>]): the linker script then copies it there. */
+    public boolean usesRamfunc;
 
     /** Whether the program reads the cycle counter (the reset handler then enables it). */
     public boolean usesCycles;
@@ -203,6 +213,8 @@ public final class Lowerer {
     }
 
     private void lowerGlobalInit(GlobalVal g, Env env) {
+        dataLocs.put(g.qualifiedName, g.loc);
+        dataLocs.put(g.qualifiedName + ".data", g.loc);
         Type t = Type.resolve(g.scheme.type());
         String ty = LType.of(t);
         String name = "@\"" + g.qualifiedName + "\"";
@@ -296,6 +308,7 @@ public final class Lowerer {
         if (g == null) {
             g = "@.str." + strings.size();
             strings.put(key, g);
+            dataLocs.put("str." + (strings.size() - 1), currentLoc);
             if (!wide) {
                 StringBuilder sb = new StringBuilder();
                 for (byte by : s.getBytes(StandardCharsets.US_ASCII)) {
@@ -303,7 +316,7 @@ public final class Lowerer {
                     if (c >= 32 && c < 127 && c != '"' && c != '\\') sb.append((char) c);
                     else sb.append(String.format("\\%02X", c));
                 }
-                globalsText.append(g).append(" = private unnamed_addr constant [").append(s.length()).append(" x i8] c\"").append(sb).append("\"\n");
+                globalsText.append(g).append(" = private unnamed_addr constant [").append(s.length()).append(" x i8] c\"").append(sb).append("\", align 1\n");
             } else {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < s.length(); i++) { if (i > 0) sb.append(", "); sb.append("i16 ").append((short) s.charAt(i)); }
@@ -481,7 +494,10 @@ public final class Lowerer {
         if (g != null && g.prelude && g.name.startsWith("panic")) sb.append(" cold noinline");
         if (g != null && g.noInline) sb.append(" noinline");
         if (g != null && g.exportName != null) sb.append(" \"no-builtins\"");
-        if (g != null && g.section != null) sb.append(" section \"").append(g.section).append('"');
+        if (g != null && g.section != null) {
+            sb.append(" section \"").append(g.section).append('"');
+            if (g.section.startsWith(".ramfunc")) usesRamfunc = true;
+        }
         return sb.toString();
     }
 
@@ -947,6 +963,7 @@ public final class Lowerer {
     private String allocStorage(String ty, Env env) {
         if (env.staticAlloc()) {
             String g = "@\"static." + (counter++) + "\"";
+            dataLocs.put(symbolOf(g), env.panicLoc() != null ? env.panicLoc() : currentLoc);
             globalsText.append(g).append(" = internal global ").append(ty).append(" zeroinitializer, align ").append(Math.max(4, LType.align(ty))).append('\n');
             return g;
         }
@@ -1042,6 +1059,7 @@ public final class Lowerer {
     }
 
     private Val lower(TExpr e, Env env) {
+        if (e.loc() != null && e.loc().file() != null) currentLoc = e.loc();
         if (e instanceof Typed.Const c) return lowerConst(c, env);
         if (e instanceof Typed.LocalRef l) return lowerLocal(l, env);
         if (e instanceof Typed.GlobalRef g) return lowerGlobalRef(g, env);
