@@ -83,6 +83,12 @@ public final class ObjectFile {
                     if (caller != null) calls.add(new Edge(caller, callee, k == Kind.JUMP));
                 } else if (isFunctionName(callee)) {
                     addressTaken.add(callee);
+                    // a function address in code (a literal pool): at minsize ARM calls a function it
+                    // calls often through a register loaded from there, so count it as a call
+                    if (code) {
+                        String caller = functionAt(target, offset);
+                        if (caller != null && !caller.equals(callee)) calls.add(new Edge(caller, callee, false));
+                    }
                 }
             }
         }
