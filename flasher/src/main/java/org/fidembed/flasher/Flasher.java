@@ -211,7 +211,7 @@ public final class Flasher {
             } catch (ProtocolException e) {
                 last = e;
                 note("erase of " + describePages(pages) + ": " + e.getMessage() + ", retrying", true);
-                recover(e);
+                recover(e, attempt);
             }
         }
         throw new FlashException(FailureKind.PROTOCOL, "the bootloader would not erase " + describePages(pages) + " ("
@@ -247,10 +247,13 @@ public final class Flasher {
             } catch (ProtocolException.Nack e) {
                 last = e;
                 note("write at " + hex(b.address()) + " refused (NACK), retrying", true);
+                if (attempt >= 2) {
+                    recover(e, attempt);
+                }
             } catch (ProtocolException e) {
                 last = e;
                 note("write at " + hex(b.address()) + ": " + e.getMessage() + "; resyncing", true);
-                recover(e);
+                recover(e, attempt);
                 byte[] now = readBlock(b.address(), data.length);
                 if (Arrays.equals(now, data)) {
                     return true;
@@ -271,7 +274,7 @@ public final class Flasher {
                 return bl.read(address, len);
             } catch (ProtocolException e) {
                 last = e;
-                recover(e);
+                recover(e, attempt);
             }
         }
         throw new FlashException(FailureKind.PROTOCOL, "could not read back " + len + " bytes at " + hex(address) + " ("
@@ -326,9 +329,10 @@ public final class Flasher {
         }
     }
 
-    private void recover(ProtocolException e) throws FlashException {
-        // after a NACK the bootloader is back at its command loop; after silence or noise it may not be
-        if (e instanceof ProtocolException.NoResponse || e instanceof ProtocolException.Garbled) {
+    private void recover(ProtocolException e, int attempt) throws FlashException {
+        // after one NACK the bootloader is back at its command loop; after silence, noise, or NACK upon NACK
+        // (a byte out of step: every command pair lands shifted) it may not be
+        if (e instanceof ProtocolException.NoResponse || e instanceof ProtocolException.Garbled || attempt >= 2) {
             resync();
         }
     }

@@ -57,29 +57,39 @@ public final class Stm32Bootloader {
         return connect(t.syncAttempts());
     }
 
-    /** As connect(), with this many sync attempts in the first round (a person may still be pressing reset). */
-    public BootloaderInfo connect(int firstSyncAttempts) throws FlashException {
+    /**
+     * Sync and identify within a budget of sync attempts (a person may still be pressing reset). Noise that
+     * looks like an ACK or NACK makes identification fail; then the line is let go quiet and sync starts again.
+     */
+    public BootloaderInfo connect(int syncBudget) throws FlashException {
         ProtocolException last = null;
-        for (int round = 0; round < 3; round++) {
-            sync(round == 0 ? firstSyncAttempts : t.syncAttempts());
+        int left = syncBudget;
+        for (int round = 0; round < 8 && left > 0; round++) {
+            left -= sync(left);
             try {
                 info = identify();
                 return info;
             } catch (ProtocolException e) {
-                // noise taken for the sync ACK, or a half-received command: no data phase is pending after
+                // noise taken for the sync reply, or a half-received command: no data phase is pending after
                 // Get/Get ID, so letting the line go quiet and syncing again (0x7F) is enough
                 last = e;
                 notes.accept("bootloader answer did not make sense (" + e.getMessage() + "); syncing again");
                 drainQuiet(Duration.ofMillis(50));
             }
         }
+        if (last == null) {
+            throw noBootloader(syncBudget);
+        }
         throw new FlashException(FailureKind.NO_BOOTLOADER, "a device answered the sync byte on " + link.name()
                 + " but not the Get/Get ID commands (" + last.getMessage() + "): is it really a bootloader at "
                 + link.baud() + " baud " + link.line() + "?");
     }
 
-    /** Sends 0x7F until an ACK (fresh bootloader) or NACK (already synced) comes back; other bytes are noise. */
-    public void sync(int attempts) throws FlashException {
+    /**
+     * Sends 0x7F until an ACK (fresh bootloader) or NACK (already synced) comes back; other bytes are noise.
+     * Returns the attempts it took; throws NO_BOOTLOADER when none of them got an answer.
+     */
+    public int sync(int attempts) throws FlashException {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             stats.syncAttempts++;
             link.discardInput();
@@ -90,11 +100,15 @@ public final class Stm32Bootloader {
                 int b = one[0] & 0xFF;
                 if (b == ACK || b == NACK) {
                     drainQuiet(Duration.ofMillis(5));
-                    return;
+                    return attempt;
                 }
             }
         }
-        throw new FlashException(FailureKind.NO_BOOTLOADER, "no bootloader answered on " + link.name() + " after "
+        throw noBootloader(attempts);
+    }
+
+    private FlashException noBootloader(int attempts) {
+        return new FlashException(FailureKind.NO_BOOTLOADER, "no bootloader answered on " + link.name() + " after "
                 + attempts + " sync attempts at " + link.baud() + " baud " + link.line()
                 + ": is the board in its bootloader (BOOT0 high, then reset)? are TX and RX crossed?"
                 + (link.line() == org.fidembed.flasher.LineMode.LINE_8E1
@@ -219,7 +233,8 @@ public final class Stm32Bootloader {
     /**
      * Brings the bootloader back to waiting for a command after a lost ACK or a garbled reply, whatever it was
      * waiting for: a burst of 0xFF completes any pending data phase (each phase then fails its checksum, or at
-     * worst writes erased-state bytes), pairs of 0xFF draw NACKs; then single 0xFF probes find the byte alignment.
+     * worst writes erased-state bytes), pairs of 0xFF draw NACKs; single 0xFF probes then find the byte
+     * alignment, and a Get ID that answers correctly confirms it (a late NACK from the burst proves nothing).
      */
     public void resync() throws FlashException, ProtocolException {
         stats.resyncs++;
@@ -231,20 +246,34 @@ public final class Stm32Bootloader {
             link.write(burst);
             // the bootloader needs the burst's wire time to take it in, then answers with NACKs
             sleepNanos(wire(RESYNC_BURST));
-            drainQuiet(Duration.ofMillis(30).plusNanos(wire(8)));
-            for (int probe = 0; probe < 2; probe++) {
+            drainQuiet(Duration.ofMillis(50).plusNanos(wire(8)));
+            for (int probe = 0; probe < 4 && System.nanoTime() < deadline; probe++) {
                 link.write(new byte[] {(byte) FILLER});
-                long until = System.nanoTime() + Duration.ofMillis(60).toNanos() + wire(4);
-                if (link.read(one, 0, 1, until) == 1) {
-                    if ((one[0] & 0xFF) == NACK) {
-                        drainQuiet(Duration.ofMillis(10));
+                long until = System.nanoTime() + Duration.ofMillis(100).toNanos() + wire(4);
+                if (link.read(one, 0, 1, until) == 1 && (one[0] & 0xFF) == NACK) {
+                    drainQuiet(Duration.ofMillis(20));
+                    if (confirmSync()) {
                         return;
                     }
-                    break; // something else: busy or noise, start over with another burst
                 }
             }
         }
         throw new ProtocolException.NoResponse("bootloader did not recover from a lost reply within " + t.resync().toSeconds() + " s");
+    }
+
+    /** Get ID answered in full and with the chip ID seen before: the bootloader is at its command loop. */
+    private boolean confirmSync() throws FlashException {
+        try {
+            command(GET_ID, t.ack());
+            int len = readByte(t.ack());
+            byte[] pid = readExactly(len + 1, t.ack());
+            awaitAck(t.ack(), 0);
+            int chip = pid.length >= 2 ? (pid[0] & 0xFF) << 8 | (pid[1] & 0xFF) : -1;
+            return info == null || chip == info.chipId();
+        } catch (ProtocolException e) {
+            drainQuiet(Duration.ofMillis(20));
+            return false;
+        }
     }
 
     private void command(int cmd, Duration timeout) throws FlashException, ProtocolException {
