@@ -69,6 +69,7 @@ public final class Checker {
         ModuleDef mmio = module(hw, "Mmio");
         ModuleDef cpu = module(hw, "Cpu");
         ModuleDef intr = module(fid, "Intrinsics");
+        module(fid, "Testing"); // Fid.Testing.fs: only the [<Test>] attribute, recognised by name
         ModuleDef arr = new ModuleDef("Array", root, Loc.NONE);
         for (Builtin b : Builtin.values()) {
             String n = b.fsName;
@@ -639,6 +640,7 @@ public final class Checker {
                 case "Section" -> g.section = attrString(a);
                 case "Export" -> g.exportName = attrString(a);
                 case "NoInline" -> g.noInline = true;
+                case "Test" -> g.test = true;
                 case "CompiledName", "Inline", "GeneralizableValue" -> { }
                 default -> diags.warning(a.loc(), "the attribute '" + a.name() + "' has no meaning in fid-embed and is ignored");
             }
@@ -684,6 +686,7 @@ public final class Checker {
         if (g.literal) checkLiteral(g, b);
         if (g.entryPoint) checkEntryPoint(g, b);
         if (g.interruptVector != null) checkInterrupt(g, b);
+        if (g.test) checkTest(g, b);
         defaultTraits(body, g.scheme.vars());
         m.values.put(b.name(), new Global(g));
         if (g.isPrivate) m.privateNames.add(b.name());
@@ -754,6 +757,7 @@ public final class Checker {
             if (g.body != null) defaultTraits(g.body, g.scheme.vars());
             if (g.entryPoint) checkEntryPoint(g, g.binding);
             if (g.interruptVector != null) checkInterrupt(g, g.binding);
+            if (g.test) checkTest(g, g.binding);
             globals.add(g);
         }
     }
@@ -781,6 +785,17 @@ public final class Checker {
         try { unify(t, want); } catch (Mismatch | TraitFailure e) {
             diags.error(b.nameLoc(), "the entry point must have type 'string[] -> int' but here has type '" + Type.show(t) + "'");
         }
+    }
+
+    /** A [<Test>] (fid-embed test) is a module-level function of type unit -> unit that the runner can call. */
+    private void checkTest(GlobalVal g, Binding b) {
+        Type t = Type.resolve(g.scheme.type());
+        try { unify(t, new Type.Fun(Type.UNIT, Type.UNIT)); } catch (Mismatch | TraitFailure e) {
+            diags.error(b.nameLoc(), "a [<Test>] function must have type 'unit -> unit' but here has type '" + Type.show(t) + "'");
+            return;
+        }
+        if (g.arity != 1) diags.error(b.nameLoc(), "a [<Test>] must be a function: write 'let " + g.name + " () = ...'");
+        else if (g.isPrivate) diags.error(b.nameLoc(), "a [<Test>] cannot be private: the test runner calls it from another module");
     }
 
     private void checkInterrupt(GlobalVal g, Binding b) {

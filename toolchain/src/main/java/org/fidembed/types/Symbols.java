@@ -56,6 +56,8 @@ public final class Symbols {
         public String section;
         public String exportName;
         public boolean noInline;
+        /** Marked [<Test>]: a unit -> unit function that `fid-embed test` runs. */
+        public boolean test;
         /** Number of curried parameters the definition takes syntactically (F#'s arity rule). */
         public int arity;
         /** Whether an interrupt handler reads or writes it (then every access is volatile). */

@@ -111,4 +111,15 @@ class CheckerTest {
         FrontEnd.Result r = FrontEnd.check(FrontEnd.main("type Tree =\n    | Leaf\n    | Node of Tree * Tree", ""));
         assertEquals("5:7: recursive union types need a heap; use an array of nodes indexed by int", r.firstError());
     }
+
+    @Test
+    void testAttributeMarksUnitFunctionsAndRejectsOtherShapes() {
+        FrontEnd.Result r = ok("open Fid.Testing\n\n[<Test>]\nlet pushThenPop () = assert (1 + 1 = 2)", "pushThenPop ()");
+        assertTrue(r.warnings().stream().noneMatch(w -> w.message().contains("Test")), "[<Test>] is known, not an ignored attribute");
+        assertTrue(r.program().globals().stream().anyMatch(g -> g.name.equals("pushThenPop") && g.test));
+        assertEquals("4:5: a [<Test>] function must have type 'unit -> unit' but here has type 'int -> int'",
+                FrontEnd.check(FrontEnd.main("[<Fid.Testing.Test>]\nlet twice (x: int) = 2 * x", "")).firstError());
+        assertEquals("4:13: a [<Test>] cannot be private: the test runner calls it from another module",
+                FrontEnd.check(FrontEnd.main("[<Test>]\nlet private hidden () = ()", "hidden ()")).firstError());
+    }
 }
