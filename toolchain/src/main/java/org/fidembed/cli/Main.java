@@ -141,10 +141,13 @@ public final class Main implements Runnable {
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop the run after this many seconds (exit 124); default: none")
         double timeout;
 
+        @Option(names = "--measure-stack", description = "paint the stack at start-up and print the deepest use at exit (on standard error), beside the proven bound")
+        boolean measureStack;
+
         @Override public Integer call() throws Exception {
             Path outDir = Files.createTempDirectory("fid-embed-run");
             try {
-                Build.Result r = Build.build(new Build.Request(b.src, b.board, outDir, b.checkedOpt(), false, false, true, true), System.out, System.err);
+                Build.Result r = Build.build(new Build.Request(b.src, b.board, outDir, b.checkedOpt(), false, false, true, true, measureStack), System.out, System.err);
                 if (r.exitCode() != 0) return r.exitCode();
                 Target t = r.target();
                 if (t.qemu().isEmpty()) {
@@ -153,8 +156,13 @@ public final class Main implements Runnable {
                 var q = t.qemu().get();
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());
-                QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, System.out, System.err));
+                org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(System.out);
+                QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, uart, System.err));
                 if (res.timedOut()) System.err.println("fid-embed: timeout: the firmware did not exit within " + fmt(timeout) + " s");
+                if (measureStack && uart.highWater() >= 0) {
+                    long bound = r.allocation().stack().map(org.fidembed.alloc.StackBounds::program).orElse(-1L);
+                    System.err.println("fid-embed: stack high-water mark " + uart.highWater() + " B, proven bound " + bound + " B");
+                }
                 return res.exitCode();
             } finally {
                 deleteTree(outDir);

@@ -21,6 +21,12 @@ public final class Startup {
      * @param paintStack whether to paint the stack and report the high-water mark at exit
      */
     public static String generate(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled, boolean paintStack, boolean usesCycles) {
+        return generate(t, handlers, faultFn, unhandled, paintStack, usesCycles, null);
+    }
+
+    /** @param reportStack LLVM name of Fid.Runtime.reportStackHighWater to call at exit (stack measurement builds), or null */
+    public static String generate(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled, boolean paintStack,
+                                  boolean usesCycles, String reportStack) {
         StringBuilder sb = new StringBuilder();
         for (String s : List.of("_stack_top", "_stack_bottom", "__data_load", "__data_start", "__data_end", "__bss_start", "__bss_end",
                 "__ramfunc_load", "__ramfunc_start", "__ramfunc_end")) {
@@ -29,7 +35,7 @@ public final class Startup {
         sb.append(copyAndZero());
         sb.append(highWater(paintStack));
         sb.append(resetHandler(t, paintStack, usesCycles));
-        sb.append(exit(t));
+        sb.append(exit(t, reportStack));
         if (t.arm()) sb.append(armVectors(t, handlers, faultFn, unhandled));
         else sb.append(riscvStartAndTrap(t, handlers, faultFn, unhandled));
         return sb.toString();
@@ -134,8 +140,15 @@ public final class Startup {
         return sb.toString();
     }
 
-    private static String exit(TargetInfo t) {
+    private static String exit(TargetInfo t, String reportStack) {
         StringBuilder sb = new StringBuilder();
+        if (reportStack != null) {
+            // measurement builds report the stack high-water mark on the way out
+            sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
+            sb.append("  call {} ").append(reportStack).append("({} zeroinitializer)\n");
+            sb.append("  call void @fid.exit.real(i32 %code)\n  unreachable\n}\n");
+            return sb.append(exit(t, null).replace("@fid.exit(", "@fid.exit.real(")).toString();
+        }
         switch (t.exitKind()) {
             case "arm-semihosting" -> {
                 // SYS_EXIT_EXTENDED (0x20) with { ADP_Stopped_ApplicationExit, code }

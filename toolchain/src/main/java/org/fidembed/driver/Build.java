@@ -38,8 +38,11 @@ public final class Build {
     private Build() { }
 
     public record Request(Path src, String board, Path outDir, String opt, boolean verboseReport, boolean keepIr,
-                          boolean paintStack, boolean quiet) {
-        public Request withBoard(String b) { return new Request(src, b, outDir, opt, verboseReport, keepIr, paintStack, quiet); }
+                          boolean paintStack, boolean quiet, boolean measureStack) {
+        public Request(Path src, String board, Path outDir, String opt, boolean verboseReport, boolean keepIr, boolean paintStack, boolean quiet) {
+            this(src, board, outDir, opt, verboseReport, keepIr, paintStack, quiet, false);
+        }
+        public Request withBoard(String b) { return new Request(src, b, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack); }
     }
 
     /** exitCode 0 on success (then elf, bin, hex are written), 1 for errors in the program, 2 for a bad command line. */
@@ -77,8 +80,8 @@ public final class Build {
         String opt = r.opt() == null ? "Oz" : r.opt();
         LlvmSession.Options llvm = TargetAdapter.llvm(target, opt);
 
-        Compiler.Output co = Compiler.compile(project.sources(), info, new Compiler.Options(llvm, r.paintStack(), r.keepIr()),
-                name -> target.interrupts().containsKey(name));
+        Compiler.Output co = Compiler.compile(project.sources(), info, new Compiler.Options(llvm, r.paintStack(), r.keepIr(), r.measureStack()),
+                name -> target.interruptNumber(name).isPresent());
         times.putAll(co.phaseMillis());
         for (org.fidembed.diag.Diagnostic d : co.diagnostics().sorted()) {
             if (d.isError() || !d.loc().fileName().startsWith("Fid.")) err.print(d.render());
@@ -266,9 +269,7 @@ public final class Build {
             for (MemoryRegion m : t.regions()) big.add(new MemoryRegion(m.name(), m.origin(), Math.min(m.length() * 64, 0x40000000L), m.attrs(), m.kind()));
             MemoryRegion code = big.stream().filter(m -> m.name().equals(t.codeRegion().name())).findFirst().orElseThrow();
             MemoryRegion data = big.stream().filter(m -> m.name().equals(t.dataRegion().name())).findFirst().orElseThrow();
-            Target roomy = new Target(t.name(), t.description(), t.chip(), t.cpuName(), t.arch(), t.llvmTriple(), t.cpu(), t.features(), t.abi(),
-                    t.hardFloat(), t.fpuEnableAtReset(), t.stackAlign(), t.cpuHz(), big, code, data, t.bootAlias(), t.vectorNames(), t.interrupts(),
-                    t.uart(), t.exit(), t.qemu(), t.cycleCounter(), t.timer(), t.flash(), t.memory(), t.constants(), t.source());
+            Target roomy = t.withRegions(big, code, data);
             Path ld = outDir.resolve(name + ".measure.ld");
             Files.writeString(ld, LinkerScripts.generate(roomy, Layout.of(stackBytes)));
             Path elf = outDir.resolve(name + ".measure.elf");

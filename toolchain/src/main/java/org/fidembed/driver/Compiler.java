@@ -32,7 +32,10 @@ public final class Compiler {
                         Map<String, Long> phaseMillis, Map<String, org.fidembed.diag.Loc> functionLocs,
                         Map<String, org.fidembed.diag.Loc> dataLocs, boolean ramfunc) { }
 
-    public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { }
+    /** measureStack: paint the stack and report its high-water mark at exit (implies paintStack). */
+    public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr, boolean measureStack) {
+        public Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { this(llvm, paintStack, keepIr, false); }
+    }
 
     public static Output compile(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid) {
         Diagnostics d = new Diagnostics();
@@ -68,9 +71,10 @@ public final class Compiler {
             Lowerer lw = new Lowerer(prog, target, d);
             String fault = lw.runtimeFunction("panicFault");
             String unhandled = lw.runtimeFunction("panicUnhandled");
+            String report = options.measureStack() ? lw.runtimeFunction("reportStackHighWater") : null;
             String body = lw.lower();
             if (d.hasErrors()) throw new CompileAbort();
-            String ir = body + Startup.generate(target, lw.interruptHandlers, fault, unhandled, options.paintStack(), lw.usesCycles);
+            String ir = body + Startup.generate(target, lw.interruptHandlers, fault, unhandled, options.paintStack() || options.measureStack(), lw.usesCycles, report);
             times.put("lower", ms(t2));
             long t3 = System.nanoTime();
             LlvmSession.Result r = LlvmSession.compile(ir, options.llvm(), true);

@@ -112,17 +112,23 @@ let fmtU64 (magnitude: uint64) (neg: bool) (radix: uint64) (width: int) (flags: 
         v <- v / radix
     emitDigits digits n (signByte neg flags) width flags
 
-/// A decimal int without arrays or bounds checks: the panic messages use it, so that a failed check
-/// inside the formatting code cannot recurse into itself.
+/// A decimal int without arrays and without any check that could panic (only divisions by the
+/// constant 10): the panic messages and the exit path use it, so that it can never recurse.
 let putInt (v: int) =
-    let m = if v < 0 then 0u - uint32 v else uint32 v
+    let mutable m = if v < 0 then 0u - uint32 v else uint32 v
     if v < 0 then putByte 45uy
-    let mutable p = 1u
-    while m / p >= 10u do
-        p <- p * 10u
-    while p > 0u do
-        putByte (byte (48u + (m / p) % 10u))
-        p <- p / 10u
+    // the digits, least significant first, pushed 4 bits at a time; popped most significant first
+    let mutable packed = 0UL
+    let mutable n = 0
+    let mutable go = true
+    while go do
+        packed <- (packed <<< 4) ||| uint64 (m % 10u)
+        m <- m / 10u
+        n <- n + 1
+        if m = 0u then go <- false
+    for _ in 1 .. n do
+        putByte (byte (48UL + (packed &&& 0xFUL)))
+        packed <- packed >>> 4
 
 let panicStart () = putString "panic: "
 
@@ -170,6 +176,14 @@ let stringCompare (a: string) (b: string) =
     elif a.Length < b.Length then -1
     elif a.Length > b.Length then 1
     else 0
+
+/// Writes the stack's high-water mark after a 0x01 byte at exit, when the build measures the stack;
+/// the host strips that line from the UART output.
+let reportStackHighWater () =
+    putByte 1uy
+    putString "stack-high-water "
+    putInt (stackHighWater ())
+    putByte 10uy
 
 /// Eight hexadecimal digits, without arrays or checks (for the fault messages).
 let putHex32 (v: uint32) =
