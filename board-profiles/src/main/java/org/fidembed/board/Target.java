@@ -33,6 +33,10 @@ import java.util.OptionalLong;
  * @param vectorNames      Cortex-M: vector table slot names by exception number (0 InitialSP, 1 Reset,
  *                         {@link #RESERVED_VECTOR} for reserved slots); RISC-V: empty
  * @param interrupts       handler name to number: Cortex-M exception number (2 and up), RISC-V mcause
+ * @param interruptAliases another name of an interrupt to its name in {@code interrupts}: {@code Tick}, the
+ *                         portable name of the periodic timer interrupt, is {@code SysTick} or {@code MachineTimer}
+ * @param interruptPrologues interrupt name to the prelude function (qualified F# name) that runs before the
+ *                         program's handler of it, e.g. {@code Fid.Timer.acknowledge} re-arming a one-shot timer
  * @param uart             the console UART
  * @param exit             how the exit code is reported
  * @param qemu             how to run the board under QEMU; empty for serial boards
@@ -63,6 +67,8 @@ public record Target(
         OptionalLong bootAlias,
         List<String> vectorNames,
         Map<String, Long> interrupts,
+        Map<String, String> interruptAliases,
+        Map<String, String> interruptPrologues,
         Uart uart,
         Exit exit,
         Optional<Qemu> qemu,
@@ -84,6 +90,13 @@ public record Target(
         regions = List.copyOf(regions);
         vectorNames = List.copyOf(vectorNames);
         interrupts = Collections.unmodifiableMap(new LinkedHashMap<>(interrupts));
+        interruptAliases = Collections.unmodifiableMap(new LinkedHashMap<>(interruptAliases));
+        interruptPrologues = Collections.unmodifiableMap(new LinkedHashMap<>(interruptPrologues));
+        for (Map.Entry<String, String> e : interruptAliases.entrySet())
+            if (interrupts.containsKey(e.getKey()) || !interrupts.containsKey(e.getValue()))
+                throw new IllegalArgumentException("interrupt alias " + e.getKey() + " must name an interrupt and not be one");
+        for (String n : interruptPrologues.keySet())
+            if (!interrupts.containsKey(n)) throw new IllegalArgumentException("interrupt prologue for unknown interrupt " + n);
         constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
         if (!regions.contains(codeRegion) || !regions.contains(dataRegion))
             throw new IllegalArgumentException("code and data regions must be among the regions");
@@ -99,10 +112,15 @@ public record Target(
     /** {@code Cortex-M3 (LM3S6965)}. */
     public String cpuSummary() { return cpuName + " (" + chip + ")"; }
 
-    /** The exception number (Cortex-M) or mcause (RISC-V) of an interrupt handler name. */
+    /** The exception number (Cortex-M) or mcause (RISC-V) of an interrupt handler name or alias. */
     public OptionalLong interruptNumber(String handlerName) {
-        Long n = interrupts.get(handlerName);
+        Long n = interrupts.get(canonicalInterrupt(handlerName));
         return n == null ? OptionalLong.empty() : OptionalLong.of(n);
+    }
+
+    /** The name in {@link #interrupts()} that a handler name or alias stands for ({@code Tick} to {@code SysTick}). */
+    public String canonicalInterrupt(String handlerName) {
+        return interruptAliases.getOrDefault(handlerName, handlerName);
     }
 
     /** Stack bytes to reserve for a proven bound under this target's memory profile and alignment. */
@@ -111,7 +129,14 @@ public record Target(
     /** The same target under another memory profile (e.g. a project's overrides). */
     public Target withMemory(MemoryProfile other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
-                stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, vectorNames, interrupts, uart, exit, qemu,
-                cycleCounter, timer, flash, other, constants, source);
+                stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, vectorNames, interrupts, interruptAliases,
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, other, constants, source);
+    }
+
+    /** The same target with other memory regions (e.g. roomy ones, to measure what does not fit). */
+    public Target withRegions(List<MemoryRegion> newRegions, MemoryRegion newCode, MemoryRegion newData) {
+        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
+                stackAlign, cpuHz, newRegions, newCode, newData, bootAlias, vectorNames, interrupts, interruptAliases,
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, memory, constants, source);
     }
 }

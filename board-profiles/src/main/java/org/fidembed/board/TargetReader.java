@@ -24,7 +24,8 @@ final class TargetReader {
     /** ARMv7-M allows 496 external interrupts. */
     private static final int MAX_VECTORS = 16 + 496;
 
-    private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "regions", "memory-map",
+    private static final Pattern QUALIFIED = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "interrupt-aliases", "interrupt-prologues", "regions", "memory-map",
             "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "memory", "constants");
 
     private final Doc doc;
@@ -114,6 +115,8 @@ final class TargetReader {
             }
             if (!interrupts.containsKey("MachineTimer")) throw doc.missing("interrupts.MachineTimer");
         }
+        Map<String, String> aliases = interruptAliases(interrupts);
+        Map<String, String> prologues = interruptPrologues(interrupts, aliases);
 
         doc.allowOnly("clock", List.of("cpu-hz"));
         long cpuHz = doc.positive("clock.cpu-hz", "a frequency in Hz");
@@ -126,7 +129,42 @@ final class TargetReader {
         Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
 
         return new Target(name, description, chip, cpuName, arch, triple, llvmCpu, features, abi, hardFloat, fpuEnable, stackAlign, cpuHz,
-                regions, code, data, bootAlias, vectorNames, interrupts, uart, exit, qemu, cycles, timer, flash, memory, constants, source);
+                regions, code, data, bootAlias, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cycles, timer, flash, memory, constants, source);
+    }
+
+    /** [interrupt-aliases] Alias = "Interrupt": another name a program may give a handler (Tick = "SysTick"). */
+    private Map<String, String> interruptAliases(Map<String, Long> interrupts) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!doc.has("interrupt-aliases")) return out;
+        for (Map.Entry<String, JsonNode> e : doc.table("interrupt-aliases").properties()) {
+            String path = "interrupt-aliases." + e.getKey();
+            if (!IDENT.matcher(e.getKey()).matches()) throw doc.error(path, "an interrupt alias is an identifier");
+            if (interrupts.containsKey(e.getKey()))
+                throw doc.error(path, "'" + e.getKey() + "' is already the name of an interrupt; an alias must be a new name");
+            String target = doc.string(path);
+            if (!interrupts.containsKey(target))
+                throw doc.error(path, "no interrupt named '" + target + "' (known: " + String.join(", ", interrupts.keySet()) + ")");
+            out.put(e.getKey(), target);
+        }
+        return out;
+    }
+
+    /** [interrupt-prologues] Interrupt = "Module.function": prelude code run before the program's handler. */
+    private Map<String, String> interruptPrologues(Map<String, Long> interrupts, Map<String, String> aliases) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!doc.has("interrupt-prologues")) return out;
+        for (Map.Entry<String, JsonNode> e : doc.table("interrupt-prologues").properties()) {
+            String path = "interrupt-prologues." + e.getKey();
+            String name = e.getKey();
+            if (aliases.containsKey(name)) throw doc.error(path, "'" + name + "' is an alias; give the prologue of '" + aliases.get(name) + "'");
+            if (!interrupts.containsKey(name))
+                throw doc.error(path, "no interrupt named '" + name + "' (known: " + String.join(", ", interrupts.keySet()) + ")");
+            String fn = doc.string(path);
+            if (!QUALIFIED.matcher(fn).matches())
+                throw doc.error(path, "expected the qualified name of a prelude function (e.g. \"Fid.Timer.acknowledge\"), found \"" + fn + "\"");
+            out.put(name, fn);
+        }
+        return out;
     }
 
     private String nonEmpty(String path) {
@@ -305,6 +343,7 @@ final class TargetReader {
         c.put("UartClockHz", intConst("uart.clock-hz", uart.clockHz()));
         c.put("UartBaud", new BoardConstant.Int(uart.baud(), BoardConstant.IntType.INT));
         c.put("TimerHz", intConst(timer instanceof Timer.Clint ? "timer.hz" : "clock.cpu-hz", timer.hz()));
+        if (timer instanceof Timer.SysTick st) c.put("TimerRefHz", intConst("timer.ref-hz", st.refHz()));
         if (timer instanceof Timer.Clint clint) {
             c.put("MtimeAddr", new BoardConstant.Int(clint.mtime(), BoardConstant.IntType.UNATIVEINT));
             c.put("MtimecmpAddr", new BoardConstant.Int(clint.mtimecmp(), BoardConstant.IntType.UNATIVEINT));

@@ -75,12 +75,19 @@ class ShippedProfilesTest {
                 for (Map.Entry<String, Long> e : t.interrupts().entrySet())
                     assertEquals(e.getKey(), v.get(e.getValue().intValue()), "interrupt number = index in the vector table");
                 assertEquals(v.stream().filter(s -> !s.isEmpty()).count() - 2, t.interrupts().size());
+                assertEquals("SysTick", t.canonicalInterrupt("Tick"), "Tick, the portable timer interrupt, is SysTick");
+                assertEquals(15L, t.interruptNumber("Tick").orElseThrow());
+                assertTrue(t.interruptPrologues().isEmpty(), "SysTick reloads itself: no prologue");
+                assertEquals(new BoardConstant.Int(((Timer.SysTick) t.timer()).refHz(), BoardConstant.IntType.INT), t.constants().get("TimerRefHz"));
             }
             case RISCV32 -> {
                 assertTrue(t.vectorNames().isEmpty());
                 assertEquals("ilp32", t.abi());
                 assertEquals(0x80000007L, t.interrupts().get("MachineTimer"), "boards.md: the timer interrupt has mcause 0x80000007");
                 assertEquals(CycleCounter.MCYCLE, t.cycleCounter());
+                assertEquals("MachineTimer", t.canonicalInterrupt("Tick"), "Tick, the portable timer interrupt, is the machine timer");
+                assertEquals("Fid.Timer.acknowledge", t.interruptPrologues().get("MachineTimer"), "mtimecmp is one-shot: the prelude re-arms it");
+                assertTrue(t.constants().containsKey("MtimecmpAddr"));
                 assertInstanceOf(Timer.Clint.class, t.timer());
                 assertEquals(16, t.stackAlign());
                 assertNotEquals(Exit.Kind.ARM_SEMIHOSTING, t.exit().kind());

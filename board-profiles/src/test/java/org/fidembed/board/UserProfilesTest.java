@@ -349,4 +349,30 @@ class UserProfilesTest {
         assertEquals(base.flash().orElseThrow().usbIds(), t.flash().orElseThrow().usbIds());
         assertInstanceOf(BootEntry.Manual.class, base.flash().orElseThrow().bootEntry());
     }
+    @Test
+    void interruptAliasesAndProloguesAreCheckedAgainstTheInterrupts() throws IOException {
+        Path ok = write("alias.toml", "inherits = \"board:sifive-e\"\n[interrupt-aliases]\nSoftware = \"MachineSoftware\"\n");
+        Target t = Profiles.load(ok.toString());
+        assertEquals("MachineSoftware", t.canonicalInterrupt("Software"));
+        assertEquals("MachineTimer", t.canonicalInterrupt("Tick"), "the core's alias is kept");
+        assertEquals(t.interruptNumber("MachineSoftware"), t.interruptNumber("Software"));
+        assertEquals("Fid.Timer.acknowledge", t.interruptPrologues().get("MachineTimer"));
+
+        record Bad(String text, String key, String says) { }
+        List<Bad> bad = List.of(
+                new Bad("[interrupt-aliases]\nTock = \"NoSuchIrq\"\n", "interrupt-aliases.Tock", "no interrupt named 'NoSuchIrq'"),
+                new Bad("[interrupt-aliases]\nMachineExternal = \"MachineTimer\"\n", "interrupt-aliases.MachineExternal", "already the name of an interrupt"),
+                new Bad("[interrupt-prologues]\nTick = \"Fid.Timer.acknowledge\"\n", "interrupt-prologues.Tick", "is an alias"),
+                new Bad("[interrupt-prologues]\nMachineExternal = \"acknowledge\"\n", "interrupt-prologues.MachineExternal", "qualified name"),
+                new Bad("[interrupt-prologues]\nNope = \"Fid.Timer.acknowledge\"\n", "interrupt-prologues.Nope", "no interrupt named 'Nope'"));
+        for (Bad b : bad) {
+            Path p = write("bad-alias.toml", "inherits = \"board:riscv32-virt\"\n" + b.text());
+            ProfileException e = fails(p);
+            assertEquals(b.key(), e.key().orElse(null), e.getMessage());
+            assertTrue(e.getMessage().contains(b.says()), e.getMessage());
+        }
+        Path arm = write("arm-alias.toml", "inherits = \"board:lm3s6965evb\"\n[interrupt-aliases]\nTock = \"MachineTimer\"\n");
+        ProfileException e = fails(arm);
+        assertTrue(e.getMessage().contains("no interrupt named 'MachineTimer'") && e.getMessage().contains("SysTick"), e.getMessage());
+    }
 }

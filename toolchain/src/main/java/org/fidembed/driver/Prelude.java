@@ -25,6 +25,8 @@ public final class Prelude {
             throw new IllegalArgumentException("board '" + t.boardName() + "' names UART kind '" + t.uartKind() + "', which has no driver");
         }
         out.add(resource(uart));
+        String timer = "timer/" + t.timerKind() + ".fs";
+        if (Prelude.class.getResource("/org/fidembed/prelude/" + timer) != null) out.add(resource(timer));
         out.add(resource("Fid.Runtime.fs"));
         out.add(resource("Fid.Builtins.fs"));
         if (Prelude.class.getResource("/org/fidembed/prelude/Fid.SoftFloat.fs") != null) out.add(resource("Fid.SoftFloat.fs"));

@@ -4,6 +4,7 @@ package org.fidembed.driver;
 
 import org.fidembed.board.BoardConstant;
 import org.fidembed.board.Target;
+import org.fidembed.board.Timer;
 import org.fidembed.llvm.LlvmSession;
 import org.fidembed.lower.TargetInfo;
 
@@ -18,7 +19,16 @@ public final class TargetAdapter {
         for (Map.Entry<String, BoardConstant> e : t.constants().entrySet()) constants.put(e.getKey(), e.getValue().fsharpLiteral());
         return new TargetInfo(t.name(), t.isCortexM(), t.llvmTriple().startsWith("thumbv6m"), t.hardFloat(), t.fpuEnableAtReset(),
                 t.exit().kind().id(), t.exit().address().orElse(0), t.cycleCounter().id(), t.vectorNames(), t.interrupts(),
-                t.uart().kind().id(), constants);
+                t.uart().kind().id(), constants, timerKind(t), t.interruptAliases(), t.interruptPrologues(),
+                t.bootAlias().isPresent() && t.bootAlias().getAsLong() != t.codeRegion().origin());
+    }
+
+    /** The timer driver of the prelude: timer/KIND.fs. */
+    static String timerKind(Target t) {
+        Timer timer = t.timer();
+        if (timer instanceof Timer.SysTick) return "systick";
+        if (timer instanceof Timer.Clint) return "clint";
+        throw new IllegalStateException("no timer driver for " + timer);
     }
 
     public static LlvmSession.Options llvm(Target t, String opt) {

@@ -133,14 +133,31 @@ public final class Lowerer {
             functions.add(b.text("define internal i32 @fid.main()"));
             popBuilder();
         }
+        Map<String, GlobalVal> handlerOf = new HashMap<>();
         for (GlobalVal g : prog.globals()) {
             if (g.interruptVector == null) continue;
-            String name = "isr." + g.interruptVector;
+            // an alias (Tick) and the interrupt's own name (SysTick) are one vector
+            String vector = target.canonicalInterrupt(g.interruptVector);
+            GlobalVal other = handlerOf.putIfAbsent(vector, g);
+            if (other != null) {
+                diags.error(g.interruptLoc, "two handlers for the interrupt vector '" + vector + "' ('" + g.interruptVector + "' and '"
+                        + other.interruptVector + "' name the same one): the other one is '" + other.name + "' at " + other.loc);
+                continue;
+            }
+            String name = "isr." + vector;
             pushBuilder(new FnBuilder(name));
+            // the board's prologue first (profile [interrupt-prologues]), e.g. re-arming a one-shot timer
+            String prologue = target.interruptPrologues().get(vector);
+            if (prologue != null) {
+                GlobalVal p = byName.get(prologue);
+                if (p == null) throw new IllegalStateException("board '" + target.boardName() + "' runs " + prologue
+                        + " before the handler of " + vector + ", but the prelude defines no such function");
+                callGlobal(p, List.of(), List.of(unit()), g.loc, emptyEnv());
+            }
             callGlobal(g, List.of(), List.of(unit()), g.loc, emptyEnv());
             b.ret("void", null);
             functions.add(b.text("define internal void @\"" + name + "\"()"));
-            interruptHandlers.put(g.interruptVector, "@\"" + name + "\"");
+            interruptHandlers.put(vector, "@\"" + name + "\"");
             popBuilder();
         }
         // unused user functions are compiled too (their warnings and errors matter), then dropped by LLVM

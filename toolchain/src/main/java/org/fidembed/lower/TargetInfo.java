@@ -24,7 +24,26 @@ public record TargetInfo(
         /** UART kind, selects the driver file of the prelude. */
         String uartKind,
         /** Compile-time constants of module Fid.Board: name to F# literal text. */
-        Map<String, String> boardConstants) {
+        Map<String, String> boardConstants,
+        /** Timer kind ("systick", "clint"), selects the Fid.Timer driver file of the prelude. */
+        String timerKind,
+        /** Other names of interrupts ("Tick") to their names in {@code interrupts}. */
+        Map<String, String> interruptAliases,
+        /** Interrupt name to the prelude function (qualified name) run before the program's handler. */
+        Map<String, String> interruptPrologues,
+        /** RISC-V: the hart starts at an alias of the code region, so the reset stub first jumps to its linked address. */
+        boolean jumpToLinkedAddress) {
+
+    /** Without timer, aliases, prologues or boot alias (tests of the front end). */
+    public TargetInfo(String boardName, boolean arm, boolean armv6m, boolean hardFloat, boolean fpuEnableAtReset, String exitKind,
+                      long exitAddress, String cycleCounter, List<String> vectorNames, Map<String, Long> interrupts, String uartKind,
+                      Map<String, String> boardConstants) {
+        this(boardName, arm, armv6m, hardFloat, fpuEnableAtReset, exitKind, exitAddress, cycleCounter, vectorNames, interrupts, uartKind,
+                boardConstants, "none", Map.of(), Map.of(), false);
+    }
 
     public boolean riscv() { return !arm; }
+
+    /** The name in {@code interrupts} that a handler name or alias stands for. */
+    public String canonicalInterrupt(String name) { return interruptAliases.getOrDefault(name, name); }
 }
