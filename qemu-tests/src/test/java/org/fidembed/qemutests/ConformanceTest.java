@@ -98,6 +98,10 @@ class ConformanceTest {
             String g = got, w = wanted;
             assertEquals(w, g, () -> "UART output differs on " + board + "; reproduce: " + o.command());
             assertEquals(spec.exit().intValue(), o.exitCode(), () -> "exit code on " + board + (o.timedOut() ? " (timed out)" : "") + "; reproduce: " + o.command());
+            // the proven stack bound holds: the painted stack was never used deeper than it
+            assertTrue(o.highWater() > 0, () -> "no stack high-water mark was reported on " + board + "; reproduce: " + o.command() + " --measure-stack");
+            assertTrue(o.highWater() <= o.bound(), () -> "the stack was used " + o.highWater() + " B deep, deeper than the proven bound "
+                    + o.bound() + " B, on " + board + "; reproduce: " + o.command() + " --measure-stack");
         } finally {
             deleteTree(work);
         }

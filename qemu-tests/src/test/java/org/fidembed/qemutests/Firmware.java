@@ -31,23 +31,28 @@ final class Firmware {
         return out;
     }
 
-    record Outcome(int buildExit, String buildErrors, int exitCode, byte[] output, boolean timedOut, String command) {
+    /** highWater: the stack's measured high-water mark (-1 if not reported); bound: the proven bound. */
+    record Outcome(int buildExit, String buildErrors, int exitCode, byte[] output, boolean timedOut, String command,
+                   long highWater, long bound) {
         String text() { return new String(output, StandardCharsets.UTF_8); }
     }
 
     static Outcome buildAndRun(Path src, String board, Path work, double timeout, byte[] input) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Build.Result r = Build.build(new Build.Request(src, board, work, null, false, false, true, true),
+        Build.Result r = Build.build(new Build.Request(src, board, work, null, false, false, true, true, true),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         String errors = err.toString(StandardCharsets.UTF_8);
         String command = "./fid-embed run --board " + board + " --timeout " + (int) timeout + " " + src;
-        if (r.exitCode() != 0) return new Outcome(r.exitCode(), errors, -1, new byte[0], false, command);
+        if (r.exitCode() != 0) return new Outcome(r.exitCode(), errors, -1, new byte[0], false, command, -1, -1);
         var q = r.target().qemu().orElseThrow();
         List<String> args = new ArrayList<>(List.of("-M", q.machine()));
         args.addAll(q.args());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(out);
         QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout,
-                input == null ? new byte[0] : input, out, new PrintStream(new ByteArrayOutputStream())));
-        return new Outcome(0, errors, res.exitCode(), out.toByteArray(), res.timedOut(), command);
+                input == null ? new byte[0] : input, uart, new PrintStream(new ByteArrayOutputStream())));
+        long bound = r.allocation().stack().map(org.fidembed.alloc.StackBounds::program).orElse(-1L);
+        StackLog.record(src.getFileName().toString(), board, uart.highWater(), bound, r.allocation().stack().map(sb -> sb.main().bound()).orElse(-1L));
+        return new Outcome(0, errors, res.exitCode(), out.toByteArray(), res.timedOut(), command, uart.highWater(), bound);
     }
 }
