@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fid-embed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC,",
                 "every object placed at compile time and the stack bound proven.", ""},
-        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  fid-embed run --board lm3s6965evb examples/hello",
                 "  fid-embed build --board riscv32-virt --report src/Main.fs",
