@@ -114,6 +114,24 @@ class FlasherSimulatorTest {
     }
 
     @Test
+    void gd32vLargeImageIsErasedInBoundedCommandsAndSurvivesALostEraseAck() throws Exception {
+        FlashTarget nano = TestTargets.longanNano();
+        FirmwareImage img = TestImages.riscv(70 * 1024, 8);
+        BootloaderSimulator.Config cfg = BootloaderSimulator.Config.gd32vf103(BAUD)
+                .withFaults(new Fault.LoseAck(0x43, 2, Fault.Stage.FINAL), new Fault.Nack(0x31, 30));
+        try (SimBoard b = SimBoard.start(cfg)) {
+            FlashRequest req = request(nano, img)
+                    .withTimeouts(Timeouts.defaults(Dialect.GD32V).withErase(Duration.ofMillis(300), Duration.ofMillis(30)));
+            FlashResult.Flashed ok = flash(b, req).ok();
+            assertFlashHolds(b.sim(), img, nano);
+            assertEquals(70, ok.pagesErased());
+            List<String> erases = b.sim().log().stream().filter(l -> l.startsWith("ERASE ")).toList();
+            assertEquals(3, erases.size(), "64 pages, then 6, then the 6 again after the lost ACK: " + erases);
+            assertEquals(1, ok.stats().nacks());
+        }
+    }
+
+    @Test
     void nacksAreRetried() throws Exception {
         try (SimBoard b = SimBoard.start(stm32(new Fault.Nack(0x31, 3), new Fault.Nack(0x44, 1), new Fault.Nack(0x11, 2)))) {
             FlashResult.Flashed ok = flash(b, request(BLUEPILL, IMAGE)).ok();

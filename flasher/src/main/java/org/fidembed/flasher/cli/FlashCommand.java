@@ -73,12 +73,8 @@ public final class FlashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
-        if (spec != null) {
-            out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-            err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
-        }
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         if (!Files.exists(input)) {
             err.println("error: " + input + ": no such file or folder");
             return 2;

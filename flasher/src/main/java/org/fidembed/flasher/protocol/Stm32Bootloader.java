@@ -263,6 +263,8 @@ public final class Stm32Bootloader {
 
     /** Get ID answered in full and with the chip ID seen before: the bootloader is at its command loop. */
     private boolean confirmSync() throws FlashException {
+        int nacks = stats.nacks;
+        int timeouts = stats.timeouts;
         try {
             command(GET_ID, t.ack());
             int len = readByte(t.ack());
@@ -273,6 +275,9 @@ public final class Stm32Bootloader {
         } catch (ProtocolException e) {
             drainQuiet(Duration.ofMillis(20));
             return false;
+        } finally {
+            stats.nacks = nacks; // the counters tell about the commands of the flash, not the resync's own probing
+            stats.timeouts = timeouts;
         }
     }
 
