@@ -51,6 +51,9 @@ public final class Images {
             return Format.UF2;
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".bin")) {
+            return Format.BIN; // raw bytes may start with ':' too
+        }
         if (name.endsWith(".hex") || name.endsWith(".ihex") || (bytes.length > 0 && bytes[0] == ':')) {
             return Format.HEX;
         }

@@ -191,6 +191,9 @@ class ImageFormatsTest {
         FirmwareImage fromBin = Images.read(bin, 0x0800_0000L);
         assertArrayEquals(Images.toBin(img), Images.toBin(fromBin));
         assertEquals(0x0800_0000L, Images.read(uf2, 0).lowAddress());
+        Path colon = tmp.resolve("colon.bin");
+        Files.write(colon, new byte[] {':', 1, 2, 3});
+        assertEquals(4, Images.read(colon, 0x100).dataBytes(), "a .bin starting with ':' is still a BIN");
         Path empty = tmp.resolve("e.bin");
         Files.write(empty, new byte[0]);
         assertMessage(() -> Images.read(empty, 0), "empty BIN");
