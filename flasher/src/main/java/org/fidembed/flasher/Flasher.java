@@ -35,6 +35,7 @@ public final class Flasher {
     private Stm32Bootloader bl;
     private FlashPlan plan;
     private boolean flashModified;
+    /** The boot block (vector table or entry code) holds the new image: the board would start it. */
     private boolean bootPageWritten;
     private long programDone;
     private long verifyDone;
@@ -115,14 +116,13 @@ public final class Flasher {
                 verifyNanos += System.nanoTime() - verifyStart;
             }
             if (plan.blocksByPage().containsKey(plan.bootPage())) {
-                long s = System.nanoTime();
+                programStart = System.nanoTime();
                 programPage(plan.bootPage(), programTotal);
-                bootPageWritten = true;
-                programNanos += System.nanoTime() - s;
+                programNanos += System.nanoTime() - programStart;
                 if (req.verify()) {
-                    s = System.nanoTime();
+                    verifyStart = System.nanoTime();
                     verifyPage(plan.bootPage(), verifyTotal);
-                    verifyNanos += System.nanoTime() - s;
+                    verifyNanos += System.nanoTime() - verifyStart;
                 }
             }
             finished(Phase.PROGRAM, programTotal, programNanos);
@@ -203,6 +203,9 @@ public final class Flasher {
 
     private void erase(List<Integer> pages) throws FlashException {
         flashModified = true;
+        if (pages.contains(plan.bootPage())) {
+            bootPageWritten = false;
+        }
         ProtocolException last = null;
         for (int attempt = 1; attempt <= ERASE_ATTEMPTS; attempt++) {
             try {
@@ -243,6 +246,7 @@ public final class Flasher {
         for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
             try {
                 bl.write(b.address(), data, 0, data.length);
+                markIfBootBlock(b);
                 return true;
             } catch (ProtocolException.Nack e) {
                 last = e;
@@ -256,6 +260,7 @@ public final class Flasher {
                 recover(e, attempt);
                 byte[] now = readBlock(b.address(), data.length);
                 if (Arrays.equals(now, data)) {
+                    markIfBootBlock(b);
                     return true;
                 }
                 if (!allErased(now)) {
@@ -265,6 +270,14 @@ public final class Flasher {
         }
         throw new FlashException(FailureKind.PROTOCOL, "the bootloader would not write " + data.length + " bytes at "
                 + hex(b.address()) + " (" + last.getMessage() + " after " + WRITE_ATTEMPTS + " attempts)" + afterFailure());
+    }
+
+    /** The block with the vector table (or entry code) is in flash: from now on the board can start. */
+    private void markIfBootBlock(FlashPlan.Block b) {
+        long boot = target.bootAddress();
+        if (boot >= b.address() && boot < b.address() + b.length()) {
+            bootPageWritten = true;
+        }
     }
 
     private byte[] readBlock(long address, int len) throws FlashException {
@@ -382,7 +395,7 @@ public final class Flasher {
             return "; nothing was written";
         }
         if (!bootPageWritten) {
-            return "; the boot page was left erased, so the board will not start a partial image: flash again";
+            return "; the vector table (boot block) was not written, so the board will not start a partial image: flash again";
         }
         return "; flash again";
     }
