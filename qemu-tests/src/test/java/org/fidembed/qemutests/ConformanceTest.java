@@ -20,9 +20,13 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ConformanceTest {
+    /** The suite: -Dfid.conformance, $FID_CONFORMANCE, or ../shared/conformance beside the repository (or the workspace's). */
     static Path suite() {
-        String prop = System.getProperty("fid.conformance");
-        if (prop != null) return Path.of(prop);
+        String prop = System.getProperty("fid.conformance", System.getenv("FID_CONFORMANCE"));
+        if (prop != null && !prop.isEmpty()) return Path.of(prop);
+        for (Path p : List.of(Firmware.repo().resolve("../shared/conformance"), Firmware.repo().resolve("../../shared/conformance"), Path.of("/work/shared/conformance"))) {
+            if (Files.isDirectory(p)) return p.normalize();
+        }
         return Firmware.repo().resolve("../shared/conformance").normalize();
     }
 

@@ -17,9 +17,18 @@ public record Diagnostic(Severity severity, Loc loc, String message, String hint
           .append(severity == Severity.ERROR ? "error" : "warning").append(": ").append(message).append('\n');
         if (loc.file() != null && loc.line() > 0) {
             String src = loc.file().line(loc.line());
+            int col = loc.col() - 1;
+            // a long line is shown as a window around the column
+            if (src.length() > 120) {
+                int from = Math.max(0, Math.min(col - 60, src.length() - 120));
+                int to = Math.min(src.length(), from + 120);
+                String window = src.substring(from, to);
+                src = (from > 0 ? "..." : "") + window + (to < src.length() ? "..." : "");
+                col = col - from + (from > 0 ? 3 : 0);
+            }
             sb.append("    ").append(src).append('\n');
             StringBuilder pad = new StringBuilder("    ");
-            for (int i = 0; i < loc.col() - 1 && i < src.length(); i++) pad.append(src.charAt(i) == '\t' ? '\t' : ' ');
+            for (int i = 0; i < col && i < src.length(); i++) pad.append(src.charAt(i) == '\t' ? '\t' : ' ');
             sb.append(pad).append("^\n");
         }
         if (hint != null) sb.append("    hint: ").append(hint).append('\n');

@@ -37,7 +37,39 @@ public final class Compiler {
         public Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { this(llvm, paintStack, keepIr, false); }
     }
 
+    /** Stack of the compiling thread: the phases recurse on the tree, whose depth the parser bounds. */
+    private static final long COMPILER_STACK = 512L << 20;
+
     public static Output compile(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid) {
+        Output[] out = new Output[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Error[] error = new Error[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out[0] = compileHere(sources, target, options, interruptValid);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } catch (StackOverflowError e) {
+                error[0] = e;
+            }
+        }, "fid-embed-compiler", COMPILER_STACK);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (failure[0] != null) throw failure[0];
+        if (error[0] != null) {
+            Diagnostics d = new Diagnostics();
+            d.add(org.fidembed.diag.Diagnostic.error(new org.fidembed.diag.Loc(null, 0, 0), "the program is nested too deeply for the compiler; split deep expressions with let bindings"));
+            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, Map.of(), Map.of(), Map.of(), false);
+        }
+        return out[0];
+    }
+
+    private static Output compileHere(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid) {
         Diagnostics d = new Diagnostics();
         Map<String, Long> times = new LinkedHashMap<>();
         long t0 = System.nanoTime();

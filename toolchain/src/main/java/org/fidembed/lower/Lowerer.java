@@ -1916,12 +1916,10 @@ public final class Lowerer {
             case ARRAY_ZEROCREATE: return zeroCreate(p, env);
             default: break;
         }
-        // fold constants (string concatenation of constants, arithmetic on literals)
-        Object folded = ConstEval.eval(p);
-        if (folded instanceof String s) return stringConst(s);
-        if (folded instanceof Long || folded instanceof Double) {
-            Type ft = conc(p.type(), env);
-            return new V(constLiteral(folded, ft), LType.of(ft), folded, null);
+        // string concatenation of constants folds here (numbers fold below, from the operands' values)
+        if (Type.isPrim(p.type(), PrimKind.STRING)) {
+            Object folded = ConstEval.eval(p);
+            if (folded instanceof String s) return stringConst(s);
         }
         List<V> args = new ArrayList<>();
         for (TExpr a : p.args()) {

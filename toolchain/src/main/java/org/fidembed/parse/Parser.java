@@ -679,13 +679,20 @@ public final class Parser {
         return true;
     }
 
+    private int blockItems = 0;
+
     private Expr parseBlockItems(int col) {
         int savedItem = itemStart;
         itemStart = i;
+        if (++blockItems > MAX_CHAIN * 4) {
+            diags.error(raw().loc(), "this block has more than " + (MAX_CHAIN * 4) + " statements; split it into functions");
+            throw new CompileAbort();
+        }
         try {
             return parseBlockItemsAt(col);
         } finally {
             itemStart = savedItem;
+            blockItems--;
         }
     }
 
@@ -817,12 +824,20 @@ public final class Parser {
 
     private static boolean rightAssoc(int prec, String op) { return prec == 5 || prec == 10 || prec == 3; }
 
+    /** Longest chain of operators, applications or statements one expression may have (later phases recurse on it). */
+    static final int MAX_CHAIN = 5000;
+
     private Expr parseOpExpr(int minPrec) {
         Expr left = parseUnary();
+        int chain = 0;
         while (true) {
             Token t = peek();
             int p = precedence(t);
             if (p < 0 || p < minPrec || p == 0) break;
+            if (++chain > MAX_CHAIN) {
+                diags.error(t.loc(), "this expression chains more than " + MAX_CHAIN + " operators; split it with let bindings");
+                throw new CompileAbort();
+            }
             // `-1` adjacent after a space is an argument, not a subtraction (handled in application)
             advance();
             if (t.text().equals(":?") || t.text().equals(":>") || t.text().equals(":?>")) {
@@ -894,7 +909,12 @@ public final class Parser {
         }
         Expr e = parsePostfixAtom();
         if (isLeadingForm(e)) return e;
+        int args = 0;
         while (startsArgument(peek())) {
+            if (++args > MAX_CHAIN) {
+                diags.error(peek().loc(), "this application has more than " + MAX_CHAIN + " arguments");
+                throw new CompileAbort();
+            }
             Token a = peek();
             Expr arg;
             if (a.kind() == Kind.OP && (a.text().equals("-") || a.text().equals("+"))) {
