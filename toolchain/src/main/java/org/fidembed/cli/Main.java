@@ -63,6 +63,12 @@ public final class Main implements Runnable {
                 err.println("fid-embed: " + q.getMessage());
                 return 1;
             }
+            if (ex instanceof org.fidembed.diag.InternalCompilerError ice) {
+                err.println("fid-embed: " + ice.getMessage());
+                err.println("fid-embed: this is a bug in fid-embed; please report it with the command and the program:");
+                ice.getCause().printStackTrace(err);
+                return 1;
+            }
             err.println("fid-embed: internal error, please report it with the command and the program that caused it:");
             ex.printStackTrace(err);
             return 1;

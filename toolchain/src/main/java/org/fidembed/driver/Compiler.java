@@ -70,6 +70,19 @@ public final class Compiler {
     }
 
     private static Output compileHere(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid) {
+        Lowerer[] lowering = {null};
+        try {
+            return compileWith(sources, target, options, interruptValid, lowering);
+        } catch (CompileAbort e) {
+            throw e;
+        } catch (LlvmSession.LlvmException e) {
+            throw new org.fidembed.diag.InternalCompilerError(null, e);
+        } catch (RuntimeException e) {
+            throw new org.fidembed.diag.InternalCompilerError(lowering[0] == null ? null : lowering[0].currentLocation(), e);
+        }
+    }
+
+    private static Output compileWith(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid, Lowerer[] lowering) {
         Diagnostics d = new Diagnostics();
         Map<String, Long> times = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -101,6 +114,7 @@ public final class Compiler {
             times.put("check", ms(t1));
             long t2 = System.nanoTime();
             Lowerer lw = new Lowerer(prog, target, d);
+            lowering[0] = lw;
             String fault = lw.runtimeFunction("panicFault");
             String unhandled = lw.runtimeFunction("panicUnhandled");
             String report = options.measureStack() ? lw.runtimeFunction("reportStackHighWater") : null;

@@ -1,0 +1,14 @@
+// A bug in the compiler, with the place in the user's program it was compiling: the only error
+// that shows a Java stack trace, and it asks to be reported.
+package org.fidembed.diag;
+
+public final class InternalCompilerError extends RuntimeException {
+    private final Loc where;
+
+    public InternalCompilerError(Loc where, Throwable cause) {
+        super("internal error while compiling " + (where == null || where.file() == null ? "the prelude" : where.toString()) + ": " + cause, cause);
+        this.where = where;
+    }
+
+    public Loc where() { return where; }
+}
