@@ -43,7 +43,7 @@ final class CliBoardCatalog implements BoardCatalog {
     @Override public Path buildImage(String board, Path src) throws BuildFailedException {
         try {
             Path out = Files.createTempDirectory("fid-embed-flash");
-            Build.Result r = Build.build(new Build.Request(src, board, out, null, false, false, false, false), System.out, System.err);
+            Build.Result r = Build.build(new Build.Request(src, board, out, null, false, false, false, false), Main.out, Main.err);
             if (r.exitCode() != 0) throw new BuildFailedException("the build of " + src + " for " + board + " failed");
             return r.elf();
         } catch (java.io.IOException e) {

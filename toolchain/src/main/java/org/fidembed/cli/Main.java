@@ -32,19 +32,24 @@ public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(out);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() { return new String[]{"fid-embed " + VERSION + " (LLVM 20.1.7)"}; }
     }
 
+    /** Where the commands write (standard output and error, or a test's streams). */
+    static PrintStream out = System.out, err = System.err;
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the CLI and returns the exit code (also used by tests, in process). */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static synchronized int run(String[] args, PrintStream out, PrintStream err) {
+        Main.out = out;
+        Main.err = err;
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
@@ -130,8 +135,8 @@ public final class Main implements Runnable {
         boolean times;
 
         @Override public Integer call() {
-            Build.Result r = Build.build(new Build.Request(b.src, b.board, out, b.checkedOpt(), report, emitIr, false, false), System.out, System.err);
-            if (times && r.phaseMillis() != null) System.err.println("times (ms): " + r.phaseMillis());
+            Build.Result r = Build.build(new Build.Request(b.src, b.board, out, b.checkedOpt(), report, emitIr, false, false), Main.out, Main.err);
+            if (times && r.phaseMillis() != null) Main.err.println("times (ms): " + r.phaseMillis());
             return r.exitCode();
         }
     }
@@ -153,7 +158,7 @@ public final class Main implements Runnable {
         @Override public Integer call() throws Exception {
             Path outDir = Files.createTempDirectory("fid-embed-run");
             try {
-                Build.Result r = Build.build(new Build.Request(b.src, b.board, outDir, b.checkedOpt(), false, false, true, true, measureStack), System.out, System.err);
+                Build.Result r = Build.build(new Build.Request(b.src, b.board, outDir, b.checkedOpt(), false, false, true, true, measureStack), Main.out, Main.err);
                 if (r.exitCode() != 0) return r.exitCode();
                 Target t = r.target();
                 if (t.qemu().isEmpty()) {
@@ -162,12 +167,12 @@ public final class Main implements Runnable {
                 var q = t.qemu().get();
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());
-                org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(System.out);
-                QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, uart, System.err));
-                if (res.timedOut()) System.err.println("fid-embed: timeout: the firmware did not exit within " + fmt(timeout) + " s");
+                org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(Main.out);
+                QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, uart, Main.err));
+                if (res.timedOut()) Main.err.println("fid-embed: timeout: the firmware did not exit within " + fmt(timeout) + " s");
                 if (measureStack && uart.highWater() >= 0) {
                     long bound = r.allocation().stack().map(org.fidembed.alloc.StackBounds::program).orElse(-1L);
-                    System.err.println("fid-embed: stack high-water mark " + uart.highWater() + " B, proven bound " + bound + " B");
+                    Main.err.println("fid-embed: stack high-water mark " + uart.highWater() + " B, proven bound " + bound + " B");
                 }
                 return res.exitCode();
             } finally {
@@ -208,7 +213,7 @@ public final class Main implements Runnable {
                 if (name == null || !Profiles.list().contains(name)) throw new Build.UsageError("cannot tell the board of " + elf + ": give --board B");
             }
             Target t = Build.loadTarget(name);
-            System.out.print(SizeReport.render(t, elf, verbose));
+            Main.out.print(SizeReport.render(t, elf, verbose));
             return 0;
         }
     }
@@ -218,7 +223,7 @@ public final class Main implements Runnable {
     @Command(name = "boards", mixinStandardHelpOptions = true, description = "List the board profiles with their CPU, memory and QEMU machine or flash method.")
     static final class BoardsCmd implements Callable<Integer> {
         @Override public Integer call() {
-            System.out.print(Profiles.table());
+            Main.out.print(Profiles.table());
             return 0;
         }
     }
