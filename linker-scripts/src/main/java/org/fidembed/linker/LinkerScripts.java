@@ -36,6 +36,9 @@ public final class LinkerScripts {
             ".debug_pubnames", ".debug_pubtypes", ".debug_ranges", ".debug_rnglists", ".debug_str",
             ".debug_str_offsets", ".debug_types");
 
+    /** Cortex-M: the 16 system exception slots (initial SP, reset, ..., SysTick) that every vector table holds. */
+    private static final long SYSTEM_VECTOR_BYTES = 16 * 4;
+
     /** The entry symbol: {@code Reset_Handler} on Cortex-M, {@code _start} on RISC-V. */
     public static String entrySymbol(Target target) {
         return switch (target.arch()) {
@@ -60,12 +63,12 @@ public final class LinkerScripts {
         s.append("/* fid-embed linker script for board '").append(target.name()).append("': ").append(comment(target.description())).append('\n');
         s.append(" * Generated from ").append(comment(String.join(" + ", target.source().layers()))).append(".\n");
         s.append(" * ").append(c).append(": ").append(arm ? ".vectors" : ".text.start (the reset stub)")
-                .append(", .text, .rodata").append(arm ? ", .ARM.extab, .ARM.exidx" : "")
+                .append(", .text, .rodata")
                 .append(", then the load images of .data").append(layout.ramfunc() ? " and .ramfunc" : "").append(".\n");
         s.append(" * ").append(r).append(": the stack (").append(stack).append(" bytes) at the bottom, then .data")
                 .append(layout.ramfunc() ? ", .ramfunc" : "").append(", .bss. The stack grows down towards ORIGIN(")
                 .append(r).append("),\n * so an overflow runs off the bottom of ").append(r)
-                .append(" instead of into static data. No heap. Nothing is discarded. */\n\n");
+                .append(" instead of into static data. No heap." + (arm ? " Only the ARM unwind tables are discarded." : " Nothing is discarded.") + " */\n\n");
 
         s.append("MEMORY\n{\n");
         int width = target.regions().stream().mapToInt(m -> m.name().length() + m.attrs().length() + 3).max().orElse(0);
@@ -95,9 +98,11 @@ public final class LinkerScripts {
         s.append("  .text :\n  {\n    *(.text .text.*)\n  } > ").append(c).append("\n\n");
         s.append("  .rodata : ALIGN(4)\n  {\n    *(.rodata .rodata.*").append(arm ? "" : " .srodata .srodata.*").append(")\n    . = ALIGN(4);\n  } > ").append(c).append("\n\n");
         if (arm) {
-            s.append("  /* ARM unwind tables, placed explicitly so that they never become orphans. */\n");
-            s.append("  .ARM.extab : ALIGN(4)\n  {\n    *(.ARM.extab .ARM.extab.* .gnu.linkonce.armextab.*)\n  } > ").append(c).append("\n\n");
-            s.append("  .ARM.exidx : ALIGN(4)\n  {\n    *(.ARM.exidx .ARM.exidx.* .gnu.linkonce.armexidx.*)\n  } > ").append(c).append("\n\n");
+            // LLVM gives every function an EHABI index entry (8 bytes, .cantunwind for nounwind code), but
+            // nothing unwinds: a panic stops the program (language.md section 12) and there are no exceptions.
+            s.append("  /* ARM unwind tables: nothing unwinds (a panic stops the program), so they are not kept. */\n");
+            s.append("  /DISCARD/ :\n  {\n    *(.ARM.extab .ARM.extab.* .gnu.linkonce.armextab.*)\n")
+                    .append("    *(.ARM.exidx .ARM.exidx.* .gnu.linkonce.armexidx.*)\n  }\n\n");
         }
 
         s.append("  /* The stack at the bottom of ").append(r).append(": [_stack_bottom, _stack_top); sp starts at _stack_top. */\n");
@@ -142,8 +147,11 @@ public final class LinkerScripts {
                 assertion(s, "SIZEOF(.vectors) > 0", "no vector table: no input section .vectors was linked; the start-up code that defines it must be part of the image");
                 assertion(s, "ADDR(.vectors) == ORIGIN(" + c + ")", "the vector table is not at the start of " + c + " (" + codeAt
                         + "), where the core reads the initial stack pointer and the reset vector; place nothing before .vectors");
-                assertion(s, "SIZEOF(.vectors) == " + vectorBytes, "the vector table is not " + vectorBytes + " bytes (" + target.vectorNames().size()
-                        + " vectors for board '" + target.name() + "'): the start-up code was generated for another board profile");
+                // the table ends after the last vector the program handles, but holds at least the system exceptions
+                assertion(s, "SIZEOF(.vectors) >= " + SYSTEM_VECTOR_BYTES + " && SIZEOF(.vectors) <= " + vectorBytes + " && SIZEOF(.vectors) % 4 == 0",
+                        "the vector table must hold the 16 system exceptions and at most the " + target.vectorNames().size()
+                        + " vectors of board '" + target.name() + "': between " + SYSTEM_VECTOR_BYTES + " and " + vectorBytes
+                        + " bytes, a multiple of 4; the start-up code was generated for another board profile");
                 assertion(s, "DEFINED(Reset_Handler)", "Reset_Handler is not defined: the start-up code must be part of the image");
             }
             case RISCV32 -> {

@@ -76,6 +76,7 @@ class LinkTest {
             assertEquals(4L * t.vectorNames().size(), v.size());
             assertEquals(elf.symbol("Reset_Handler"), elf.entry());
             assertTrue(elf.section(".ARM.attributes").isPresent(), "attributes are kept");
+            assertTrue(elf.section(".ARM.exidx").isEmpty() && elf.section(".ARM.extab").isEmpty(), "nothing unwinds: no unwind tables");
         } else {
             assertEquals(code.origin(), elf.section(".text.start").orElseThrow().addr());
             assertEquals(code.origin(), elf.symbol("_start"), "the reset stub is the first instruction");
@@ -193,9 +194,26 @@ class LinkTest {
     @Test
     void aVectorTableForAnotherBoardIsRejected() throws Exception {
         Target t = Profiles.load("netduinoplus2");
-        Llvm.Result r = linkFails(t, Layout.of(t.stackReserve(0)), "shortvectors",
-                object(t, "short", ProbeFirmware.source(t, t.vectorNames().size() - 4, true)));
-        assertTrue(r.output().contains("fid-embed: the vector table is not " + 4 * t.vectorNames().size() + " bytes"), r.output());
+        int n = t.vectorNames().size();
+        String says = "fid-embed: the vector table must hold the 16 system exceptions and at most the " + n + " vectors of board 'netduinoplus2'";
+        Llvm.Result longer = linkFails(t, Layout.of(t.stackReserve(0)), "longvectors", object(t, "long", ProbeFirmware.source(t, n + 4, true)));
+        assertTrue(longer.output().contains(says), longer.output());
+        Llvm.Result shorter = linkFails(t, Layout.of(t.stackReserve(0)), "shortvectors", object(t, "short", ProbeFirmware.source(t, 15, true)));
+        assertTrue(shorter.output().contains(says), shorter.output());
+    }
+
+    /** The table may end after the last vector a program handles, down to the 16 system exceptions; it still boots. */
+    @Test
+    void aVectorTableOfTheSystemExceptionsAloneLinksAndRuns() throws Exception {
+        for (String board : List.of("lm3s6965evb", "netduinoplus2", "bluepill")) {
+            Target t = Profiles.load(board);
+            Elf32 elf = link(t, Layout.of(t.stackReserve(0)), board + "-16vectors", object(t, board + "-16", ProbeFirmware.source(t, 16, true)));
+            Elf32.Section v = elf.section(".vectors").orElseThrow();
+            assertEquals(t.codeRegion().origin(), v.addr());
+            assertEquals(64, v.size());
+            assertEquals(t.codeRegion().origin() + 64, elf.section(".text").orElseThrow().addr(), "code follows the short table");
+            if (t.qemu().isPresent()) runUnderQemu(t, dir.resolve(board + "-16vectors.elf"));
+        }
     }
 
     @Test

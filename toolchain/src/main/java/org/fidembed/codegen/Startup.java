@@ -11,6 +11,9 @@ import java.util.Map;
 public final class Startup {
     private Startup() { }
 
+    /** Cortex-M: the system exceptions every vector table holds (slots 0 to 15). */
+    static final int SYSTEM_VECTORS = 16;
+
     /** Stack paint pattern: the reset handler fills the stack with it; the high-water mark is read back. */
     public static final long PAINT = 0xC5C5C5C5L;
 
@@ -251,8 +254,9 @@ public final class Startup {
         List<String> names = t.vectorNames();
         // the table ends after the last vector the program handles (at least the 16 system
         // exceptions): interrupts beyond it are never enabled, so their slots are never read
-        int length = names.size(); // TODO(size): end the table after the last handled vector once the linker script allows it
-        names = names.subList(0, length);
+        int length = SYSTEM_VECTORS;
+        for (int i = SYSTEM_VECTORS; i < names.size(); i++) if (handlers.containsKey(names.get(i))) length = i + 1;
+        names = names.subList(0, Math.min(length, names.size()));
         StringBuilder table = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) table.append(", ");
