@@ -144,9 +144,9 @@ public final class Compiler {
      * once and kept in the user's cache, keyed by the prelude's text and the code generation options.
      */
     public static synchronized RuntimeLibrary runtimeLibrary(TargetInfo target, LlvmSession.Options llvm) {
-        List<SourceFile> prelude = Prelude.files(target);
+        List<SourceFile> prelude = Prelude.runtimeLibraryFiles();
         StringBuilder key = new StringBuilder(llvm.toString());
-        for (SourceFile f : prelude) if (!f.name().equals("Fid.Board.fs")) key.append('\0').append(f.name()).append('\0').append(f.text());
+        for (SourceFile f : prelude) key.append('\0').append(f.name()).append('\0').append(f.text());
         key.append(Startup.runtimeAsm(target));
         String hash = sha256(key.toString()).substring(0, 16);
         java.nio.file.Path dir = cacheDir();

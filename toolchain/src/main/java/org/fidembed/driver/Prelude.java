@@ -1,6 +1,7 @@
 // The prelude compiled with every program: the board's constants (module Fid.Board, generated from
-// the profile), the core library, the UART driver the profile names, the run-time support and the
-// helpers LLVM may call. All of it is F# shipped as resources of the toolchain.
+// the profile), the core library, the UART and timer drivers the profile names, and the run-time
+// support; and, compiled once per target, the helpers LLVM may call. All of it is F# shipped as
+// resources of the toolchain.
 package org.fidembed.driver;
 
 import org.fidembed.diag.SourceFile;
@@ -28,6 +29,16 @@ public final class Prelude {
         String timer = "timer/" + t.timerKind() + ".fs";
         if (Prelude.class.getResource("/org/fidembed/prelude/" + timer) != null) out.add(resource(timer));
         out.add(resource("Fid.Runtime.fs"));
+        return out;
+    }
+
+    /**
+     * The run-time library's sources: the helpers LLVM calls on its own (memory copies, division,
+     * soft float). They depend on no board, so one compiled library serves every board of a target.
+     */
+    public static List<SourceFile> runtimeLibraryFiles() {
+        List<SourceFile> out = new ArrayList<>();
+        out.add(resource("Fid.Core.fs"));
         out.add(resource("Fid.Builtins.fs"));
         if (Prelude.class.getResource("/org/fidembed/prelude/Fid.SoftFloat.fs") != null) out.add(resource("Fid.SoftFloat.fs"));
         return out;

@@ -61,7 +61,8 @@ public final class Parser {
     }
 
     private boolean spaceAfter(Token t) {
-        int idx = toks.indexOf(t);
+        // almost always the current token: no search (indexOf made long files quadratic)
+        int idx = t == toks.get(i) ? i : (i + 1 < toks.size() && t == toks.get(i + 1)) ? i + 1 : toks.indexOf(t);
         if (idx < 0 || idx + 1 >= toks.size()) return true;
         Token n = toks.get(idx + 1);
         return n.offset() != t.end();
