@@ -277,12 +277,19 @@ public final class Startup {
 
     private static String riscvStartAndTrap(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled) {
         StringBuilder sb = new StringBuilder();
-        String[] lines = {
+        // A hart that starts at an alias of the code region (GD32VF103: flash at 0, linked at 0x08000000)
+        // first jumps to its linked address with an absolute lui/addi pair: la (auipc) would compute
+        // every address relative to the alias.
+        String[] toLinked = t.jumpToLinkedAddress()
+                ? new String[]{"lui t0, %hi(fid.start.linked)", "addi t0, t0, %lo(fid.start.linked)", "jr t0", "fid.start.linked:"}
+                : new String[0];
+        String[] head = {
                 ".section .text.start,\\22ax\\22,@progbits",
                 ".globl _start",
                 "_start:",
                 ".option push",
-                ".option norelax",
+                ".option norelax"};
+        String[] rest = {
                 "la sp, _stack_top",
                 "la t0, fid.trap",
                 "csrw mtvec, t0",
@@ -291,7 +298,8 @@ public final class Startup {
                 "1: j 1b",
                 ".text"
         };
-        for (String l : lines) sb.append("module asm \"").append(l).append("\"\n");
+        for (String[] part : new String[][]{head, toLinked, rest})
+            for (String l : part) sb.append("module asm \"").append(l).append("\"\n");
         // one trap entry (direct mode): interrupts go to their handlers, exceptions panic
         sb.append("define void @fid.trap() \"interrupt\"=\"machine\" align 4 {\nentry:\n");
         sb.append("  %cause = call i32 asm sideeffect \"csrr $0, mcause\", \"=r\"()\n");
