@@ -261,7 +261,7 @@ public final class Lexer {
         while (pos < s.length() && Character.isLetter(s.charAt(pos))) pos++;
         String suffix = s.substring(sufStart, pos);
         String text = s.substring(start, pos);
-        if (digits.length() == 0) { diags.error(locAt(start), "this number has no digits"); add(Kind.INT, text, start, space, BigInteger.ZERO, ""); return; }
+        if (digits.length() == 0) { diags.error(locAt(start), "this number has no digits"); add(Kind.INT, text, start, space, new IntLiteral(BigInteger.ZERO, false), ""); return; }
         if (isFloat || (radix == 10 && (suffix.equals("f") || suffix.equals("F")) )) {
             switch (suffix) {
                 case "", "f", "F" -> { }
