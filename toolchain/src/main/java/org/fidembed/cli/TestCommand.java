@@ -46,7 +46,7 @@ public final class TestCommand implements Callable<Integer> {
     List<Path> srcs = new ArrayList<>();
 
     @Override public Integer call() {
-        return run(srcs, board, opt, timeout, verbose, System.out, System.err);
+        return run(srcs, board, opt, timeout, verbose, Main.out, Main.err);
     }
 
     /** The outcome of one test. */
