@@ -90,7 +90,9 @@ public final class StackBound {
         }
         long overhead = t.isCortexM() ? (t.hardFloat() ? StackConfig.CORTEX_M_FP_FRAME : StackConfig.CORTEX_M_FRAME) : 0;
         StackConfig cfg = new StackConfig(t.dataRegion().name(), overhead, t.memory().stackMargin(), t.stackAlign());
-        EntryPoints entries = new EntryPoints(Optional.of("Reset_Handler"), "fid.main", handlers);
+        // LLVM inlines a small main (let main _ = 0) into the reset handler: then the main path is the reset handler's
+        String main = functions.contains("fid.main") ? "fid.main" : "Reset_Handler";
+        EntryPoints entries = new EntryPoints(Optional.of("Reset_Handler"), main, handlers);
         return new Model(new CallGraph(fs, takenByType), entries, cfg);
     }
 
