@@ -13,6 +13,7 @@ import org.fidembed.flasher.FlashTarget;
 import org.fidembed.flasher.MemoryRegion;
 import org.fidembed.flasher.cli.BoardCatalog;
 import org.fidembed.flasher.cli.BoardFacts;
+import org.fidembed.flasher.image.Uf2;
 import org.fidembed.flasher.serial.UsbId;
 
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 final class CliBoardCatalog implements BoardCatalog {
 
@@ -63,7 +63,7 @@ final class CliBoardCatalog implements BoardCatalog {
             // a QEMU board: no bootloader, but its image facts serve `bundle`
             FlashTarget ft = new FlashTarget(t.name(), t.chip(), Dialect.STM32, core, 0, flash, pageSizeFor(flash), Optional.of(ram),
                     BootEntry.manual(), 115200);
-            return new BoardFacts(ft, List.of(), OptionalInt.empty());
+            return new BoardFacts(ft, List.of(), Uf2.familyForChip(t.chip()));
         }
         FlashMethod m = t.flash().get();
         Dialect dialect = m.protocol() == FlashMethod.Protocol.GD32V_USART ? Dialect.GD32V : Dialect.STM32;
@@ -72,7 +72,7 @@ final class CliBoardCatalog implements BoardCatalog {
         FlashTarget ft = new FlashTarget(t.name(), t.chip(), dialect, core, m.chipId(), flash, m.pageSize(), Optional.of(ram), entry, m.defaultBaud());
         List<UsbId> usb = new ArrayList<>();
         for (FlashMethod.UsbId u : m.usbIds()) usb.add(new UsbId(u.vid(), u.pid()));
-        return new BoardFacts(ft, usb, OptionalInt.empty());
+        return new BoardFacts(ft, usb, Uf2.familyForChip(t.chip()));
     }
 
     private static int pageSizeFor(MemoryRegion r) {
