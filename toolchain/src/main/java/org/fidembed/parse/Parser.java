@@ -42,7 +42,13 @@ public final class Parser {
 
     public static FileAst parse(SourceFile file, Diagnostics diags) {
         List<Token> toks = Lexer.tokenize(file, diags);
-        return new Parser(file, toks, diags).parseFile();
+        try {
+            return new Parser(file, toks, diags).parseFile();
+        } catch (SyntaxError e) {
+            // outside any declaration (a broken `module`/`namespace` header): reported, nothing to resume
+            if (!diags.hasErrors()) diags.error(file == null ? Loc.NONE : new Loc(file, 1, 1), "this file cannot be parsed");
+            throw new CompileAbort();
+        }
     }
 
     // ================================================================ token access and offside rule

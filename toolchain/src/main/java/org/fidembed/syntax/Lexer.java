@@ -401,7 +401,8 @@ public final class Lexer {
         if (p < s.length()) {
             if (s.charAt(p) == '\\') {
                 StringBuilder sb = new StringBuilder();
-                int save = pos;
+                // an escape may be a line continuation (backslash, newline): undo its line count too
+                int save = pos, saveLine = line, saveLineStart = lineStart, saveDiags = diags.all().size();
                 pos = p;
                 escape(sb, false);
                 if (pos < s.length() && s.charAt(pos) == '\'') {
@@ -410,6 +411,9 @@ public final class Lexer {
                     return;
                 }
                 pos = save;
+                line = saveLine;
+                lineStart = saveLineStart;
+                diags.truncate(saveDiags);
             } else {
                 int cp = s.codePointAt(p);
                 int after = p + Character.charCount(cp);

@@ -34,4 +34,23 @@ class FuzzFindingsTest {
         Compiler.Output o = compile("module M\n[<EntryPoint>]\nlet main _ =\n    let x = 0x\n    0\n");
         assertEquals("4:13: this number has no digits", firstError(o));
     }
+
+    @Test
+    void aCharacterQuoteBeforeALineContinuationIsAnErrorNotACrash() {
+        // parseNeverCrashes: '\ then a newline was tried as an escape (a line continuation, which
+        // counts a line), then undone without undoing the line count: a location before its line start
+        Compiler.Output o = compile("module M\n[<EntryPoint>]\nlet main _ =\n    let c = '\\\nt'\n    0\n");
+        assertNull(o.object());
+        assertEquals("4:13: unexpected character '''", firstError(o));
+    }
+
+    @Test
+    void aBrokenModuleHeaderIsAnErrorNotACrash() {
+        // parseNeverCrashes: the parser's SyntaxError escaped from the file header (no declaration to resume at)
+        Compiler.Output o = compile("module!Main\n\n[<EntryPoint>]\nlet main _ = 0\n");
+        assertNull(o.object());
+        assertNotNull(firstError(o));
+        assertTrue(firstError(o).startsWith("1:7: "), firstError(o));
+        assertNotNull(firstError(compile("namespace\n")));
+    }
 }
