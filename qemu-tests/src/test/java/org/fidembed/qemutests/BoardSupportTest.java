@@ -1,6 +1,7 @@
 // Board support under QEMU on every emulated board: the periodic timer interrupt (Fid.Timer and the
-// portable vector name Tick) through the ticks example, and UART input (Fid.Uart.tryRead) with bytes
-// piped into the firmware after its first output line.
+// portable vector name Tick) through the ticks example, UART input (Fid.Uart.tryRead) with bytes
+// piped into the firmware after its first output line, and float32 (FPU on the Cortex-M4F, soft
+// float elsewhere) printing the same text.
 package org.fidembed.qemutests;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,48 @@ class BoardSupportTest {
             assertEquals(0, o.buildExit(), o.buildErrors());
             assertEquals("ready\n" + line + "\n" + line.length() + " bytes, sum " + sum + "\n", o.text(), () -> "on " + board + "; reproduce: echo '" + line + "' | " + o.command());
             assertEquals(0, o.exitCode(), () -> (o.timedOut() ? "timed out" : "exit code") + " on " + board);
+        } finally {
+            ConformanceTest.deleteTree(work);
+        }
+    }
+    /** float32 arithmetic that cannot be folded (a handler writes the values, so they are volatile). */
+    static final String FLOAT32 = """
+            module F32
+
+            let mutable a = 1.5f
+            let mutable b = 2.25f
+            let mutable n = 7
+
+            [<Fid.Hardware.Interrupt("Tick")>]
+            let onTick () = a <- a + 1.0f
+
+            [<EntryPoint>]
+            let main _ =
+                let s = a + b
+                let d = a - b
+                let p = a * b
+                let q = a / b
+                let r = sqrt b
+                let c = float32 n * a
+                let i = int (p * 100.0f)
+                printfn "%f %f %f %f %f %f %d %b %b" s d p q r c i (a < b) (a = b)
+                printfn "%.3e %f" (q * 1.0e10f) (float (a * b))
+                0
+            """;
+
+    /** The FPU of the Cortex-M4F (netduinoplus2) and the soft-float helpers elsewhere give the same text. */
+    @ParameterizedTest(name = "float32 on {0}")
+    @MethodSource("boards")
+    void float32PrintsTheSameOnEveryBoard(String board) throws IOException {
+        Path work = Files.createTempDirectory("f32-" + board + "-");
+        try {
+            Path src = work.resolve("F32.fs");
+            Files.writeString(src, FLOAT32);
+            Firmware.Outcome o = Firmware.buildAndRun(src, board, work.resolve("out"), 30, null);
+            assertEquals(0, o.buildExit(), o.buildErrors());
+            assertEquals("3.750000 -0.750000 3.375000 0.666667 1.500000 10.500000 337 true false\n6.667e+009 3.375000\n", o.text(),
+                    () -> "on " + board + "; reproduce: " + o.command());
+            assertEquals(0, o.exitCode());
         } finally {
             ConformanceTest.deleteTree(work);
         }
