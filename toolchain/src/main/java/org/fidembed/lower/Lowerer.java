@@ -53,7 +53,22 @@ public final class Lowerer {
     public Loc currentLocation() { return currentLoc; }
 
     record Instance(String name, List<String> paramTys, String retTy) { }
-    record GInfo(String name, String ty, Integer knownLen, boolean isConst) { }
+    /**
+     * A module-level value: its global, LLVM type, array length when known, whether it is a constant,
+     * and, when the value itself is known at compile time (an immutable array in static storage), that
+     * LLVM constant: uses then need no load, and LLVM sees the storage and the length.
+     */
+    record GInfo(String name, String ty, Integer knownLen, boolean isConst, StaticArray constRef) {
+        GInfo(String name, String ty, Integer knownLen, boolean isConst) { this(name, ty, knownLen, isConst, null); }
+    }
+
+    /**
+     * The compile-time value of an array whose storage is a static global (created while module
+     * values are initialised): the reference { ptr storage, i32 length } is an LLVM constant.
+     */
+    record StaticArray(String storage, int length) {
+        String literal() { return "{ ptr " + storage + ", i32 " + length + " }"; }
+    }
 
     /** Where a tail call can become a jump: the function's own parameters and its loop header. */
     /** One function a tail call can jump to: its parameter slots and the block where its body starts. */
@@ -262,20 +277,28 @@ public final class Lowerer {
             globalsText.append(sb);
             globalsText.append(name).append(g.mutable ? " = internal global " : " = internal constant ").append(ty)
                     .append(" { ptr ").append(data).append(", i32 ").append(al.elems().size()).append(" }\n");
-            gvals.put(g, new GInfo(name, ty, g.mutable ? null : al.elems().size(), !g.mutable));
+            StaticArray ref = g.mutable ? null : new StaticArray(data, al.elems().size());
+            gvals.put(g, new GInfo(name, ty, g.mutable ? null : al.elems().size(), !g.mutable, ref));
+            return;
+        }
+        Val v = lower(g.body, env);
+        V mv = materialize(v, t, env, g.loc);
+        if (!g.mutable && mv.constVal() instanceof StaticArray sa) {
+            // an immutable array in static storage (Array.zeroCreate, Array.init, ... at module level): the
+            // initialiser fills the storage; the reference itself is a constant
+            globalsText.append(name).append(" = internal constant ").append(ty).append(' ').append(sa.literal()).append('\n');
+            gvals.put(g, new GInfo(name, ty, sa.length(), false, sa));
             return;
         }
         globalsText.append(name).append(" = internal global ").append(ty).append(" zeroinitializer\n");
-        Val v = lower(g.body, env);
-        V mv = materialize(v, t, env, g.loc);
         if (!ty.equals(LType.UNIT)) b.emit("store " + (volatileGlobals && g.mutable ? "volatile " : "") + ty + " " + mv.ref() + ", ptr " + name);
         gvals.put(g, new GInfo(name, ty, g.mutable ? null : mv.knownLen(), false));
     }
 
+    /** Whether every element is a compile-time constant (strings included: their references are constants too). */
     private boolean allConst(List<TExpr> es) {
         for (TExpr e : es) {
-            Object c = ConstEval.eval(e);
-            if (c == null || c instanceof String) return false;
+            if (ConstEval.eval(e) == null) return false;
         }
         return true;
     }
@@ -618,7 +641,7 @@ public final class Lowerer {
         if (bd instanceof FnBind fb) return new F(fb.f());
         Slot s = (Slot) bd;
         if (s.ty().equals(LType.UNIT)) return unit();
-        if (s.constVal() != null && !(s.constVal() instanceof String)) return new V(b.inst("load " + s.ty() + ", ptr " + s.ptr()), s.ty(), s.constVal(), s.knownLen());
+        if (s.constVal() instanceof StaticArray sa) return new V(sa.literal(), s.ty(), sa, sa.length());
         return new V(b.inst("load " + s.ty() + ", ptr " + s.ptr()), s.ty(), s.constVal(), s.knownLen());
     }
 
@@ -1132,6 +1155,7 @@ public final class Lowerer {
         }
         Slot s = (Slot) bd;
         if (s.ty().equals(LType.UNIT)) return unit();
+        if (s.constVal() instanceof StaticArray sa) return new V(sa.literal(), s.ty(), sa, sa.length());
         String r = b.inst("load " + s.ty() + ", ptr " + s.ptr());
         return new V(r, s.ty(), s.constVal(), s.knownLen());
     }
@@ -1147,6 +1171,7 @@ public final class Lowerer {
         }
         GInfo gi = ginfo(gv);
         if (gi.ty().equals(LType.UNIT)) return unit();
+        if (gi.constRef() != null) return new V(gi.constRef().literal(), gi.ty(), gi.constRef(), gi.constRef().length());
         String r = b.inst("load " + (volatileGlobals && gv.mutable ? "volatile " : "") + gi.ty() + ", ptr " + gi.name());
         if (isFun(gv.scheme.type())) return new F(new Closure(holdRaw(r, LType.FN), Type.resolve(gv.scheme.type())));
         Object cv = gi.isConst() ? ConstEval.eval(g) : null;
@@ -1709,6 +1734,10 @@ public final class Lowerer {
     }
 
     private V arrayValue(String storage, int n) {
+        if (storage.startsWith("@")) {
+            StaticArray sa = new StaticArray(storage, n);
+            return new V(sa.literal(), LType.ARR, sa, n);
+        }
         String v1 = b.inst("insertvalue " + LType.ARR + " undef, ptr " + storage + ", 0");
         String v2 = b.inst("insertvalue " + LType.ARR + " " + v1 + ", i32 " + n + ", 1");
         return new V(v2, LType.ARR, null, n);
