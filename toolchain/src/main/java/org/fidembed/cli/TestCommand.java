@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run the [<Test>] functions of SRC on a board under QEMU and print 'N passed, N failed' (exit 1 on any failure).",
-                "A test is a module-level 'unit -> unit' function marked [<Test>] (open Fid.Testing); a failed assert or",
-                "any other panic fails it. SRC: .fs files, or project folders (their sources, then the files under",
-                "'tests' in fid.toml, by default *Tests.fs); files holding an [<EntryPoint>] are left out. Default SRC: ."},
+        description = {"Run the [<Test>] functions of SRC under QEMU and print 'N passed, N failed'",
+                "(exit 1 on any failure). A test is a module-level 'unit -> unit' function marked",
+                "[<Test>] (open Fid.Testing); a failed assert or any other panic fails it.",
+                "SRC: .fs files or project folders (a project gives its sources without the file",
+                "that holds main, then the files of 'tests' in fid.toml, by default *Tests.fs)."},
         footer = {"", "Example:", "  fid-embed test --board lm3s6965evb examples/ring-logger"})
 public final class TestCommand implements Callable<Integer> {
 
@@ -36,7 +37,7 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--opt", paramLabel = "O0|O1|O2|Os|Oz", description = "optimisation level (default: Oz)")
     String opt;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "limit of each firmware run; a test still running then fails (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "limit of each firmware run; a test still running then fails (default: 30)")
     double timeout = 30;
 
     @Option(names = {"-v", "--verbose"}, description = "also print the output of tests that pass")
