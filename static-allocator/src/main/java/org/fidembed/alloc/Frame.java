@@ -41,7 +41,8 @@ public record Frame(String function, long frameSize, long repetitions, SourceLoc
 
         @Override public String describe() {
             return (tail ? "tail call from " : "called from ") + caller
-                    + throughType.map(t -> " through a value of type '" + t + "'").orElse("") + " at " + site;
+                    + throughType.map(t -> " through a value of type '" + t + "'").orElse("")
+                    + (site.known() ? " at " + site : "");
         }
     }
 

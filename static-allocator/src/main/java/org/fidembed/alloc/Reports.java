@@ -106,7 +106,8 @@ public final class Reports {
             Region r = u.region();
             String parts = switch (r.kind()) {
                 case FLASH -> "code " + u.code() + ", constants " + u.data();
-                case RAM -> "static " + u.staticBytes() + " (code " + u.code() + ", data " + u.data() + ")"
+                // code in RAM only when functions run from RAM; otherwise the static bytes are all data
+                case RAM -> "static " + u.staticBytes() + (u.code() > 0 ? " (code " + u.code() + ", data " + u.data() + ")" : "")
                         + (u.holdsStack() ? ", " + stackPart(a) : "");
             };
             t.row(r.name(), hex(r.origin()), r.length(), r.attributes(), u.used(),

@@ -21,5 +21,9 @@ public record SourceLoc(String file, int line, int column) implements Comparable
 
     @Override public int compareTo(SourceLoc o) { return ORDER.compare(this, o); }
 
-    @Override public String toString() { return file + ":" + line + ":" + column; }
+    /** Whether this names a place in a source file (not {@link #NONE}). */
+    public boolean known() { return line > 0; }
+
+    /** FILE:LINE:COL, or just the file's name when there is no line (the reset stub is "<builtin>"). */
+    @Override public String toString() { return known() ? file + ":" + line + ":" + column : file; }
 }

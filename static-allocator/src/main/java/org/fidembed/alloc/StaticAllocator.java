@@ -66,6 +66,19 @@ public final class StaticAllocator {
         return usage;
     }
 
+    /** "; the largest object there is 'S' (N B, FILE:LINE:COL)", or nothing when the region holds no object. */
+    private static String largestIn(Allocation a, Region r) {
+        java.util.Set<String> sections = new java.util.HashSet<>();
+        for (Section s : a.input().sections()) {
+            if (s.region().equals(r.name()) || s.contents().imageRegion(s.region()).orElse("").equals(r.name())) sections.add(s.name());
+        }
+        return a.placement().objects().stream().filter(o -> sections.contains(o.section()))
+                .max(java.util.Comparator.comparingLong(PlacedObject::size))
+                .map(o -> "; the largest object there is '" + o.symbol() + "' (" + o.size() + " B"
+                        + (o.object().location().known() ? ", " + o.object().location() : "") + ")")
+                .orElse("");
+    }
+
     /** Overflow errors (and the warning that the margin does not fit), at the entry point. */
     private static List<Diagnostic> overflow(Allocation a) {
         SourceLoc at = a.input().callGraph().function(a.input().entries().main()).map(Function::location)
@@ -74,7 +87,7 @@ public final class StaticAllocator {
         for (RegionUsage u : a.regions()) {
             Region r = u.region();
             String where = String.format("region '%s' at 0x%08x is %d B; %d B too many", r.name(), r.origin(),
-                    r.length(), u.used() - r.length());
+                    r.length(), u.used() - r.length()) + largestIn(a, r);
             switch (r.kind()) {
                 case FLASH -> {
                     if (u.overflows())

@@ -108,9 +108,9 @@ public final class Build {
             Map<String, Integer> frames = new LinkedHashMap<>(rt.frameSizes());
             frames.putAll(co.frameSizes());
             StackBound.Model model = StackBound.model(target, objects, frames, co.optimizedIr(), co.recursionDepth(), co.interruptHandlers(), co.functionLocs());
-            Allocation bound = allocate(target, model, Map.of());
+            Allocation bound = stackBound(target, model);
             if (bound.stack().isEmpty()) {
-                reportAllocatorErrors(bound, err);
+                reportAllocatorErrors(bound, project.sources(), err);
                 return Result.fail(1);
             }
             long stackBytes = Math.max(bound.stack().get().reserve(), target.memory().minStack());
@@ -128,9 +128,9 @@ public final class Build {
             times.put("link", ms(tk));
             if (link.exitCode() != 0) {
                 // too big: link again into roomy regions to measure what does not fit, then report it
-                Allocation measured = measureOverflow(target, model, obj, rt.object(), stackBytes, outDir, name);
+                Allocation measured = measureOverflow(target, model, obj, rt.object(), stackBytes, outDir, name, co.dataLocs());
                 if (measured != null && measured.hasErrors()) {
-                    reportAllocatorErrors(measured, err);
+                    reportAllocatorErrors(measured, project.sources(), err);
                 } else {
                     err.print(linkerMessage(link.output()));
                 }
@@ -151,7 +151,7 @@ public final class Build {
             String report = Reports.memory(alloc);
             times.put("image", ms(ti));
             if (alloc.hasErrors()) {
-                reportAllocatorErrors(alloc, err);
+                reportAllocatorErrors(alloc, project.sources(), err);
                 return Result.fail(1);
             }
             if (!r.quiet()) {
@@ -213,6 +213,7 @@ public final class Build {
     /** The allocator's section for an output section of the image, or null (stack, debug, metadata). */
     private static String kindOf(String out) {
         if (out.startsWith(".stack") || out.startsWith(".debug") || out.startsWith(".comment") || out.equals(".ARM.attributes")
+                || out.equals(".riscv.attributes") || out.startsWith(".note") || out.startsWith(".llvm")
                 || out.startsWith(".symtab") || out.startsWith(".strtab") || out.startsWith(".shstrtab")) return null;
         if (out.startsWith(".text") || out.startsWith(".vectors") || out.startsWith(".ARM.ex")) return Section.TEXT;
         if (out.startsWith(".rodata") || out.startsWith(".srodata")) return Section.RODATA;
@@ -230,64 +231,56 @@ public final class Build {
         return regions;
     }
 
-    /** The allocator's view of the image: the board's regions and the linked sections' sizes. */
-    static Allocation allocate(Target t, StackBound.Model model, Map<String, Long> sizes) {
-        List<Region> regions = new ArrayList<>();
-        for (MemoryRegion m : t.regions()) {
-            Region.Kind kind = m.kind() == MemoryRegion.Kind.FLASH ? Region.Kind.FLASH : Region.Kind.RAM;
-            regions.add(new Region(m.name(), m.origin(), m.length(), true, m.writable(), m.executable(), kind));
-        }
+    /** The stack bound alone, before anything is linked: the board's regions with nothing placed in them. */
+    static Allocation stackBound(Target t, StackBound.Model model) {
         String flash = t.codeRegion().name(), ram = t.dataRegion().name();
-        List<Section> sections = new ArrayList<>(Section.standard(flash, ram));
-        List<CodeSize> code = new ArrayList<>();
-        for (Map.Entry<String, Long> e : sizes.entrySet()) code.add(new CodeSize(e.getKey(), e.getValue(), 4));
-        return StaticAllocator.allocate(new AllocatorInput(regions, sections, code, List.of(), model.graph(), model.entries(), model.config(), SectionBases.SEQUENTIAL));
+        return StaticAllocator.allocate(new AllocatorInput(regions(t), Section.standard(flash, ram), List.of(), List.of(),
+                model.graph(), model.entries(), model.config(), SectionBases.SEQUENTIAL));
     }
 
-    /** Sizes of the linked image by the allocator's standard sections. */
-    static Map<String, Long> sectionSizes(ElfFile ef) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (String s : List.of(Section.TEXT, Section.RODATA, Section.DATA, Section.BSS)) out.put(s, 0L);
-        for (ElfFile.Section s : ef.sections()) {
-            if ((s.flags() & ElfFile.SHF_ALLOC) == 0 || s.size() == 0) continue;
-            String n = s.name();
-            String into;
-            if (n.equals(".stack") || n.startsWith(".stack")) continue;
-            if (n.startsWith(".text") || n.startsWith(".vectors") || n.startsWith(".ARM.ex")) into = Section.TEXT;
-            else if (n.startsWith(".rodata") || n.startsWith(".srodata")) into = Section.RODATA;
-            else if (n.startsWith(".data") || n.startsWith(".sdata") || n.startsWith(".ramfunc")) into = Section.DATA;
-            else if (n.startsWith(".bss") || n.startsWith(".sbss") || s.type() == ElfFile.SHT_NOBITS) into = Section.BSS;
-            else into = Section.RODATA;
-            out.merge(into, s.size(), Long::sum);
-        }
-        return out;
-    }
-
-    private static Allocation measureOverflow(Target t, StackBound.Model model, Path obj, Path rt, long stackBytes, Path outDir, String name) {
+    /**
+     * Links into regions 64 times the board's and gives the allocator the linker's account of that
+     * image against the real regions: the overflow error then names the objects that do not fit.
+     */
+    private static Allocation measureOverflow(Target t, StackBound.Model model, Path obj, Path rt, long stackBytes, Path outDir, String name,
+                                              Map<String, org.fidembed.diag.Loc> locs) {
+        Path ld = outDir.resolve(name + ".measure.ld");
+        Path elf = outDir.resolve(name + ".measure.elf");
+        Path map = outDir.resolve(name + ".measure.map");
         try {
             List<MemoryRegion> big = new ArrayList<>();
             for (MemoryRegion m : t.regions()) big.add(new MemoryRegion(m.name(), m.origin(), Math.min(m.length() * 64, 0x40000000L), m.attrs(), m.kind()));
             MemoryRegion code = big.stream().filter(m -> m.name().equals(t.codeRegion().name())).findFirst().orElseThrow();
             MemoryRegion data = big.stream().filter(m -> m.name().equals(t.dataRegion().name())).findFirst().orElseThrow();
             Target roomy = t.withRegions(big, code, data);
-            Path ld = outDir.resolve(name + ".measure.ld");
             Files.writeString(ld, LinkerScripts.generate(roomy, Layout.of(stackBytes)));
-            Path elf = outDir.resolve(name + ".measure.elf");
-            Tools.Run link = Tools.link(List.of(obj, rt), ld, elf, null);
+            Tools.Run link = Tools.link(List.of(obj, rt), ld, elf, map);
             if (link.exitCode() != 0) return null;
-            ElfFile ef = ElfFile.parse(elf.toString(), Files.readAllBytes(elf));
-            Files.deleteIfExists(elf);
-            Files.deleteIfExists(ld);
-            return allocate(t, model, sectionSizes(ef));
-        } catch (IOException | org.fidembed.flasher.image.ImageFormatException | RuntimeException e) {
+            LinkMap linked = LinkMap.read(map);
+            return allocate(t, StackBound.keep(model, new java.util.HashSet<>(linked.symbols())), linked, locs);
+        } catch (IOException | RuntimeException e) {
             return null;
+        } finally {
+            for (Path p : List.of(ld, elf, map)) {
+                try { Files.deleteIfExists(p); } catch (IOException ignored) { }
+            }
         }
     }
 
-    private static void reportAllocatorErrors(Allocation a, PrintStream err) {
+    /** The allocator's errors like the compiler's: FILE:LINE:COL, the source line and a caret, the hint; then the report. */
+    private static void reportAllocatorErrors(Allocation a, List<Project.Source> sources, PrintStream err) {
         for (org.fidembed.alloc.Diagnostic d : a.diagnostics()) {
-            err.println(d.headline());
-            d.hint().ifPresent(h -> err.println("    hint: " + h));
+            org.fidembed.diag.SourceFile file = null;
+            for (Project.Source f : sources)
+                if (f.displayName().equals(d.file())) file = new org.fidembed.diag.SourceFile(f.displayName(), new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8), false);
+            if (file != null && d.line() > 0) {
+                org.fidembed.diag.Loc at = new org.fidembed.diag.Loc(file, d.line(), d.column());
+                err.print(new Diagnostic(d.isError() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, at, d.message(),
+                        d.hint().orElse(null)).render());
+            } else {
+                err.println(d.headline());
+                d.hint().ifPresent(h -> err.println("    hint: " + h));
+            }
             d.report().ifPresent(rep -> err.print(rep.endsWith("\n") ? rep : rep + "\n"));
         }
     }

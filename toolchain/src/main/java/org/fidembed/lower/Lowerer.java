@@ -147,6 +147,7 @@ public final class Lowerer {
             b.ret("i32", ((V) r).ref());
             functions.add(b.text("define internal i32 @fid.main()"));
             popBuilder();
+            functionLocs.put("fid.main", prog.entry().loc); // where errors "at the entry point" point
         }
         Map<String, GlobalVal> handlerOf = new HashMap<>();
         for (GlobalVal g : prog.globals()) {
@@ -172,6 +173,7 @@ public final class Lowerer {
             callGlobal(g, List.of(), List.of(unit()), g.loc, emptyEnv());
             b.ret("void", null);
             functions.add(b.text("define internal void @\"" + name + "\"()"));
+            functionLocs.put(name, g.loc);
             interruptHandlers.put(vector, "@\"" + name + "\"");
             popBuilder();
         }
@@ -281,8 +283,15 @@ public final class Lowerer {
             gvals.put(g, new GInfo(name, ty, g.mutable ? null : al.elems().size(), !g.mutable, ref));
             return;
         }
-        Val v = lower(g.body, env);
-        V mv = materialize(v, t, env, g.loc);
+        storageOwner = g.qualifiedName;
+        storageOwnerLoc = g.loc;
+        V mv;
+        try {
+            mv = materialize(lower(g.body, env), t, env, g.loc);
+        } finally {
+            storageOwner = null;
+            storageOwnerLoc = null;
+        }
         if (!g.mutable && mv.constVal() instanceof StaticArray sa) {
             // an immutable array in static storage (Array.zeroCreate, Array.init, ... at module level): the
             // initialiser fills the storage; the reference itself is a constant
@@ -999,11 +1008,23 @@ public final class Lowerer {
 
     // =============================================================================================== storage
 
+    /** The module-level value being initialised (names its static storage), or null. */
+    private String storageOwner;
+    private Loc storageOwnerLoc;
+    private final Map<String, Integer> storageCount = new HashMap<>();
+
     /** Storage for an object created here: a stack slot, or a static in module initialisation. */
     private String allocStorage(String ty, Env env) {
         if (env.staticAlloc()) {
-            String g = "@\"static." + (counter++) + "\"";
-            dataLocs.put(symbolOf(g), env.panicLoc() != null ? env.panicLoc() : currentLoc);
+            // named after the module-level value it is made for, so reports and maps say whose it is
+            String g;
+            if (storageOwner != null) {
+                int n = storageCount.merge(storageOwner, 1, Integer::sum);
+                g = "@\"" + storageOwner + ".storage" + (n == 1 ? "" : "." + n) + "\"";
+            } else {
+                g = "@\"static." + (counter++) + "\"";
+            }
+            dataLocs.put(symbolOf(g), storageOwnerLoc != null ? storageOwnerLoc : env.panicLoc() != null ? env.panicLoc() : currentLoc);
             globalsText.append(g).append(" = internal global ").append(ty).append(" zeroinitializer, align ").append(Math.max(4, LType.align(ty))).append('\n');
             return g;
         }
