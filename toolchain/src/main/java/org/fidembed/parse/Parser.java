@@ -1475,13 +1475,23 @@ public final class Parser {
     }
 
     private Pat parseTuplePattern() {
-        Pat first = parseAppPattern();
+        Pat first = parseTupleElement();
         if (!rawSym(",")) return first;
         List<Pat> elems = new ArrayList<>();
         elems.add(first);
-        while (rawSym(",")) { advance(); elems.add(parseAppPattern()); }
+        while (rawSym(",")) { advance(); elems.add(parseTupleElement()); }
         return new PTuple(first.loc(), elems, false);
     }
+
+    /** Inside parentheses an element may carry its own type, as in {@code let add (a: int, b: int)}. */
+    private Pat parseTupleElement() {
+        Pat p = parseAppPattern();
+        if (parenPatterns > 0 && rawSym(":")) { advance(); p = new PTyped(p.loc(), p, parseType()); }
+        return p;
+    }
+
+    /** How many parenthesized patterns enclose the current one (where {@code pat : type} may appear). */
+    private int parenPatterns;
 
     private Pat parseAppPattern() {
         Token t = raw();
@@ -1562,12 +1572,13 @@ public final class Parser {
                         advance();
                         if (rawSym(")")) { advance(); return new PConst(t.loc(), new UnitLit()); }
                         ctx.push(0);
+                        parenPatterns++;
                         try {
                             Pat inner = parsePattern();
                             if (rawSym(":")) { advance(); inner = new PTyped(inner.loc(), inner, parseType()); }
                             expectSym(")");
                             return inner;
-                        } finally { ctx.pop(); }
+                        } finally { parenPatterns--; ctx.pop(); }
                     }
                     case "[" -> { advance(); skipUntil("]"); return new PUnsupported(t.loc(), "lists allocate on a heap; use a fixed-size array"); }
                     case "[|" -> { advance(); skipUntil("|]"); return new PUnsupported(t.loc(), "array patterns are not supported by fid-embed; use indices"); }

@@ -40,6 +40,17 @@ class ParserTest {
     }
 
     @Test
+    void elementsOfATupledParameterMayEachCarryAType() {
+        Diagnostics d = new Diagnostics();
+        FileAst f = parse("module M\nlet add (a: int, b: int) = a + b\n", d);
+        assertFalse(d.hasErrors(), () -> d.sorted().get(0).render());
+        Pat p = ((LetDecl) f.decls().get(0)).bindings().get(0).params().get(0);
+        PTuple t = assertInstanceOf(PTuple.class, p);
+        assertEquals(2, t.elems().size());
+        for (Pat e : t.elems()) assertInstanceOf(PTyped.class, e);
+    }
+
+    @Test
     void matchRulesAlignedWithMatch() {
         Expr e = body("    match x with\n    | 0 -> 1\n    | _ ->\n        2\n");
         Match m = assertInstanceOf(Match.class, e);
