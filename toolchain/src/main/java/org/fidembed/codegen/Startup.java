@@ -241,9 +241,12 @@ public final class Startup {
 
     private static String armVectors(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled) {
         StringBuilder sb = new StringBuilder();
-        // HardFault: the stacked PC of the faulting code is at MSP + 24
+        // HardFault: the stacked PC of the faulting code is at MSP + 24. When MSP is below the stack
+        // (the stack overflowed, e.g. under a hand-written linker script), that frame is not there and
+        // any push would fault again (a lockup): start on a fresh stack and report pc 0.
         sb.append("define void @HardFault_Handler() naked noreturn {\nentry:\n");
-        sb.append("  call void asm sideeffect \"mrs r0, msp\\0Aldr r0, [r0, #24]\\0Abl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
+        sb.append("  call void asm sideeffect \"mrs r0, msp\\0Aldr r1, =_stack_bottom\\0Acmp r0, r1\\0Abhs 1f\\0A"
+                + "ldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r0, #0\\0Ab 2f\\0A1:\\0Aldr r0, [r0, #24]\\0A2:\\0Abl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
         sb.append("define void @fid.hardfault(i32 %pc) noreturn {\nentry:\n");
         if (t.armv6m()) sb.append("  %cause = add i32 0, 0\n");
         else sb.append("  %cause = load volatile i32, ptr inttoptr (i32 -536810200 to ptr)\n"); // CFSR 0xE000ED28
