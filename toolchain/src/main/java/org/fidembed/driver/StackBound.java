@@ -78,6 +78,12 @@ public final class StackBound {
             SourceLoc at = l == null || l.file() == null ? SourceLoc.NONE : SourceLoc.of(l.fileName(), l.line(), l.col());
             List<Call> cs = dedupe(calls.getOrDefault(f, List.of()), functions);
             Long depth = recursion.get(f);
+            // a call of a function to itself is resolved by the assembler (a local symbol in the same
+            // section), so it has no relocation: a function the front end bounded recurses by definition
+            if (depth != null && cs.stream().noneMatch(c -> c instanceof Call.Direct d && d.callee().equals(f) && !d.tail())) {
+                cs = new ArrayList<>(cs);
+                cs.add(new Call.Direct(f, SourceLoc.NONE, false));
+            }
             fs.add(depth != null ? Function.recursive(f, frame, depth, at, cs.toArray(Call[]::new)) : new Function(f, frame, at, cs, OptionalLong.empty()));
         }
         List<Handler> handlers = new ArrayList<>();
