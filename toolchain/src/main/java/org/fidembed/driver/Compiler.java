@@ -145,7 +145,7 @@ public final class Compiler {
      */
     public static synchronized RuntimeLibrary runtimeLibrary(TargetInfo target, LlvmSession.Options llvm) {
         List<SourceFile> prelude = Prelude.runtimeLibraryFiles();
-        StringBuilder key = new StringBuilder(llvm.toString());
+        StringBuilder key = new StringBuilder(LlvmSession.cacheKey(llvm));
         for (SourceFile f : prelude) key.append('\0').append(f.name()).append('\0').append(f.text());
         key.append(Startup.runtimeAsm(target));
         String hash = sha256(key.toString()).substring(0, 16);

@@ -61,6 +61,33 @@ public final class LlvmSession {
         initialised = true;
     }
 
+    /**
+     * Marks every function nounwind: nothing unwinds (a panic stops the program), so no function needs
+     * an unwind table entry; without the attribute LLVM writes .eh_frame (RISC-V) for every function.
+     */
+    private static void noUnwind(LLVMContextRef ctx, LLVMModuleRef mod) {
+        int nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+        for (LLVMValueRef f = LLVMGetFirstFunction(mod); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+            LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(ctx, nounwind, 0));
+        }
+    }
+
+    /**
+     * The target features: the profile's, plus linker relaxation on RISC-V (the bundled lld relaxes
+     * auipc+jalr calls to jal / c.jal, as GNU ld does for GCC's code).
+     */
+    static String features(Options o) {
+        String f = o.features() == null ? "" : o.features();
+        if (o.triple().startsWith("riscv") && !f.contains("relax")) f = f.isEmpty() ? "+relax" : f + ",+relax";
+        return f;
+    }
+
+    /**
+     * What determines the code of a cached object besides its source: the options, the effective
+     * features and the revision of this back end's function attributes (bump it when they change).
+     */
+    public static String cacheKey(Options o) { return o + "|" + features(o) + "|attributes 2"; }
+
     /** Marks every function optsize (and minsize for Oz), as clang does for -Os/-Oz: the passes read these. */
     private static void sizeAttributes(LLVMContextRef ctx, LLVMModuleRef mod, boolean min) {
         int optsize = LLVMGetEnumAttributeKindForName("optsize", 7);
@@ -116,12 +143,13 @@ public final class LlvmSession {
                 LLVMDisposeMessage(err);
                 throw new LlvmException("the generated IR does not verify: " + msg);
             }
+            noUnwind(ctx, mod);
             if (o.optLevel().equals("Oz") || o.optLevel().equals("Os")) sizeAttributes(ctx, mod, o.optLevel().equals("Oz"));
             LLVMTargetRef t = new LLVMTargetRef();
             if (LLVMGetTargetFromTriple(new BytePointer(o.triple()), t, err) != 0) throw new LlvmException("unknown target " + o.triple() + ": " + err.getString());
             LLVMTargetMachineOptionsRef tmo = LLVMCreateTargetMachineOptions();
             LLVMTargetMachineOptionsSetCPU(tmo, o.cpu());
-            LLVMTargetMachineOptionsSetFeatures(tmo, o.features());
+            LLVMTargetMachineOptionsSetFeatures(tmo, features(o));
             if (o.abi() != null && !o.abi().isEmpty()) LLVMTargetMachineOptionsSetABI(tmo, o.abi());
             LLVMTargetMachineOptionsSetRelocMode(tmo, LLVMRelocStatic);
             LLVMTargetMachineOptionsSetCodeModel(tmo, LLVMCodeModelSmall);
