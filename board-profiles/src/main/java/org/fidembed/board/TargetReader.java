@@ -255,12 +255,32 @@ final class TargetReader {
     }
 
     private Uart uart() {
-        doc.allowOnly("uart", List.of("kind", "base", "clock-hz", "baud"));
+        doc.allowOnly("uart", List.of("kind", "base", "clock-hz", "baud", "setup"));
         Uart.Kind kind = choice("uart.kind", Uart.Kind.values(), Uart.Kind::id);
         long base = doc.address("uart.base");
         long clock = doc.positive("uart.clock-hz", "a frequency in Hz");
         int baud = doc.has("uart.baud") ? (int) doc.integer("uart.baud", "a baud rate", 1, 20_000_000) : 115200;
-        return new Uart(kind, base, clock, baud);
+        List<Uart.RegisterWrite> setup = new ArrayList<>();
+        if (doc.has("uart.setup")) {
+            String p = "uart.setup";
+            String shape = "{ address = 0x40021018, set = 0x4004 } (and optionally clear = MASK)";
+            JsonNode arr = doc.node(p);
+            if (!arr.isArray()) throw doc.error(p, "expected an array of " + shape + ", found " + Doc.describe(arr));
+            for (int i = 0; i < arr.size(); i++) {
+                JsonNode e = arr.get(i);
+                if (!e.isObject() || !e.has("address") || !(e.has("set") || e.has("clear")))
+                    throw doc.error(p, "element " + i + ": expected " + shape);
+                for (var f : e.properties())
+                    if (!List.of("address", "clear", "set").contains(f.getKey()))
+                        throw doc.error(p, "element " + i + ": unknown key '" + f.getKey() + "' (known: address, clear, set)");
+                long address = doc.integerValue(p, e.get("address"), "a register address", 0, 0xFFFF_FFFFL);
+                if (address % 4 != 0) throw doc.error(p, "element " + i + ": the address " + Doc.show(address) + " is not 4-byte aligned");
+                long clear = e.has("clear") ? doc.integerValue(p, e.get("clear"), "a 32-bit mask", 0, 0xFFFF_FFFFL) : 0;
+                long set = e.has("set") ? doc.integerValue(p, e.get("set"), "a 32-bit mask", 0, 0xFFFF_FFFFL) : 0;
+                setup.add(new Uart.RegisterWrite(address, clear, set));
+            }
+        }
+        return new Uart(kind, base, clock, baud, setup);
     }
 
     private Exit exit(Arch arch) {

@@ -235,6 +235,18 @@ class UserProfilesTest {
     }
 
     @Test
+    void uartSetupIsReadAsRegisterWritesAndCheckedElementByElement() throws IOException {
+        Uart u = Profiles.load("bluepill").uart();
+        assertEquals(List.of(new Uart.RegisterWrite(0x40021018L, 0, 0x4004), new Uart.RegisterWrite(0x40010804L, 0xF0, 0xB0)), u.setup(),
+                "RM0008: clock port A and USART1, PA9 alternate-function push-pull");
+        assertEquals(List.of(), Profiles.load("lm3s6965evb").uart().setup(), "QEMU's UARTs work from reset");
+        Path p = write("s.toml", "inherits = \"board:bluepill\"\n[uart]\nsetup = [ { address = 0x40021019, set = 1 } ]\n");
+        assertTrue(fails(p).getMessage().startsWith(p + ": key 'uart.setup': element 0: the address 0x40021019 is not 4-byte aligned"), fails(p).getMessage());
+        Path q = write("t.toml", "inherits = \"board:bluepill\"\n[uart]\nsetup = [ { address = 0x40021018, value = 1 } ]\n");
+        assertTrue(fails(q).getMessage().contains("element 0: expected { address = 0x40021018, set = 0x4004 }"), fails(q).getMessage());
+    }
+
+    @Test
     void missingKeyNamesTheRequestedFileAndTheLayers() throws IOException {
         Path p = write("nobase.toml", MY_BLUEPILL.replace("base = 0x40004400\n", ""));
         ProfileException e = fails(p);

@@ -53,6 +53,18 @@ public final class Prelude {
             if (literal) sb.append("[<Literal>]\n");
             sb.append("let ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
         }
+        // the profile's [uart] setup: what a real chip needs before its UART works (clock gate, pin function)
+        sb.append("\n/// Register writes before the UART driver's init (profile [uart] setup).\nlet uartSetup () =\n");
+        for (long[] w : t.uartSetup()) {
+            String addr = String.format("0x%08Xun", w[0]);
+            if (w[1] == 0) {
+                sb.append(String.format("    Fid.Hardware.Mmio.write32 %s (Fid.Hardware.Mmio.read32 %s ||| 0x%08Xu)%n", addr, addr, w[2]));
+            } else {
+                sb.append(String.format("    Fid.Hardware.Mmio.write32 %s ((Fid.Hardware.Mmio.read32 %s &&& 0x%08Xu) ||| 0x%08Xu)%n", addr, addr,
+                        ~w[1] & 0xFFFF_FFFFL, w[2]));
+            }
+        }
+        sb.append("    ()\n");
         return sb.toString();
     }
 

@@ -20,7 +20,8 @@ public final class TargetAdapter {
         return new TargetInfo(t.name(), t.isCortexM(), t.llvmTriple().startsWith("thumbv6m"), t.hardFloat(), t.fpuEnableAtReset(),
                 t.exit().kind().id(), t.exit().address().orElse(0), t.cycleCounter().id(), t.vectorNames(), t.interrupts(),
                 t.uart().kind().id(), constants, timerKind(t), t.interruptAliases(), t.interruptPrologues(),
-                t.bootAlias().isPresent() && t.bootAlias().getAsLong() != t.codeRegion().origin());
+                t.bootAlias().isPresent() && t.bootAlias().getAsLong() != t.codeRegion().origin(),
+                t.uart().setup().stream().map(w -> new long[] {w.address(), w.clear(), w.set()}).toList());
     }
 
     /** The timer driver of the prelude: timer/KIND.fs. */

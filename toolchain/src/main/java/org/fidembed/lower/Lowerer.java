@@ -136,7 +136,9 @@ public final class Lowerer {
         popBuilder();
         // the UART driver's init, the entry point and the interrupt handlers
         GlobalVal uartInit = byName.get("Fid.Uart.init");
+        GlobalVal uartSetup = byName.get("Fid.Board.uartSetup");
         pushBuilder(new FnBuilder("fid.uart.init"));
+        if (uartSetup != null) callGlobal(uartSetup, List.of(), List.of(unit()), Loc.NONE, emptyEnv());
         if (uartInit != null) callGlobal(uartInit, List.of(), List.of(unit()), Loc.NONE, emptyEnv());
         b.ret("void", null);
         functions.add(b.text("define internal void @fid.uart.init()"));

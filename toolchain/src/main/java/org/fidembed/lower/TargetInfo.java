@@ -32,14 +32,16 @@ public record TargetInfo(
         /** Interrupt name to the prelude function (qualified name) run before the program's handler. */
         Map<String, String> interruptPrologues,
         /** RISC-V: the hart starts at an alias of the code region, so the reset stub first jumps to its linked address. */
-        boolean jumpToLinkedAddress) {
+        boolean jumpToLinkedAddress,
+        /** Register writes before the UART driver's init, as {address, clear mask, set mask} (clock gates, pins). */
+        List<long[]> uartSetup) {
 
     /** Without timer, aliases, prologues or boot alias (tests of the front end). */
     public TargetInfo(String boardName, boolean arm, boolean armv6m, boolean hardFloat, boolean fpuEnableAtReset, String exitKind,
                       long exitAddress, String cycleCounter, List<String> vectorNames, Map<String, Long> interrupts, String uartKind,
                       Map<String, String> boardConstants) {
         this(boardName, arm, armv6m, hardFloat, fpuEnableAtReset, exitKind, exitAddress, cycleCounter, vectorNames, interrupts, uartKind,
-                boardConstants, "none", Map.of(), Map.of(), false);
+                boardConstants, "none", Map.of(), Map.of(), false, List.of());
     }
 
     public boolean riscv() { return !arm; }
