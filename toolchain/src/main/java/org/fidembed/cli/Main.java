@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "fid-embed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC,",
-                "every object placed at compile time and the stack bound proven.", ""},
+        description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC, "
+                + "every object placed at compile time and the stack bound proven.", ""},
         subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  fid-embed run --board lm3s6965evb examples/hello",
@@ -117,8 +117,8 @@ public final class Main implements Runnable {
     // ------------------------------------------------------------------------------------------ build
 
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = {"Compile and link SRC for a board: writes DIR/NAME.elf, .bin, .hex (and the linker script NAME.ld)",
-                    "and prints the memory report (default DIR: build/BOARD)."})
+            description = "Compile and link SRC for a board: writes DIR/NAME.elf, .bin, .hex (and the linker script NAME.ld) "
+                    + "and prints the memory report (default DIR: build/BOARD).")
     static final class BuildCmd implements Callable<Integer> {
         @CommandLine.Mixin BuildOptions b = new BuildOptions();
 
@@ -144,8 +144,8 @@ public final class Main implements Runnable {
     // ------------------------------------------------------------------------------------------ run
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Build SRC and run it under QEMU. The firmware's UART output goes to standard output, standard input",
-                    "goes to its UART, and fid-embed exits with the firmware's exit code (101 after a panic, 124 on timeout)."})
+            description = "Build SRC and run it under QEMU. The firmware's UART output goes to standard output, standard input "
+                    + "goes to its UART, and fid-embed exits with the firmware's exit code (101 after a panic, 124 on timeout).")
     static final class RunCmd implements Callable<Integer> {
         @CommandLine.Mixin BuildOptions b = new BuildOptions();
 
