@@ -1286,13 +1286,18 @@ public final class Lowerer {
             b.block(pz);
             panicMessage("the step of a range cannot be zero", f.loc(), env);
             b.block(ok);
-            String isUp = b.inst("icmp sgt " + ty + " " + step.ref() + ", 0");
-            String upL = b.label("up"), downL = b.label("down");
-            b.condBr(isUp, upL, downL);
-            b.block(upL);
-            forLoop(f, inner, slot, ty, from, step, to, true, signed, end, env);
-            b.block(downL);
-            forLoop(f, inner, slot, ty, from, step, to, false, signed, end, env);
+            if (!signed) {
+                // an unsigned step is never negative: 0x80000000u counts up (as .NET), not down
+                forLoop(f, inner, slot, ty, from, step, to, true, false, end, env);
+            } else {
+                String isUp = b.inst("icmp sgt " + ty + " " + step.ref() + ", 0");
+                String upL = b.label("up"), downL = b.label("down");
+                b.condBr(isUp, upL, downL);
+                b.block(upL);
+                forLoop(f, inner, slot, ty, from, step, to, true, signed, end, env);
+                b.block(downL);
+                forLoop(f, inner, slot, ty, from, step, to, false, signed, end, env);
+            }
         } else {
             forLoop(f, inner, slot, ty, from, step, to, up, signed, end, env);
         }
@@ -1945,9 +1950,11 @@ public final class Lowerer {
         } else {
             mag = bits < (wide ? 64 : 32) ? b.inst("zext " + ty + " " + v.ref() + " to " + wty) : v.ref();
         }
-        int radix = switch (sp.conv()) { case 'x', 'X' -> 16; case 'o' -> 8; default -> 10; };
-        if (wide) callRuntime("fmtU64", loc, env, new V(mag, "i64"), new V(neg, "i1"), new V(Integer.toString(radix), "i64"), width, fl);
-        else callRuntime("fmtU32", loc, env, new V(mag, "i32"), new V(neg, "i1"), new V(Integer.toString(radix), "i32"), width, fl);
+        // one runtime function per radix and width (fmtDec32, fmtHex64, ...): a program links only the ones its formats use
+        String fn = switch (sp.conv()) { case 'x', 'X' -> "fmtHex"; case 'o' -> "fmtOct"; default -> "fmtDec"; } + (wide ? "64" : "32");
+        V m = new V(mag, wty);
+        if (fn.startsWith("fmtDec")) callRuntime(fn, loc, env, m, new V(neg, "i1"), width, fl);
+        else callRuntime(fn, loc, env, m, width, fl);
     }
 
     // ---------------------------------------------------------------------------------------------- primitives

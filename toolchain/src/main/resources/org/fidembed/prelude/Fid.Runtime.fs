@@ -70,65 +70,78 @@ let fmtBool (b: bool) (width: int) (flags: int) = fmtString (if b then "true" el
 let private signByte (neg: bool) (flags: int) =
     if neg then 45uy elif flags &&& 4 <> 0 then 43uy elif flags &&& 8 <> 0 then 32uy else 0uy
 
-/// The digits of a number, most significant last, and the sign, padded to width.
-let private emitDigits (digits: byte[]) (n: int) (sign: byte) (width: int) (flags: int) =
-    let len = n + (if sign <> 0uy then 1 else 0)
-    let padding = width - len
+/// x / radix for a radix of 8, 10 or 16: constant divisors only, so no division check.
+let inline private divRadix (x: uint32) (radix: uint32) =
+    if radix = 16u then x >>> 4 elif radix = 8u then x >>> 3 else x / 10u
+
+let inline private divRadix64 (x: uint64) (radix: uint64) =
+    if radix = 16UL then x >>> 4 elif radix = 8UL then x >>> 3 else x / 10UL
+
+let inline private digitChar (d: uint32) (radix: uint32) (flags: int) =
+    if radix <> 16u || d < 10u then byte (48u + d) elif flags &&& 16 <> 0 then byte (55u + d) else byte (87u + d)
+
+/// The padding, sign and zeros in front of n digits.
+let private padFront (n: int) (sign: byte) (width: int) (flags: int) =
+    let padding = width - n - (if sign <> 0uy then 1 else 0)
     if flags &&& 3 = 0 then spaces padding
     if sign <> 0uy then putByte sign
     if flags &&& 1 = 0 && flags &&& 2 <> 0 then zeros padding
-    for i in n - 1 .. -1 .. 0 do
-        putByte digits.[i]
-    if flags &&& 1 <> 0 then spaces padding
 
-let private digitChar (d: uint32) (flags: int) =
-    if d < 10u then byte (48u + d) elif flags &&& 16 <> 0 then byte (55u + d) else byte (87u + d)
-
-/// An unsigned 32-bit magnitude in radix 8, 10 or 16 with a sign, width and flags.
-let fmtU32 (magnitude: uint32) (neg: bool) (radix: uint32) (width: int) (flags: int) =
-    let digits : byte[] = Array.zeroCreate 32
-    let mutable n = 0
-    let mutable v = magnitude
-    if v = 0u then
-        digits.[0] <- 48uy
-        n <- 1
-    while v <> 0u do
-        digits.[n] <- digitChar (v % radix) flags
+/// An unsigned 32-bit magnitude in radix 8, 10 or 16 with a sign, width and flags. No digit buffer:
+/// the place value of the leading digit is found first, then the digits are divided out from the
+/// top (by that place value, which the loop keeps nonzero, and by constants).
+let inline private fmtRadix32 (magnitude: uint32) (neg: bool) (radix: uint32) (width: int) (flags: int) =
+    let mutable place = 1u
+    let mutable n = 1
+    let top = divRadix magnitude radix
+    while place <= top do
+        place <- place * radix
         n <- n + 1
-        v <- v / radix
-    emitDigits digits n (signByte neg flags) width flags
+    let sign = signByte neg flags
+    padFront n sign width flags
+    while place <> 0u do
+        let d = magnitude / place
+        putByte (digitChar (d - divRadix d radix * radix) radix flags)
+        place <- divRadix place radix
+    if flags &&& 1 <> 0 then spaces (width - n - (if sign <> 0uy then 1 else 0))
 
 /// The same for 64-bit magnitudes.
-let fmtU64 (magnitude: uint64) (neg: bool) (radix: uint64) (width: int) (flags: int) =
-    let digits : byte[] = Array.zeroCreate 64
-    let mutable n = 0
-    let mutable v = magnitude
-    if v = 0UL then
-        digits.[0] <- 48uy
-        n <- 1
-    while v <> 0UL do
-        digits.[n] <- digitChar (uint32 (v % radix)) flags
+let inline private fmtRadix64 (magnitude: uint64) (neg: bool) (radix: uint64) (width: int) (flags: int) =
+    let mutable place = 1UL
+    let mutable n = 1
+    let top = divRadix64 magnitude radix
+    while place <= top do
+        place <- place * radix
         n <- n + 1
-        v <- v / radix
-    emitDigits digits n (signByte neg flags) width flags
+    let sign = signByte neg flags
+    padFront n sign width flags
+    while place <> 0UL do
+        let d = magnitude / place
+        putByte (digitChar (uint32 (d - divRadix64 d radix * radix)) (uint32 radix) flags)
+        place <- divRadix64 place radix
+    if flags &&& 1 <> 0 then spaces (width - n - (if sign <> 0uy then 1 else 0))
 
-/// A decimal int without arrays and without any check that could panic (only divisions by the
-/// constant 10): the panic messages and the exit path use it, so that it can never recurse.
+// One function per radix and width, so that a program links only the conversions its formats use.
+let fmtDec32 (magnitude: uint32) (neg: bool) (width: int) (flags: int) = fmtRadix32 magnitude neg 10u width flags
+let fmtHex32 (magnitude: uint32) (width: int) (flags: int) = fmtRadix32 magnitude false 16u width flags
+let fmtOct32 (magnitude: uint32) (width: int) (flags: int) = fmtRadix32 magnitude false 8u width flags
+let fmtDec64 (magnitude: uint64) (neg: bool) (width: int) (flags: int) = fmtRadix64 magnitude neg 10UL width flags
+let fmtHex64 (magnitude: uint64) (width: int) (flags: int) = fmtRadix64 magnitude false 16UL width flags
+let fmtOct64 (magnitude: uint64) (width: int) (flags: int) = fmtRadix64 magnitude false 8UL width flags
+
+/// A decimal int without arrays and without any check that could panic (divisions by the constant
+/// 10, and by a place value the loop keeps nonzero): the panic messages and the exit path use it,
+/// so that it can never recurse.
 let putInt (v: int) =
-    let mutable m = if v < 0 then 0u - uint32 v else uint32 v
+    let m = if v < 0 then 0u - uint32 v else uint32 v
     if v < 0 then putByte 45uy
-    // the digits, least significant first, pushed 4 bits at a time; popped most significant first
-    let mutable packed = 0UL
-    let mutable n = 0
-    let mutable go = true
-    while go do
-        packed <- (packed <<< 4) ||| uint64 (m % 10u)
-        m <- m / 10u
-        n <- n + 1
-        if m = 0u then go <- false
-    for _ in 1 .. n do
-        putByte (byte (48UL + (packed &&& 0xFUL)))
-        packed <- packed >>> 4
+    let mutable place = 1u
+    let top = m / 10u
+    while place <= top do
+        place <- place * 10u
+    while place <> 0u do
+        putByte (byte (48u + m / place % 10u))
+        place <- place / 10u
 
 let panicStart () = putString "panic: "
 
