@@ -511,9 +511,11 @@ public final class BootloaderSimulator implements AutoCloseable {
             send(NACK);
             return;
         }
-        ack(c, occ, Fault.Stage.FINAL);
+        // recorded before the final ACK: the flasher returns as soon as it has that ACK, and a test
+        // then reads goAddress (set after it, a loaded machine let the test read null)
         goAddress = addr;
         log.add("GO " + hex(addr));
+        ack(c, occ, Fault.Stage.FINAL);
         hung = true; // the application runs now; the bootloader hears nothing more
     }
 
