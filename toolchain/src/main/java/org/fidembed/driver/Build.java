@@ -119,8 +119,15 @@ public final class Build {
 
             // link with the stack at the bottom of RAM
             long tk = System.nanoTime();
-            String script = project.linkerScript() != null ? LinkerScripts.readUserScript(project.linkerScript())
-                    : LinkerScripts.generate(target, Layout.of(stackBytes).withRamfunc(co.ramfunc()));
+            String script;
+            try {
+                script = project.linkerScript() != null ? LinkerScripts.readUserScript(project.linkerScript())
+                        : LinkerScripts.generate(target, Layout.of(stackBytes).withRamfunc(co.ramfunc()));
+            } catch (org.fidembed.linker.LinkerScriptException e) {
+                String m = e.getMessage(), at = project.linkerScript() + ": ";
+                err.println(m.startsWith(at) ? at + "error: " + m.substring(at.length()) : "fid-embed: error: " + m);
+                return Result.fail(1);
+            }
             Path ld = outDir.resolve(name + ".ld");
             Files.writeString(ld, script);
             Path elf = outDir.resolve(name + ".elf");
