@@ -30,6 +30,9 @@ import java.util.OptionalLong;
  * @param codeRegion       the region that holds .vectors/.text/.rodata and the .data load image
  * @param dataRegion       the region that holds the stack (at its bottom), .data, .ramfunc and .bss
  * @param bootAlias        where the core starts fetching if that is an alias of the code region
+ * @param stackGuard       RISC-V: bytes just below the data region (below the stack) that start-up makes
+ *                         inaccessible with a locked PMP entry, so an overflow faults where the memory
+ *                         below would take the writes silently; 0 = none
  * @param vectorNames      Cortex-M: vector table slot names by exception number (0 InitialSP, 1 Reset,
  *                         {@link #RESERVED_VECTOR} for reserved slots); RISC-V: empty
  * @param interrupts       handler name to number: Cortex-M exception number (2 and up), RISC-V mcause
@@ -65,6 +68,7 @@ public record Target(
         MemoryRegion codeRegion,
         MemoryRegion dataRegion,
         OptionalLong bootAlias,
+        long stackGuard,
         List<String> vectorNames,
         Map<String, Long> interrupts,
         Map<String, String> interruptAliases,
@@ -129,14 +133,14 @@ public record Target(
     /** The same target under another memory profile (e.g. a project's overrides). */
     public Target withMemory(MemoryProfile other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
-                stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, vectorNames, interrupts, interruptAliases,
+                stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
                 interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, other, constants, source);
     }
 
     /** The same target with other memory regions (e.g. roomy ones, to measure what does not fit). */
     public Target withRegions(List<MemoryRegion> newRegions, MemoryRegion newCode, MemoryRegion newData) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
-                stackAlign, cpuHz, newRegions, newCode, newData, bootAlias, vectorNames, interrupts, interruptAliases,
+                stackAlign, cpuHz, newRegions, newCode, newData, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
                 interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, memory, constants, source);
     }
 }

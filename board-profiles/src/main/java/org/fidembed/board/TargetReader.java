@@ -78,7 +78,7 @@ final class TargetReader {
         if (Integer.bitCount(stackAlign) != 1) throw doc.error("cpu.stack-align", "expected a power of two, found " + stackAlign);
 
         List<MemoryRegion> regions = regions();
-        doc.allowOnly("memory-map", List.of("code", "data"));
+        doc.allowOnly("memory-map", List.of("code", "data", "stack-guard"));
         MemoryRegion code = region(regions, "memory-map.code");
         MemoryRegion data = region(regions, "memory-map.data");
         if (!code.executable()) throw doc.error("memory-map.code", "region " + code.name() + " is not executable (attrs \"" + code.attrs() + "\")");
@@ -93,6 +93,8 @@ final class TargetReader {
             doc.allowOnly("boot", List.of("alias"));
             bootAlias = OptionalLong.of(doc.address("boot.alias"));
         }
+
+        long stackGuard = stackGuard(arch, regions, data);
 
         List<String> vectorNames = List.of();
         Map<String, Long> interrupts = new LinkedHashMap<>();
@@ -129,7 +131,26 @@ final class TargetReader {
         Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
 
         return new Target(name, description, chip, cpuName, arch, triple, llvmCpu, features, abi, hardFloat, fpuEnable, stackAlign, cpuHz,
-                regions, code, data, bootAlias, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cycles, timer, flash, memory, constants, source);
+                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cycles, timer, flash, memory, constants, source);
+    }
+
+    /**
+     * [memory-map] stack-guard = BYTES (RISC-V): the bytes just below the data region, where the stack
+     * would overflow to, that a locked PMP entry makes inaccessible. Only where nothing else lives: no
+     * region may overlap them.
+     */
+    private long stackGuard(Arch arch, List<MemoryRegion> regions, MemoryRegion data) {
+        if (!doc.has("memory-map.stack-guard")) return 0;
+        if (arch != Arch.RISCV32) throw doc.error("memory-map.stack-guard", "a PMP stack guard is RISC-V only (Cortex-M stacks overflow into a HardFault below RAM)");
+        long g = doc.positive("memory-map.stack-guard", "a size in bytes");
+        if (g % 4 != 0) throw doc.error("memory-map.stack-guard", "the guard is a whole number of 4-byte PMP words, found " + g);
+        if (g > data.origin()) throw doc.error("memory-map.stack-guard", "the guard would start below address 0");
+        long lo = data.origin() - g;
+        for (MemoryRegion r : regions)
+            if (r.origin() < data.origin() && r.origin() + r.length() > lo)
+                throw doc.error("regions." + r.name() + ".length", "region " + r.name() + " overlaps the stack guard ["
+                        + Doc.show(lo) + ", " + Doc.show(data.origin()) + "): end it at " + Doc.show(lo) + " or below");
+        return g;
     }
 
     /** [interrupt-aliases] Alias = "Interrupt": another name a program may give a handler (Tick = "SysTick"). */

@@ -184,6 +184,20 @@ class ShippedProfilesTest {
     }
 
     @Test
+    void onlyRiscv32VirtNeedsAPmpStackGuard() throws IOException {
+        // below riscv32-virt's RAM is the DRAM of its code region, which would take an overflow silently
+        for (String name : Profiles.list()) {
+            Target t = Profiles.load(name);
+            assertEquals(name.equals("riscv32-virt") ? 4096 : 0, t.stackGuard(), name);
+            if (t.stackGuard() > 0) {
+                long lo = t.dataRegion().origin() - t.stackGuard();
+                for (MemoryRegion r : t.regions())
+                    assertFalse(r.origin() < t.dataRegion().origin() && r.origin() + r.length() > lo, name + ": " + r.name() + " overlaps the guard");
+            }
+        }
+    }
+
+    @Test
     void sizesPrintInTheLargestWholeUnit() {
         assertEquals("256 KiB", Profiles.size(256 * 1024));
         assertEquals("4 MiB", Profiles.size(4L << 20));

@@ -321,7 +321,10 @@ class UserProfilesTest {
                 new Case("inherits = \"board:microbit\"\n[memory]\nheap = 1\n", "memory", "memory profile"),
                 new Case("inherits = \"board:bluepill\"\n[flash]\npage-size = 1000\n", "flash.page-size", "power of two"),
                 new Case("inherits = \"board:bluepill\"\n[flash.boot-entry]\nkind = \"lines\"\nsequence = \"dtr,boot0\"\n", "flash.boot-entry.sequence", "-i syntax"),
-                new Case("inherits = \"board:bluepill\"\n[flash.boot-entry]\nkind = \"lines\"\n", "flash.boot-entry.sequence", "missing"));
+                new Case("inherits = \"board:bluepill\"\n[flash.boot-entry]\nkind = \"lines\"\n", "flash.boot-entry.sequence", "missing"),
+                new Case("inherits = \"board:microbit\"\n[memory-map]\nstack-guard = 4096\n", "memory-map.stack-guard", "RISC-V only"),
+                new Case("inherits = \"board:riscv32-virt\"\n[memory-map]\nstack-guard = 6\n", "memory-map.stack-guard", "4-byte PMP words"),
+                new Case("inherits = \"board:riscv32-virt\"\n[regions.FLASH]\nlength = 0x100000\n", "regions.FLASH.length", "overlaps the stack guard [0x800FF000, 0x80100000)"));
         int i = 0;
         for (Case c : cases) {
             Path p = write("case" + i++ + ".toml", c.text());

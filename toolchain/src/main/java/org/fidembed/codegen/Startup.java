@@ -19,28 +19,27 @@ public final class Startup {
 
     /**
      * @param handlers  interrupt name to LLVM function (from the lowering)
-     * @param faultFn   LLVM name of Fid.Runtime.panicFault (cause, pc), called on faults
-     * @param unhandled LLVM name of Fid.Runtime.panicUnhandled (number), for vectors nobody handles
+     * @param faultFn   LLVM name of Fid.Runtime.panicFault (kind, value, pc): kind 0 a fault with its
+     *                  cause register, 1 a stack overflow with the overflowed sp (on a fresh stack),
+     *                  2 an interrupt or exception nobody handles with its number
      * @param paintStack whether to paint the stack and report the high-water mark at exit
+     * @param reportStack LLVM name of Fid.Runtime.reportStackHighWater to call at exit (stack measurement builds), or null
      */
-    public static String generate(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled, boolean paintStack, boolean usesCycles) {
-        return generate(t, handlers, faultFn, unhandled, paintStack, usesCycles, null);
-    }
-
-    /** @param reportStack LLVM name of Fid.Runtime.reportStackHighWater to call at exit (stack measurement builds), or null */
-    public static String generate(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled, boolean paintStack,
-                                  boolean usesCycles, String reportStack) {
+    public static String generate(TargetInfo t, Map<String, String> handlers, String faultFn,
+                                  boolean paintStack, boolean usesCycles, boolean usesRamfunc, String reportStack) {
         StringBuilder sb = new StringBuilder();
         for (String s : List.of("_stack_top", "_stack_bottom", "__data_load", "__data_start", "__data_end", "__bss_start", "__bss_end",
                 "__ramfunc_load", "__ramfunc_start", "__ramfunc_end")) {
             sb.append("@").append(s).append(" = external global i8\n");
         }
+        // set after a stack overflow (measurement builds then skip the report; RISC-V: a second overflow exits)
+        sb.append("@fid.overflowing = internal global i8 0\n");
         sb.append(copyAndZero());
         sb.append(highWater(paintStack));
-        sb.append(resetHandler(t, paintStack, usesCycles));
+        sb.append(resetHandler(t, paintStack, usesCycles, usesRamfunc));
         sb.append(exit(t, reportStack));
-        if (t.arm()) sb.append(armVectors(t, handlers, faultFn, unhandled));
-        else sb.append(riscvStartAndTrap(t, handlers, faultFn, unhandled));
+        if (t.arm()) sb.append(armVectors(t, handlers, faultFn, reportStack != null));
+        else sb.append(riscvStartAndTrap(t, handlers, faultFn, reportStack != null));
         return sb.toString();
     }
 
@@ -107,7 +106,7 @@ public final class Startup {
                 """;
     }
 
-    private static String resetHandler(TargetInfo t, boolean paint, boolean usesCycles) {
+    private static String resetHandler(TargetInfo t, boolean paint, boolean usesCycles, boolean usesRamfunc) {
         StringBuilder sb = new StringBuilder();
         sb.append("define void @Reset_Handler() noreturn \"no-builtins\" {\nentry:\n");
         if (t.arm() && t.fpuEnableAtReset()) {
@@ -127,7 +126,7 @@ public final class Startup {
             sb.append("  store volatile i32 %dwt2, ptr inttoptr (i32 -536813568 to ptr)\n");
         }
         sb.append("  call void @fid.copy(ptr @__data_start, ptr @__data_load, ptr @__data_end)\n");
-        sb.append("  call void @fid.copy(ptr @__ramfunc_start, ptr @__ramfunc_load, ptr @__ramfunc_end)\n");
+        if (usesRamfunc) sb.append("  call void @fid.copy(ptr @__ramfunc_start, ptr @__ramfunc_load, ptr @__ramfunc_end)\n");
         sb.append("  call void @fid.fill(ptr @__bss_start, ptr @__bss_end, i8 0)\n");
         if (paint) {
             // paint from the bottom of the stack up to a little below the current stack pointer
@@ -143,23 +142,27 @@ public final class Startup {
         return sb.toString();
     }
 
+    /**
+     * The exit. Semihosting's parameter block goes at the top of the stack, which nothing returns to
+     * any more: the exit takes no stack of its own for it, so that even a stack too small for a panic
+     * can still exit.
+     */
     private static String exit(TargetInfo t, String reportStack) {
         StringBuilder sb = new StringBuilder();
         if (reportStack != null) {
-            // measurement builds report the stack high-water mark on the way out
+            // measurement builds report the stack high-water mark on the way out, unless the stack
+            // overflowed: there is nothing to measure, and no stack to print it with
             sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
-            sb.append("  call {} ").append(reportStack).append("({} zeroinitializer)\n");
-            sb.append("  call void @fid.exit.real(i32 %code)\n  unreachable\n}\n");
+            sb.append("  %o = load volatile i8, ptr @fid.overflowing\n  %ov = icmp ne i8 %o, 0\n  br i1 %ov, label %out, label %report\n");
+            sb.append("report:\n  call {} ").append(reportStack).append("({} zeroinitializer)\n  br label %out\n");
+            sb.append("out:\n  call void @fid.exit.real(i32 %code)\n  unreachable\n}\n");
             return sb.append(exit(t, null).replace("@fid.exit(", "@fid.exit.real(")).toString();
         }
         switch (t.exitKind()) {
             case "arm-semihosting" -> {
                 // SYS_EXIT_EXTENDED (0x20) with { ADP_Stopped_ApplicationExit, code }
                 sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
-                sb.append("  %block = alloca [2 x i32], align 4\n");
-                sb.append("  store i32 131110, ptr %block\n");
-                sb.append("  %p1 = getelementptr [2 x i32], ptr %block, i32 0, i32 1\n");
-                sb.append("  store i32 %code, ptr %p1\n");
+                sb.append(SEMIHOSTING_EXIT_BLOCK);
                 sb.append("  call void asm sideeffect \"movs r0, #0x20\\0Amov r1, $0\\0Abkpt #0xab\", \"r,~{r0},~{r1},~{memory}\"(ptr %block)\n");
                 sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"cpsid i\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
             }
@@ -177,10 +180,7 @@ public final class Startup {
                 sb.append("module asm \"ret\"\n");
                 sb.append("declare void @fid_semihost_call(i32, ptr)\n");
                 sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
-                sb.append("  %block = alloca [2 x i32], align 4\n");
-                sb.append("  store i32 131110, ptr %block\n");
-                sb.append("  %p1 = getelementptr [2 x i32], ptr %block, i32 0, i32 1\n");
-                sb.append("  store i32 %code, ptr %p1\n");
+                sb.append(SEMIHOSTING_EXIT_BLOCK);
                 sb.append("  call void @fid_semihost_call(i32 32, ptr %block)\n");
                 sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"csrci mstatus, 8\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
             }
@@ -203,6 +203,12 @@ public final class Startup {
         }
         return sb.toString();
     }
+
+    /** The SYS_EXIT_EXTENDED parameter block { ADP_Stopped_ApplicationExit, code } in %block, atop the stack. */
+    private static final String SEMIHOSTING_EXIT_BLOCK = "  %block = getelementptr i8, ptr @_stack_top, i32 -8\n"
+            + "  store volatile i32 131110, ptr %block\n"
+            + "  %p1 = getelementptr [2 x i32], ptr %block, i32 0, i32 1\n"
+            + "  store volatile i32 %code, ptr %p1\n";
 
     /**
      * The AEABI 64-bit divmod helpers return the quotient in r0:r1 and the remainder in r2:r3, which
@@ -239,21 +245,46 @@ public final class Startup {
         return sb.toString();
     }
 
-    private static String armVectors(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled) {
+    /**
+     * RISC-V: fid.stackoverflow (sp, pc), entered on a fresh stack: Fid.Runtime.panicFault of kind 1.
+     * A stack too small even for the panic (only a hand-written linker script makes one: the proven
+     * bound counts this path) overflows again while printing; the second time it exits at once, 101,
+     * instead of trapping forever.
+     */
+    private static String stackOverflow(String faultFn, boolean measuring) {
+        return "define void @fid.stackoverflow(i32 %sp, i32 %pc) noreturn {\nentry:\n"
+                + "  %again = load volatile i8, ptr @fid.overflowing\n"
+                + "  %twice = icmp ne i8 %again, 0\n"
+                + "  br i1 %twice, label %quit, label %first\n"
+                + "first:\n  store volatile i8 1, ptr @fid.overflowing\n"
+                + "  call {} " + faultFn + "(i32 1, i32 %sp, i32 %pc)\n  unreachable\n"
+                + "quit:\n  call void " + (measuring ? "@fid.exit.real" : "@fid.exit") + "(i32 101)\n  unreachable\n}\n";
+    }
+
+    private static String armVectors(TargetInfo t, Map<String, String> handlers, String faultFn, boolean measuring) {
         StringBuilder sb = new StringBuilder();
         // HardFault: the stacked PC of the faulting code is at MSP + 24. When MSP is below the stack
         // (the stack overflowed, e.g. under a hand-written linker script), that frame is not there and
-        // any push would fault again (a lockup): start on a fresh stack and report pc 0.
+        // any push would fault again (a lockup): start on a fresh stack and report a stack overflow
+        // with the overflowed MSP (the pc was not stacked: 0). fid.hardfault (value, overflowed).
+        // A second overflow while printing it would be a fault in HardFault: a lockup, which QEMU
+        // ends with an error exit; only a hand-written script can make the stack that small.
         sb.append("define void @HardFault_Handler() naked noreturn {\nentry:\n");
         sb.append("  call void asm sideeffect \"mrs r0, msp\\0Aldr r1, =_stack_bottom\\0Acmp r0, r1\\0Abhs 1f\\0A"
-                + "ldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r0, #0\\0Ab 2f\\0A1:\\0Aldr r0, [r0, #24]\\0A2:\\0Abl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
-        sb.append("define void @fid.hardfault(i32 %pc) noreturn {\nentry:\n");
+                + "ldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r1, #1\\0Ab 2f\\0A1:\\0Aldr r0, [r0, #24]\\0Amovs r1, #0\\0A2:\\0A"
+                + "bl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
+        sb.append("define void @fid.hardfault(i32 %v, i32 %overflowed) noreturn {\nentry:\n");
         if (t.armv6m()) sb.append("  %cause = add i32 0, 0\n");
         else sb.append("  %cause = load volatile i32, ptr inttoptr (i32 -536810200 to ptr)\n"); // CFSR 0xE000ED28
-        sb.append("  call {} ").append(faultFn).append("(i32 %cause, i32 %pc)\n  unreachable\n}\n");
+        sb.append("  %ovf = icmp ne i32 %overflowed, 0\n");
+        sb.append("  %kind = zext i1 %ovf to i32\n");
+        sb.append("  %value = select i1 %ovf, i32 %v, i32 %cause\n");
+        sb.append("  %pc = select i1 %ovf, i32 0, i32 %v\n");
+        if (measuring) sb.append("  %flag = zext i1 %ovf to i8\n  store volatile i8 %flag, ptr @fid.overflowing\n");
+        sb.append("  call {} ").append(faultFn).append("(i32 %kind, i32 %value, i32 %pc)\n  unreachable\n}\n");
         sb.append("define void @Default_Handler() noreturn {\nentry:\n");
         sb.append("  %n = call i32 asm sideeffect \"mrs $0, ipsr\", \"=r\"()\n");
-        sb.append("  call {} ").append(unhandled).append("(i32 %n)\n  unreachable\n}\n");
+        sb.append("  call {} ").append(faultFn).append("(i32 2, i32 %n, i32 0)\n  unreachable\n}\n");
         List<String> names = t.vectorNames();
         // the table ends after the last vector the program handles (at least the 16 system
         // exceptions): interrupts beyond it are never enabled, so their slots are never read
@@ -278,7 +309,7 @@ public final class Startup {
         return sb.toString();
     }
 
-    private static String riscvStartAndTrap(TargetInfo t, Map<String, String> handlers, String faultFn, String unhandled) {
+    private static String riscvStartAndTrap(TargetInfo t, Map<String, String> handlers, String faultFn, boolean measuring) {
         StringBuilder sb = new StringBuilder();
         // A hart that starts at an alias of the code region (GD32VF103: flash at 0, linked at 0x08000000)
         // first jumps to its linked address with an absolute lui/addi pair: la (auipc) would compute
@@ -292,17 +323,49 @@ public final class Startup {
                 "_start:",
                 ".option push",
                 ".option norelax"};
+        // The PMP stack guard: entry 1 (TOR, locked, no access) covers [pmpaddr0, pmpaddr1) =
+        // [_stack_bottom - guard, _stack_bottom); locked, it binds machine mode too.
+        String[] guard = t.stackGuard() == 0 ? new String[0] : new String[]{
+                "la t0, _stack_bottom",
+                "srli t1, t0, 2",
+                "csrw pmpaddr1, t1",
+                "li t1, " + t.stackGuard(),
+                "sub t0, t0, t1",
+                "srli t0, t0, 2",
+                "csrw pmpaddr0, t0",
+                "li t0, 0x8800",
+                "csrw pmpcfg0, t0"};
         String[] rest = {
                 "la sp, _stack_top",
-                "la t0, fid.trap",
+                "la t0, fid.trap.entry",
                 "csrw mtvec, t0",
                 ".option pop",
                 "call Reset_Handler",
                 "1: j 1b",
                 ".text"
         };
-        for (String[] part : new String[][]{head, toLinked, rest})
+        // The trap entry first checks the stack: below its bottom (an overflow: the fault is the
+        // push that crossed it) the handler's own pushes would fault again, forever. Then it starts
+        // on a fresh stack and reports the overflow with the sp and mepc; otherwise it goes on to the
+        // handler with every register as it was (t0 is kept in mscratch meanwhile).
+        String[] entry = {
+                ".p2align 2",
+                "fid.trap.entry:",
+                "csrw mscratch, t0",
+                "la t0, _stack_bottom",
+                "bltu sp, t0, 1f",
+                "csrr t0, mscratch",
+                "j fid.trap",
+                "1:",
+                "mv a0, sp",
+                "la sp, _stack_top",
+                "csrr a1, mepc",
+                "call fid.stackoverflow",
+        };
+        for (String[] part : new String[][]{head, toLinked, guard, rest, entry})
             for (String l : part) sb.append("module asm \"").append(l).append("\"\n");
+        sb.append("module asm \".text\"\n");
+        sb.append(stackOverflow(faultFn, measuring));
         // one trap entry (direct mode): interrupts go to their handlers, exceptions panic
         sb.append("define void @fid.trap() \"interrupt\"=\"machine\" align 4 {\nentry:\n");
         sb.append("  %cause = call i32 asm sideeffect \"csrr $0, mcause\", \"=r\"()\n");
@@ -323,10 +386,10 @@ public final class Startup {
         }
         sb.append("  switch i32 %num, label %nohandler [").append(cases).append(" ]\n");
         sb.append(blocks);
-        sb.append("nohandler:\n  call {} ").append(unhandled).append("(i32 %cause)\n  unreachable\n");
+        sb.append("nohandler:\n  call {} ").append(faultFn).append("(i32 2, i32 %cause, i32 0)\n  unreachable\n");
         sb.append("fault:\n");
         sb.append("  %pc = call i32 asm sideeffect \"csrr $0, mepc\", \"=r\"()\n");
-        sb.append("  call {} ").append(faultFn).append("(i32 %cause, i32 %pc)\n  unreachable\n}\n");
+        sb.append("  call {} ").append(faultFn).append("(i32 0, i32 %cause, i32 %pc)\n  unreachable\n}\n");
         return sb.toString();
     }
 }

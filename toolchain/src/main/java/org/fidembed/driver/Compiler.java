@@ -116,11 +116,10 @@ public final class Compiler {
             Lowerer lw = new Lowerer(prog, target, d);
             lowering[0] = lw;
             String fault = lw.runtimeFunction("panicFault");
-            String unhandled = lw.runtimeFunction("panicUnhandled");
             String report = options.measureStack() ? lw.runtimeFunction("reportStackHighWater") : null;
             String body = lw.lower();
             if (d.hasErrors()) throw new CompileAbort();
-            String ir = body + Startup.generate(target, lw.interruptHandlers, fault, unhandled, options.paintStack() || options.measureStack(), lw.usesCycles, report);
+            String ir = body + Startup.generate(target, lw.interruptHandlers, fault, options.paintStack() || options.measureStack(), lw.usesCycles, lw.usesRamfunc, report);
             times.put("lower", ms(t2));
             long t3 = System.nanoTime();
             LlvmSession.Result r = LlvmSession.compile(ir, options.llvm(), true);

@@ -21,6 +21,7 @@ public final class TargetAdapter {
                 t.exit().kind().id(), t.exit().address().orElse(0), t.cycleCounter().id(), t.vectorNames(), t.interrupts(),
                 t.uart().kind().id(), constants, timerKind(t), t.interruptAliases(), t.interruptPrologues(),
                 t.bootAlias().isPresent() && t.bootAlias().getAsLong() != t.codeRegion().origin(),
+                t.stackGuard(),
                 t.uart().setup().stream().map(w -> new long[] {w.address(), w.clear(), w.set()}).toList());
     }
 

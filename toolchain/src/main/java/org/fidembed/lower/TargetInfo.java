@@ -33,6 +33,8 @@ public record TargetInfo(
         Map<String, String> interruptPrologues,
         /** RISC-V: the hart starts at an alias of the code region, so the reset stub first jumps to its linked address. */
         boolean jumpToLinkedAddress,
+        /** RISC-V: bytes below the stack's bottom that start-up locks away with a PMP entry (0 = none). */
+        long stackGuard,
         /** Register writes before the UART driver's init, as {address, clear mask, set mask} (clock gates, pins). */
         List<long[]> uartSetup) {
 
@@ -41,7 +43,7 @@ public record TargetInfo(
                       long exitAddress, String cycleCounter, List<String> vectorNames, Map<String, Long> interrupts, String uartKind,
                       Map<String, String> boardConstants) {
         this(boardName, arm, armv6m, hardFloat, fpuEnableAtReset, exitKind, exitAddress, cycleCounter, vectorNames, interrupts, uartKind,
-                boardConstants, "none", Map.of(), Map.of(), false, List.of());
+                boardConstants, "none", Map.of(), Map.of(), false, 0, List.of());
     }
 
     public boolean riscv() { return !arm; }

@@ -206,22 +206,17 @@ let putHex32 (v: uint32) =
         putByte (if d < 10u then byte (48u + d) else byte (87u + d))
         shift <- shift - 4
 
-/// A processor fault (HardFault on Cortex-M, an exception trap on RISC-V): cause register and pc.
-let panicFault (cause: uint32) (pc: uint32) : unit =
+/// A processor fault (HardFault on Cortex-M, an exception trap on RISC-V), kind 0: its cause register
+/// and pc. A stack overflow, kind 1 (start-up code caught the fault and moved to a fresh stack): the
+/// overflowed stack pointer, and the pc where known (RISC-V; on Cortex-M it was not stacked: 0). An
+/// interrupt or exception that has no handler, kind 2: its number (pc 0). One function for the three,
+/// as every image links it.
+let panicFault (kind: uint32) (value: uint32) (pc: uint32) : unit =
     panicStart ()
-    putString "fault (cause 0x"
-    putHex32 cause
-    putString ") at pc 0x"
+    putString (if kind = 0u then "fault (cause 0x" elif kind = 1u then "stack overflow (sp 0x" else "unhandled interrupt 0x")
+    putHex32 value
+    putString (if kind = 2u then " at pc 0x" else ") at pc 0x")
     putHex32 pc
-    putByte 10uy
-    exit 101
-
-/// An interrupt or exception that has no handler.
-let panicUnhandled (number: uint32) : unit =
-    panicStart ()
-    putString "unhandled interrupt 0x"
-    putHex32 number
-    putString " at pc 0x00000000"
     putByte 10uy
     exit 101
 
