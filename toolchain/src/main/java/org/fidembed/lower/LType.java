@@ -74,12 +74,20 @@ public final class LType {
     /** The struct type of a record stored in memory (the pointee of a reference record). */
     public static String recordStruct(Type.Named n) { return struct(fieldTypes(n)); }
 
-    /** The struct type of one union case's payload. */
+    /**
+     * The struct type of one union case's payload. A bool field is an i8 here (0 or 1), stored and
+     * loaded through {@link #caseField}: the payload is read back as words of the union type, and
+     * LLVM's SROA cannot turn an i1 store read back as a wider integer into registers (a DU with
+     * a bool field stayed on the stack: Parse's state machine).
+     */
     public static String caseStruct(Type.Named n, int caseIndex) {
         List<String> out = new ArrayList<>();
-        for (TypeDefn.Field f : n.def().cases.get(caseIndex).fields()) out.add(of(Type.substParams(f.type(), n.args())));
+        for (TypeDefn.Field f : n.def().cases.get(caseIndex).fields()) out.add(caseField(of(Type.substParams(f.type(), n.args()))));
         return struct(out);
     }
+
+    /** The memory type of a union case field of value type ty. */
+    public static String caseField(String ty) { return ty.equals("i1") ? "i8" : ty; }
 
     public static String tagType(TypeDefn d) {
         int n = d.cases.size();

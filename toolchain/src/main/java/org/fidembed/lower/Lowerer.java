@@ -1577,7 +1577,21 @@ public final class Lowerer {
         String ty = LType.of(o.type());
         if (ty.equals(LType.UNIT)) return unit();
         String p = occPtr(o, ctx);
+        if (o.step() == MatchCompiler.Occ.Step.CASE) return new V(loadCaseField(ty, p), ty);
         return new V(b.inst("load " + ty + ", ptr " + p), ty);
+    }
+
+    /** A union case field (LType.caseField: a bool is an i8 in the payload). */
+    private void storeCaseField(String ty, String value, String ptr) {
+        String mty = LType.caseField(ty);
+        String v = mty.equals(ty) ? value : b.inst("zext " + ty + " " + value + " to " + mty);
+        b.emit("store " + mty + " " + v + ", ptr " + ptr);
+    }
+
+    private String loadCaseField(String ty, String ptr) {
+        String mty = LType.caseField(ty);
+        String v = b.inst("load " + mty + ", ptr " + ptr);
+        return mty.equals(ty) ? v : b.inst("trunc " + mty + " " + v + " to " + ty);
     }
 
     // ---------------------------------------------------------------------------------------------- data
@@ -1738,7 +1752,7 @@ public final class Lowerer {
             for (int k = 0; k < vals.size(); k++) {
                 if (vals.get(k).ty().equals(LType.UNIT)) continue;
                 String fp = b.inst("getelementptr inbounds " + cs + ", ptr " + pp + ", i32 0, i32 " + k);
-                b.emit("store " + vals.get(k).ty() + " " + vals.get(k).ref() + ", ptr " + fp);
+                storeCaseField(vals.get(k).ty(), vals.get(k).ref(), fp);
             }
         }
         return new V(b.inst("load " + uty + ", ptr " + tmp), uty);
@@ -1859,7 +1873,7 @@ public final class Lowerer {
                 String fp = b.inst("getelementptr inbounds " + cs + ", ptr " + pp + ", i32 0, i32 0");
                 String vty = lt(p.type(), env);
                 if (vty.equals(LType.UNIT)) return unit();
-                String r = b.inst("load " + vty + ", ptr " + fp);
+                String r = loadCaseField(vty, fp);
                 if (isFun(conc(p.type(), env))) return new F(new Closure(holdRaw(r, vty), conc(p.type(), env)));
                 return new V(r, vty);
             }
@@ -2426,8 +2440,8 @@ public final class Lowerer {
                     types.add(ft);
                     String fx = b.inst("getelementptr inbounds " + cst + ", ptr " + px + ", i32 0, i32 " + i);
                     String fy = b.inst("getelementptr inbounds " + cst + ", ptr " + py + ", i32 0, i32 " + i);
-                    xs.add(new V(fty.equals(LType.UNIT) ? "zeroinitializer" : b.inst("load " + fty + ", ptr " + fx), fty));
-                    ys.add(new V(fty.equals(LType.UNIT) ? "zeroinitializer" : b.inst("load " + fty + ", ptr " + fy), fty));
+                    xs.add(new V(fty.equals(LType.UNIT) ? "zeroinitializer" : loadCaseField(fty, fx), fty));
+                    ys.add(new V(fty.equals(LType.UNIT) ? "zeroinitializer" : loadCaseField(fty, fy), fty));
                 }
                 fieldsInOrder(xs, ys, types, eq, result, done, env);
                 b.br(done);
