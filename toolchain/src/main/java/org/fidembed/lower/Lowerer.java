@@ -116,6 +116,7 @@ public final class Lowerer {
         while (!work.isEmpty()) work.pollFirst().run();
         StringBuilder out = new StringBuilder();
         out.append(globalsText);
+        out.append(wideStringsGlobal());
         for (String d : declared) out.append(d).append('\n');
         for (String f : functions) out.append(f).append('\n');
         return out.toString();
@@ -187,6 +188,7 @@ public final class Lowerer {
         while (!work.isEmpty()) work.pollFirst().run();
         StringBuilder out = new StringBuilder();
         out.append(globalsText);
+        out.append(wideStringsGlobal());
         for (String d : declared) out.append(d).append('\n');
         for (String f : functions) out.append(f).append('\n');
         return out.toString();
@@ -350,9 +352,28 @@ public final class Lowerer {
         return String.format("0x%016X", Double.doubleToRawLongBits(d));
     }
 
+    /** Whether a literal of this unit is wide (UTF-16): only literals make strings. */
+    private boolean anyWideString;
+
+    /**
+     * A string's wide bit (the top bit of its length) and-ed with whether this unit has any wide
+     * literal at all, a constant known only when lowering ends (@fid.wide.strings). In a program
+     * of ASCII strings LLVM then folds away every wide branch of string indexing and printing.
+     */
+    private String isWide(String rawLength) {
+        String bit = b.inst("icmp slt i32 " + rawLength + ", 0");
+        String any = b.inst("load i1, ptr @fid.wide.strings");
+        return b.inst("and i1 " + bit + ", " + any);
+    }
+
+    private String wideStringsGlobal() {
+        return "@fid.wide.strings = internal constant i1 " + anyWideString + "\n";
+    }
+
     private V stringConst(String s) {
         boolean wide = false;
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 127) wide = true;
+        anyWideString |= wide;
         if (s.isEmpty()) return new V("{ ptr null, i32 0 }", LType.STR, s, null);
         String key = (wide ? "W" : "N") + s;
         String g = strings.get(key);
@@ -1377,7 +1398,7 @@ public final class Lowerer {
     private V stringChar(V s, String i) {
         String p = b.inst("extractvalue " + LType.STR + " " + s.ref() + ", 0");
         String raw = b.inst("extractvalue " + LType.STR + " " + s.ref() + ", 1");
-        String wide = b.inst("icmp slt i32 " + raw + ", 0");
+        String wide = isWide(raw);
         String wp = b.inst("getelementptr inbounds i16, ptr " + p + ", i32 " + i);
         String np = b.inst("getelementptr inbounds i8, ptr " + p + ", i32 " + i);
         String slot = b.alloca("i16");
@@ -2050,7 +2071,7 @@ public final class Lowerer {
             case FLOAT32_OF_BITS: return new V(b.inst("bitcast i32 " + args.get(0).ref() + " to float"), "float");
             case STRING_IS_WIDE: {
                 String raw = b.inst("extractvalue " + LType.STR + " " + args.get(0).ref() + ", 1");
-                return new V(b.inst("icmp slt i32 " + raw + ", 0"), "i1");
+                return new V(isWide(raw), "i1");
             }
             case STRING_BYTE: {
                 String ptr = b.inst("extractvalue " + LType.STR + " " + args.get(0).ref() + ", 0");
