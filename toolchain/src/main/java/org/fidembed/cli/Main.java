@@ -50,6 +50,8 @@ public final class Main implements Runnable {
     public static synchronized int run(String[] args, PrintStream out, PrintStream err) {
         Main.out = out;
         Main.err = err;
+        if (org.fidembed.lower.Lowerer.BENCH_UNCHECKED_INDEX)
+            err.println("fid-embed: warning: index checks are off (-Dfidembed.bench.uncheckedIndex): for measuring their cost only, never for firmware");
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));

@@ -147,6 +147,7 @@ public final class Compiler {
         StringBuilder key = new StringBuilder(LlvmSession.cacheKey(llvm));
         for (SourceFile f : prelude) key.append('\0').append(f.name()).append('\0').append(f.text());
         key.append(Startup.runtimeAsm(target));
+        if (org.fidembed.lower.Lowerer.BENCH_UNCHECKED_INDEX) key.append("\0unchecked-index"); // never shared with real builds
         String hash = sha256(key.toString()).substring(0, 16);
         java.nio.file.Path dir = cacheDir();
         java.nio.file.Path obj = dir.resolve("runtime-" + hash + ".o");

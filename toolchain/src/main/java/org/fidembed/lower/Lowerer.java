@@ -1806,7 +1806,14 @@ public final class Lowerer {
         return new V(v2, LType.ARR, null, n);
     }
 
+    /**
+     * Measurement only (bench/run, to show what the index checks cost against C): with the JVM
+     * property fidembed.bench.uncheckedIndex=true no index is checked. The CLI warns when it is set.
+     */
+    public static final boolean BENCH_UNCHECKED_INDEX = Boolean.getBoolean("fidembed.bench.uncheckedIndex");
+
     private void boundsCheck(V arrOrStr, V idx, boolean isString, Loc loc, Env env) {
+        if (BENCH_UNCHECKED_INDEX) return;
         String len = lengthOf(arrOrStr, isString);
         if (idx.constVal() instanceof Long l && arrOrStr.knownLen() != null && arrOrStr.knownLen() >= 0 && l >= 0 && l < arrOrStr.knownLen()) return;
         String bad = b.inst("icmp uge i32 " + idx.ref() + ", " + len);
