@@ -405,7 +405,9 @@ public final class Lexer {
                 int save = pos, saveLine = line, saveLineStart = lineStart, saveDiags = diags.all().size();
                 pos = p;
                 escape(sb, false);
-                if (pos < s.length() && s.charAt(pos) == '\'') {
+                // a character literal stays on its line: a continuation inside one is no literal
+                // (and its location would be on the line before the one the lexer is on)
+                if (line == saveLine && pos < s.length() && s.charAt(pos) == '\'') {
                     pos++;
                     charToken(sb.toString(), start, space);
                     return;

@@ -45,6 +45,15 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void aLineContinuationRightBeforeTheClosingQuoteIsAnErrorNotACrash() {
+        // parseNeverCrashes: '\ newline ' read as a character literal whose escape (the continuation)
+        // had moved the lexer to the next line: its location came before that line's start
+        Compiler.Output o = compile("module M\n[<EntryPoint>]\nlet main _ =\n    let c = '\\\n'\n    0\n");
+        assertNull(o.object());
+        assertEquals("4:13: unexpected character '''", firstError(o));
+    }
+
+    @Test
     void aBrokenModuleHeaderIsAnErrorNotACrash() {
         // parseNeverCrashes: the parser's SyntaxError escaped from the file header (no declaration to resume at)
         Compiler.Output o = compile("module!Main\n\n[<EntryPoint>]\nlet main _ = 0\n");
