@@ -6,7 +6,8 @@ public final class InternalCompilerError extends RuntimeException {
     private final Loc where;
 
     public InternalCompilerError(Loc where, Throwable cause) {
-        super("internal error while compiling " + (where == null || where.file() == null ? "the prelude" : where.toString()) + ": " + cause, cause);
+        // no location: it happened before lowering (parser, type checker) or in LLVM, not necessarily in the prelude
+        super("internal error while compiling " + (where == null ? "the program" : where.file() == null ? "the prelude" : where.toString()) + ": " + cause, cause);
         this.where = where;
     }
 
