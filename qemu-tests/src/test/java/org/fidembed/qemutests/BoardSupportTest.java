@@ -76,30 +76,8 @@ class BoardSupportTest {
             ConformanceTest.deleteTree(work);
         }
     }
-    /** float32 arithmetic that cannot be folded (a handler writes the values, so they are volatile). */
-    static final String FLOAT32 = """
-            module F32
-
-            let mutable a = 1.5f
-            let mutable b = 2.25f
-            let mutable n = 7
-
-            [<Fid.Hardware.Interrupt("Tick")>]
-            let onTick () = a <- a + 1.0f
-
-            [<EntryPoint>]
-            let main _ =
-                let s = a + b
-                let d = a - b
-                let p = a * b
-                let q = a / b
-                let r = sqrt b
-                let c = float32 n * a
-                let i = int (p * 100.0f)
-                printfn "%f %f %f %f %f %f %d %b %b" s d p q r c i (a < b) (a = b)
-                printfn "%.3e %f" (q * 1.0e10f) (float (a * b))
-                0
-            """;
+    /** float32 arithmetic that cannot be folded; toolchain's HardFloatTest checks its instructions. */
+    static final Path FLOAT32 = Firmware.repo().resolve("toolchain/src/test/resources/org/fidembed/driver/F32.fs");
 
     /** The FPU of the Cortex-M4F (netduinoplus2) and the soft-float helpers elsewhere give the same text. */
     @ParameterizedTest(name = "float32 on {0}")
@@ -108,7 +86,7 @@ class BoardSupportTest {
         Path work = Files.createTempDirectory("f32-" + board + "-");
         try {
             Path src = work.resolve("F32.fs");
-            Files.writeString(src, FLOAT32);
+            Files.copy(FLOAT32, src);
             Firmware.Outcome o = Firmware.buildAndRun(src, board, work.resolve("out"), 30, null);
             assertEquals(0, o.buildExit(), o.buildErrors());
             assertEquals("3.750000 -0.750000 3.375000 0.666667 1.500000 10.500000 337 true false\n6.667e+009 3.375000\n", o.text(),

@@ -20,37 +20,16 @@ class HardFloatTest {
     @TempDir
     Path dir;
 
-    /** float32 arithmetic on values that cannot be folded: a handler writes them, so they are volatile. */
-    public static final String PROGRAM = """
-            module F32
-
-            let mutable a = 1.5f
-            let mutable b = 2.25f
-            let mutable n = 7
-
-            [<Fid.Hardware.Interrupt("Tick")>]
-            let onTick () = a <- a + 1.0f
-
-            [<EntryPoint>]
-            let main _ =
-                let s = a + b
-                let d = a - b
-                let p = a * b
-                let q = a / b
-                let r = sqrt b
-                let c = float32 n * a
-                let i = int (p * 100.0f)
-                printfn "%f %f %f %f %f %f %d %b %b" s d p q r c i (a < b) (a = b)
-                printfn "%.3e %f" (q * 1.0e10f) (float (a * b))
-                0
-            """;
-
-    /** What PROGRAM prints, on every board (qemu-tests runs it). */
-    public static final String OUTPUT = "3.750000 -0.750000 3.375000 0.666667 1.500000 10.500000 337 true false\n6.667e+009 3.375000\n";
+    /** The program (src/test/resources/org/fidembed/driver/F32.fs, which qemu-tests runs too). */
+    static String program() throws java.io.IOException {
+        try (var in = HardFloatTest.class.getResourceAsStream("F32.fs")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 
     private String mainDisassembly(String board) throws Exception {
         Path src = dir.resolve("F32.fs");
-        Files.writeString(src, PROGRAM);
+        Files.writeString(src, program());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Build.Result r = Build.build(new Build.Request(src, board, dir.resolve(board), null, false, false, false, true),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
