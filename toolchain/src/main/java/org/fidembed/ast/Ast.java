@@ -12,7 +12,7 @@ public final class Ast {
 
     // ---------------------------------------------------------------- literals
 
-    public sealed interface Literal permits IntLit, FloatLit, CharLit, StringLit, BoolLit, UnitLit { }
+    public sealed interface Literal permits IntLit, FloatLit, CharLit, StringLit, BoolLit, UnitLit, BytesLit { }
     /** An integer literal: magnitude, sign, suffix ("" = int, "uy", "L", ...), and whether written in hex/octal/binary. */
     public record IntLit(BigInteger magnitude, boolean negative, String suffix, boolean bitPattern) implements Literal { }
     public record FloatLit(double value, boolean single) implements Literal { }
@@ -21,17 +21,32 @@ public final class Ast {
     public record StringLit(String value, String raw) implements Literal { }
     public record BoolLit(boolean value) implements Literal { }
     public record UnitLit() implements Literal { }
+    /** A byte string "AT\r\n"B: a constant byte array. */
+    public record BytesLit(byte[] value, String raw) implements Literal { }
 
     // ---------------------------------------------------------------- types
 
     public sealed interface TypeExpr { Loc loc(); }
     /** A named type with optional arguments: int, Box<'T>, Result<int, E>, int option (postfix form). */
     public record TName(Loc loc, List<String> path, List<TypeExpr> args) implements TypeExpr { }
-    public record TVarT(Loc loc, String name) implements TypeExpr { }
+    /** 'T, or ^T (statically resolved) when hat. */
+    public record TVarT(Loc loc, String name, boolean hat) implements TypeExpr {
+        public TVarT(Loc loc, String name) { this(loc, name, false); }
+    }
     public record TFunT(Loc loc, TypeExpr arg, TypeExpr result) implements TypeExpr { }
     public record TTupleT(Loc loc, List<TypeExpr> elems, boolean struct) implements TypeExpr { }
     public record TArrayT(Loc loc, TypeExpr elem, int rank) implements TypeExpr { }
     public record TAnyT(Loc loc) implements TypeExpr { }
+    /** Units of measure: the dimensionless 1, a quotient m/s, a power s^2 (exponent may be negative). */
+    public record TMeasureOne(Loc loc) implements TypeExpr { }
+    public record TMeasureQuot(Loc loc, TypeExpr num, TypeExpr den) implements TypeExpr { }
+    public record TMeasurePow(Loc loc, TypeExpr base, int exponent) implements TypeExpr { }
+    /** A type with constraints: ^T when ^T : (static member Zero : ^T). */
+    public record TConstrained(Loc loc, TypeExpr type, List<Constraint> constraints) implements TypeExpr { }
+    /** A constraint on a type variable: kind "member" (with sig), "comparison", "equality", "struct", "unmanaged", "subtype". */
+    public record Constraint(Loc loc, TypeExpr subject, String kind, MemberSig sig, TypeExpr bound) { }
+    /** The signature of a member in a constraint: (static member Zero : ^T). */
+    public record MemberSig(Loc loc, boolean isStatic, String name, TypeExpr type) { }
 
     // ---------------------------------------------------------------- patterns
 
@@ -89,10 +104,26 @@ public final class Ast {
     public record Typed(Loc loc, Expr expr, TypeExpr type) implements Expr { }
     /** A construct the subset rejects; the checker reports message at loc. */
     public record Unsupported(Loc loc, String message) implements Expr { }
+    /** What stands where a syntax error was reported: it type-checks as anything and reports nothing more. */
+    public record ErrorExpr(Loc loc) implements Expr { }
+    /** A literal with a unit of measure: 250<ms>, 9.81<m/s^2>. */
+    public record Measured(Loc loc, Expr literal, TypeExpr measure) implements Expr { }
+    /** a.[i..j], s[..j], a.[i..]: a slice (from or to may be null). */
+    public record Slice(Loc loc, Expr target, Expr from, Expr to) implements Expr { }
+    /** [| for ... -> e |] and [| for ... do yield e |]: an array comprehension; body holds Yield nodes. */
+    public record ArrayComp(Loc loc, Expr body) implements Expr { }
+    public record Yield(Loc loc, Expr value) implements Expr { }
+    /** new T(args) or T(args) with a type application: a constructor call. */
+    public record New(Loc loc, TypeExpr type, Expr arg) implements Expr { }
+    /** (^T : (static member Zero : ^T) ()): a call of a member constraint. */
+    public record TraitCall(Loc loc, List<TypeExpr> supports, MemberSig sig, Expr arg) implements Expr { }
 
     // ---------------------------------------------------------------- bindings and declarations
 
-    public record Attribute(Loc loc, String name, List<Expr> args) { }
+    /** [<Name(args)>]; target is the part before ':' ([<return: Struct>]) or null. */
+    public record Attribute(Loc loc, String name, List<Expr> args, String target) {
+        public Attribute(Loc loc, String name, List<Expr> args) { this(loc, name, args, null); }
+    }
 
     public enum Access { PUBLIC, PRIVATE, INTERNAL }
 
@@ -117,16 +148,29 @@ public final class Ast {
 
     public sealed interface TypeDef { Loc loc(); String name(); List<String> typeParams(); List<Attribute> attrs(); }
     public record RecordDef(Loc loc, String name, List<String> typeParams, List<Attribute> attrs, Access access,
-                            List<FieldDef> fields) implements TypeDef { }
+                            List<FieldDef> fields, List<MemberDef> members) implements TypeDef { }
     public record FieldDef(Loc loc, String name, boolean mutable, TypeExpr type) { }
     public record UnionDef(Loc loc, String name, List<String> typeParams, List<Attribute> attrs, Access access,
-                           List<CaseDef> cases) implements TypeDef { }
+                           List<CaseDef> cases, List<MemberDef> members) implements TypeDef { }
     public record CaseDef(Loc loc, String name, List<CaseField> fields) { }
     public record CaseField(Loc loc, String name, TypeExpr type) { }
     public record EnumDef(Loc loc, String name, List<String> typeParams, List<Attribute> attrs, Access access,
                           List<EnumCase> cases) implements TypeDef { }
     public record EnumCase(Loc loc, String name, Literal value) { }
     public record AbbrevDef(Loc loc, String name, List<String> typeParams, List<Attribute> attrs, TypeExpr type) implements TypeDef { }
+    /** type T without a representation ([<Measure>] type ms), or a measure abbreviation (type Hz = 1/s). */
+    public record AbstractDef(Loc loc, String name, List<String> typeParams, List<Attribute> attrs, TypeExpr abbreviates) implements TypeDef { }
+
+    /**
+     * A member of a record or union: an instance member (self is the name before the dot, e.g. this) or
+     * a static one; a property when it has no parameters; name is an operator's text for (+).
+     * A property with `with get () = ... and set v = ...` has its getter as body and its setter apart.
+     */
+    public record MemberDef(Loc loc, List<Attribute> attrs, boolean isStatic, Access access, boolean inline, String self,
+                            String name, Loc nameLoc, List<Pat> params, TypeExpr returnType, Expr body, Setter setter) {
+        public boolean isProperty() { return params.isEmpty(); }
+    }
+    public record Setter(Loc loc, List<Pat> params, Expr body) { }
 
     /** A whole file: its top module path (or namespace) and its declarations. */
     public record FileAst(Loc loc, List<String> modulePath, boolean isNamespace, List<Attribute> attrs, List<Decl> decls) { }

@@ -7,7 +7,8 @@ import org.fidembed.diag.Loc;
 public record Token(Kind kind, String text, Loc loc, int offset, int end, boolean firstOnLine, boolean spaceBefore,
                     Object value, String suffix) {
 
-    public enum Kind { IDENT, KEYWORD, INT, FLOAT, CHAR, STRING, OP, PUNCT, TYVAR, EOF }
+    /** VIRTUAL: a token the offside rule inserts (block begin/end/separator, end of a let or match). */
+    public enum Kind { IDENT, KEYWORD, INT, FLOAT, CHAR, STRING, OP, PUNCT, TYVAR, EOF, VIRTUAL }
 
     public int line() { return loc.line(); }
     public int col() { return loc.col(); }
@@ -16,6 +17,8 @@ public record Token(Kind kind, String text, Loc loc, int offset, int end, boolea
     public boolean isKeyword(String t) { return kind == Kind.KEYWORD && text.equals(t); }
     public boolean isPunct(String t) { return kind == Kind.PUNCT && text.equals(t); }
     public boolean isOp(String t) { return kind == Kind.OP && text.equals(t); }
+    public boolean isVirtual(String t) { return kind == Kind.VIRTUAL && text.equals(t); }
+    public boolean isVirtual() { return kind == Kind.VIRTUAL; }
     /** Punctuation or operator with this text. */
     public boolean isSym(String t) { return (kind == Kind.PUNCT || kind == Kind.OP) && text.equals(t); }
 

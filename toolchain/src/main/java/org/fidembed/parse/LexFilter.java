@@ -1,0 +1,684 @@
+// The offside rule of F#'s light syntax, as the F# spec defines it ("lexical filtering"): a stack of
+// contexts that `let`, `type`, `module`, brackets, `match`/`with`, `then`/`else`, `->`, `fun`,
+// `function`, `do` and infix tokens push, that offside tokens pop, and that insert the virtual tokens
+// (block begin/end/separator, end of a let or of match rules) the parser reads instead of columns.
+package org.fidembed.parse;
+
+import org.fidembed.diag.CompileAbort;
+import org.fidembed.diag.Diagnostics;
+import org.fidembed.parse.Offside.BlockEnd;
+import org.fidembed.parse.Offside.Ctx;
+import org.fidembed.parse.Offside.K;
+import org.fidembed.syntax.Token;
+import org.fidembed.syntax.Token.Kind;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import static org.fidembed.parse.Offside.*;
+
+final class LexFilter {
+    /** Deeper than this the program is rejected (the parser's own limit is lower). */
+    private static final int MAX_CONTEXTS = 20_000;
+
+    private final List<Token> raw;
+    private final Diagnostics diags;
+    private int next = 0;
+    private final Deque<Token> delayed = new ArrayDeque<>();
+    private int noProcessing = 0;
+    /** The offside stack; the head (innermost context) is the last element. */
+    private final List<Ctx> stack = new ArrayList<>();
+    private final Undentation undentation = new Undentation();
+
+    private LexFilter(List<Token> raw, Diagnostics diags) {
+        this.raw = raw;
+        this.diags = diags;
+    }
+
+    /** The filtered token stream of one file, ending with its EOF token. */
+    static List<Token> filter(List<Token> raw, Diagnostics diags) {
+        LexFilter f = new LexFilter(raw, diags);
+        List<Token> out = new ArrayList<>(raw.size() * 3 / 2);
+        Token first = f.popNext();
+        f.delay(first);
+        f.stack.add(Ctx.seqBlock(true, first, BlockEnd.NONE));
+        while (true) {
+            Token t = f.fetch(true);
+            out.add(t);
+            if (t.kind() == Kind.EOF) return out;
+        }
+    }
+
+    // ================================================================ token supply
+
+    private Token popNext() {
+        if (!delayed.isEmpty()) return delayed.pop();
+        Token t = raw.get(Math.min(next, raw.size() - 1));
+        if (next < raw.size()) next++;
+        return t;
+    }
+
+    private void delay(Token t) { delayed.push(t); }
+    private void delayNoProcessing(Token t) { delay(t); noProcessing++; }
+
+    private Token peekNext() {
+        Token t = popNext();
+        delay(t);
+        return t;
+    }
+
+    /** The k-th token after the current lookahead (0 = the next one), without consuming any. */
+    private Token peekAhead(int k) {
+        List<Token> taken = new ArrayList<>();
+        for (int i = 0; i <= k; i++) taken.add(popNext());
+        for (int i = taken.size() - 1; i >= 0; i--) delay(taken.get(i));
+        return taken.get(k);
+    }
+
+    /** Stands at a closing token's place after it was returned, so that closing rules apply there. */
+    private static Token dummy(Token t) {
+        return new Token(Kind.VIRTUAL, "ODUMMY", t.loc(), t.offset(), t.offset(), t.firstOnLine(), t.spaceBefore(), t, "");
+    }
+
+    private static boolean isDummy(Token t) { return t.kind() == Kind.VIRTUAL && t.text().equals("ODUMMY"); }
+
+    /** A dummy stands for the token it was made from when a continuator is asked about. */
+    private static Token unwrap(Token t) { return isDummy(t) ? (Token) t.value() : t; }
+
+    // ================================================================ the stack
+
+    private Ctx head() { return stack.isEmpty() ? null : stack.get(stack.size() - 1); }
+    /** The k-th context from the head (0 = head), or null. */
+    private Ctx at(int k) { int i = stack.size() - 1 - k; return i >= 0 ? stack.get(i) : null; }
+    private boolean headIs(K k) { Ctx h = head(); return h != null && h.kind() == k; }
+
+    private void push(Ctx c) {
+        if (stack.size() >= MAX_CONTEXTS) {
+            diags.error(c.loc(), "this program is nested too deeply (more than " + MAX_CONTEXTS + " levels)");
+            throw new CompileAbort();
+        }
+        stack.add(c);
+    }
+
+    private Ctx pop() {
+        Ctx h = stack.remove(stack.size() - 1);
+        // the rules of `match ... with` end the match too
+        if (h.is(K.MATCH_CLAUSES) && headIs(K.MATCH)) stack.remove(stack.size() - 1);
+        return h;
+    }
+
+    private void replace(Ctx c) { pop(); tryPush(c, false); }
+
+    /** Pushes a context, reporting it when it starts left of the limit that the contexts below set. */
+    private boolean tryPush(Ctx c, boolean ignoreIndent) {
+        if (!ignoreIndent && c.kind() != K.VANILLA) {
+            Undentation.Limit limit = undentation.limit(c, stack);
+            if (c.col() < limit.col()) reportOffside(c, limit);
+        }
+        push(c);
+        return true;
+    }
+
+    private int lastOffsideLine = -1;
+
+    private void reportOffside(Ctx c, Undentation.Limit limit) { reportOffside(c, limit, limit.ctx().describe()); }
+
+    private void reportOffside(Ctx c, Undentation.Limit limit, String what) {
+        if (c.line() == lastOffsideLine) return;  // one report per line: the rest follow from it
+        lastOffsideLine = c.line();
+        Ctx by = limit.ctx();
+        boolean align = by.is(K.SEQ_BLOCK);
+        diags.error(c.loc(), "this is offside of " + what + " at line " + by.line() + ", column " + by.col()
+                + (align ? ": align it with that item" : ": indent it to column " + limit.col() + " or further"));
+    }
+
+    /**
+     * Pushes a block that starts at the next token (reported when that is offside; at the end of the
+     * file the parser reports the missing expression instead), with a block-begin token when it ends
+     * with a block-end token.
+     */
+    private void pushSeqBlock(BlockEnd end) {
+        Token at = peekNext();
+        Ctx c = Ctx.seqBlock(true, at, end);
+        if (at.kind() == Kind.EOF) push(c); else tryPush(c, false);
+        if (end == BlockEnd.ADD) delay(virtual(BLOCK_BEGIN, at.loc(), at.offset(), at.loc()));
+    }
+
+    // ================================================================ the rules
+
+    private Token virtualAt(String name, Token at, Ctx closed) {
+        return virtual(name, at.loc(), at.offset(), closed == null ? null : closed.loc());
+    }
+
+    /** Returns tok after putting it back, with the virtual token v in front of it. */
+    private Token insert(String v, Token tok, Ctx closed) {
+        delay(tok);
+        return virtualAt(v, tok, closed);
+    }
+
+    private static String endTokenFor(Ctx c) {
+        return switch (c.kind()) {
+            case FUN, MATCH_CLAUSES, WITH_AS_LET -> END;
+            case WITH_AS_AUGMENT, DO -> DECL_END;
+            case LET_DECL -> c.flag() ? DECL_END : null;
+            case SEQ_BLOCK -> switch (c.end()) {
+                case ADD -> BLOCK_END;
+                case ONE_SIDED -> RIGHT_BLOCK_END;
+                case NONE -> null;
+            };
+            case MODULE_HEAD -> c.flag() ? BLOCK_SEP : null;
+            default -> null;
+        };
+    }
+
+    /** The next token of the filtered stream. */
+    private Token fetch(boolean useBlockRule) {
+        while (true) {
+            Token tok = popNext();
+            if (noProcessing > 0) { noProcessing--; return tok; }
+            Token r = closingRules(tok);
+            if (r == AGAIN) continue;
+            if (r != null) return r;
+            r = offsideRules(tok, useBlockRule);
+            if (r == AGAIN) continue;
+            if (r == AGAIN_WITHOUT_BLOCK_RULE) { useBlockRule = false; continue; }
+            if (r != null) return r;
+            r = pushingRules(tok);
+            if (r == AGAIN) continue;
+            return r;
+        }
+    }
+
+    /** Marks "the token was put back: process it again". */
+    private static final Token AGAIN = virtual("AGAIN", null, 0, null);
+    private static final Token AGAIN_WITHOUT_BLOCK_RULE = virtual("AGAIN_NB", null, 0, null);
+
+    private Token reprocess(Token tok) { delay(tok); return AGAIN; }
+
+    /** Balancing rules: closing tokens end the contexts they close, and the heads of modules and namespaces. */
+    private Token closingRules(Token tok) {
+        Ctx h = head();
+        if (h == null) return null;
+        if (Balancing.forcesHeadClosure(tok, stack)) {
+            Ctx c = pop();
+            String end = endTokenFor(c);
+            return end != null ? insert(end, tok, c) : reprocess(tok);
+        }
+        if (kw(tok, "in") && h.is(K.LET_DECL)) {
+            pop();
+            delay(dummy(tok));
+            // the end of a let written with 'in' remembers it (at module level that is an error)
+            return h.flag() ? new Token(Kind.VIRTUAL, DECL_END, tok.loc(), tok.offset(), tok.offset(), false, true, h.loc(), "in") : tok;
+        }
+        if (kw(tok, "done") && h.is(K.DO)) {
+            pop();
+            delay(virtualAt(DECL_END, tok, h));
+            return AGAIN;
+        }
+        if (closesParen(tok) && h.is(K.PAREN) && parensBalance(h.tok(), tok)) {
+            pop();
+            delay(dummy(tok));
+            return tok;
+        }
+        if (kw(tok, "end") && h.is(K.WITH_AS_AUGMENT) && tok.col() + 1 > h.col()) {
+            pop();
+            delay(dummy(tok));
+            return virtualAt(END, tok, h);
+        }
+        if (h.is(K.NAMESPACE_HEAD)) return namespaceHead(tok, h);
+        if (h.is(K.MODULE_HEAD)) return moduleHead(tok, h);
+        return null;
+    }
+
+    private Token namespaceHead(Token tok, Ctx h) {
+        Token prev = h.tok();
+        boolean right = h.col() < colOf(tok);
+        if (right && (kw(prev, "namespace") || sym(prev, ".") || kw(prev, "rec") || kw(prev, "global"))
+                && (kw(tok, "rec") || tok.kind() == Kind.IDENT || kw(tok, "global"))) {
+            stack.set(stack.size() - 1, h.withHead(tok, false));
+            return tok;
+        }
+        if (right && prev.kind() == Kind.IDENT && sym(tok, ".")) {
+            stack.set(stack.size() - 1, h.withHead(tok, false));
+            return tok;
+        }
+        pop();
+        if (tok.kind() == Kind.EOF) return tok;
+        delay(tok);
+        push(Ctx.of(K.NAMESPACE_BODY, tokAt(h)));
+        Token at = peekNext();
+        push(Ctx.seqBlock(true, at, BlockEnd.ADD));
+        delay(virtual(BLOCK_BEGIN, at.loc(), at.offset(), at.loc()));
+        return AGAIN;
+    }
+
+    /** A token standing at a context's start, for pushing a context at that position. */
+    private static Token tokAt(Ctx c) { return new Token(Kind.PUNCT, "", c.loc(), 0, 0, false, true, null, ""); }
+
+    private Token moduleHead(Token tok, Ctx h) {
+        Token prev = h.tok();
+        boolean right = h.col() < colOf(tok);
+        if (h.lexingAttributes() && right) {
+            if (sym(tok, ">]")) stack.set(stack.size() - 1, h.withHead(prev, false));
+            return tok;
+        }
+        if (right && kw(prev, "module") && (kw(tok, "public") || kw(tok, "private") || kw(tok, "internal"))) return tok;
+        if (right && ((kw(prev, "module") && kw(tok, "global"))
+                || ((kw(prev, "module") || kw(prev, "rec") || sym(prev, ".")) && (kw(tok, "rec") || tok.kind() == Kind.IDENT))
+                || (prev.kind() == Kind.IDENT && sym(tok, ".")))) {
+            stack.set(stack.size() - 1, h.withHead(tok, false));
+            return tok;
+        }
+        if (right && kw(prev, "module") && sym(tok, "[<")) {
+            stack.set(stack.size() - 1, h.withHead(prev, true));
+            return tok;
+        }
+        if (sym(tok, "=") || sym(tok, ":")) {
+            pop();
+            push(Ctx.of(K.MODULE_BODY, tokAt(h), false));
+            pushSeqBlock(BlockEnd.ADD);
+            return tok;
+        }
+        if (stack.size() == 2 && at(1).is(K.SEQ_BLOCK)) {
+            // the first declaration of a file: `module A.B` spans the whole file
+            pop();
+            if (tok.kind() == Kind.EOF) return tok;
+            delay(tok);
+            push(Ctx.of(K.MODULE_BODY, tokAt(h), true));
+            pushSeqBlock(BlockEnd.ADD);
+            return AGAIN;
+        }
+        pop();
+        return insert(BLOCK_SEP, tok, h);
+    }
+
+    /** The rules that pop contexts a token is offside of, and that separate the items of a block. */
+    private Token offsideRules(Token tok, boolean useBlockRule) {
+        Ctx h = head();
+        if (h == null) return null;
+        int col = colOf(tok);
+        Token t = unwrap(tok);
+        boolean relax = isDummy(tok) && closesParen(t);
+        switch (h.kind()) {
+            case SEQ_BLOCK -> { return seqBlockRules(tok, h, col, useBlockRule); }
+            case VANILLA -> { if (col <= h.col()) { pop(); return reprocess(tok); } return null; }
+            case LET_DECL -> {
+                if (h.flag() && (relax || isLetContinuator(t) ? col + 1 : col) <= h.col()) { pop(); return insert(DECL_END, tok, h); }
+                return null;
+            }
+            case DO -> { if ((isDoContinuator(t) ? col + 1 : col) <= h.col()) { pop(); return insert(DECL_END, tok, h); } return null; }
+            case INTERFACE_HEAD -> { return popIf((relax || isInterfaceContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case TYPE_DEFNS -> { return popIf((relax || isTypeContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case MODULE_BODY -> { return popIf((relax ? col + 1 : col) <= h.col(), tok); }
+            case NAMESPACE_BODY -> { return popIf((relax || isNamespaceContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case EXCEPTION, MEMBER_HEAD, WHEN, ELSE -> { return popIf((relax ? col + 1 : col) <= h.col(), tok); }
+            case MEMBER_BODY -> { if (col <= h.col()) { pop(); return insert(DECL_END, tok, h); } return null; }
+            case IF -> { return popIf((relax || isIfContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case WITH_AS_LET -> { if ((relax || isLetContinuator(t) ? col + 1 : col) <= h.col()) { pop(); return insert(END, tok, h); } return null; }
+            case WITH_AS_AUGMENT -> {
+                if ((relax || isWithAugmentContinuator(t) ? col + 1 : col) <= h.col()) { pop(); return insert(DECL_END, tok, h); }
+                return null;
+            }
+            case MATCH -> { return popIf((relax || isMatchContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case FOR -> { return popIf((relax || isForContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case WHILE -> { return popIf((relax || isDoContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case FUN -> { if (col <= h.col()) { pop(); return insert(END, tok, h); } return null; }
+            case FUNCTION -> { return popIf(col <= h.col(), tok); }
+            case TRY -> { return popIf((relax || isTryContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case THEN -> { return popIf((relax || isThenContinuator(t) ? col + 1 : col) <= h.col(), tok); }
+            case MATCH_CLAUSES -> { return matchClausesRule(tok, t, h, col); }
+            default -> { return null; }
+        }
+    }
+
+    private Token popIf(boolean offside, Token tok) {
+        if (!offside) return null;
+        pop();
+        return reprocess(tok);
+    }
+
+    private Token matchClausesRule(Token tok, Token t, Ctx h, int col) {
+        boolean leadingBar = h.flag();
+        boolean close;
+        if (sym(tok, "|")) {
+            boolean c1 = col + (leadingBar ? 0 : 2) < h.col();
+            boolean c2 = col + (leadingBar ? 1 : 2) < h.col();
+            if (c1 != c2) diags.error(tok.loc(), "the '|' of this rule is misaligned by one column with the rules before it; align it with them");
+            close = c1;
+        } else close = col + (leadingBar ? -1 : 1) < h.col();
+        if (!close) return null;
+        pop();
+        return insert(END, tok, h);
+    }
+
+    private Token seqBlockRules(Token tok, Ctx h, int col, boolean useBlockRule) {
+        Ctx rest = at(1);
+        Token t = unwrap(tok);
+        boolean semiSemi = sym(tok, ";;");
+        int grace;
+        if (sym(tok, "|") && rest != null && rest.is(K.TYPE_DEFNS)) grace = 2;
+        else if (rest != null && rest.is(K.TYPE_DEFNS) && h.col() == rest.col() && !isTypeSeqBlockElementContinuator(t)) grace = -1;
+        else if (rest != null && rest.is(K.NAMESPACE_BODY) && h.col() == rest.col() && kw(tok, "namespace")) grace = -1;
+        else grace = isInfix(tok) ? tok.text().length() + 1 : 0;
+        boolean endsFile = rest != null && (rest.is(K.NAMESPACE_BODY) || (rest.is(K.MODULE_BODY) && rest.flag()));
+        if ((semiSemi && !endsFile) || col + grace < h.col()) {
+            if (rest != null && rest.is(K.PAREN) && tok.firstOnLine() && !isDummy(tok) && tok.kind() != Kind.EOF && tok.line() != h.line()) {
+                // inside brackets the items of a block align: `{ X = 1` / ` Y = 2 }` would make Y an argument of 1
+                reportOffside(Ctx.of(K.VANILLA, tok), new Undentation.Limit(h, h.col()), "the first item after '" + rest.tok().text() + "'");
+            }
+            pop();
+            return switch (h.end()) {
+                case ADD -> insert(BLOCK_END, tok, h);
+                case ONE_SIDED -> insert(RIGHT_BLOCK_END, tok, h);
+                case NONE -> reprocess(tok);
+            };
+        }
+        if (!h.flag() && sym(tok, ">]")) {
+            // an attribute's end: the declaration below it is the first of a new item
+            stack.set(stack.size() - 1, h.withFlag(true));
+            delay(tok);
+            return AGAIN_WITHOUT_BLOCK_RULE;
+        }
+        if (h.flag() && useBlockRule) {
+            stack.set(stack.size() - 1, h.withFlag(false));
+            delay(tok);
+            return AGAIN_WITHOUT_BLOCK_RULE;
+        }
+        if (!h.flag() && useBlockRule && col == h.col() && tok.line() != h.line()) {
+            boolean continues;
+            if (rest != null && rest.is(K.NAMESPACE_BODY)) continues = kw(t, "namespace");
+            else if (rest != null && rest.is(K.TYPE_DEFNS)) continues = isTypeSeqBlockElementContinuator(t);
+            else continues = isSeqBlockElementContinuator(t);
+            if (!continues && tok.kind() != Kind.EOF) {
+                stack.set(stack.size() - 1, h.withFlag(true));
+                return insert(BLOCK_SEP, tok, null);
+            }
+        }
+        return null;
+    }
+
+    private boolean isSameLine(Token tok) {
+        if (tok.kind() == Kind.EOF) return false;
+        return peekNext().line() == tok.line();
+    }
+
+    private boolean isControlFlowOrNotSameLine(Token tok) {
+        if (tok.kind() == Kind.EOF) return false;
+        if (!isSameLine(tok)) return true;
+        Token n = peekNext();
+        return kw(n, "try") || kw(n, "match") || kw(n, "if") || kw(n, "let") || kw(n, "use") || kw(n, "for") || kw(n, "while");
+    }
+
+    /** `x =` or `x.y.z =` at the lookahead: a field of a record expression. */
+    private boolean isLongIdentEquals(Token tok) {
+        if (tok.kind() != Kind.IDENT) return false;
+        int k = 0;
+        while (true) {
+            Token n = peekAhead(k);
+            if (sym(n, "=")) return true;
+            if (!sym(n, ".")) return false;
+            if (peekAhead(k + 1).kind() != Kind.IDENT) return false;
+            k += 2;
+        }
+    }
+
+    /** The rules that push contexts: keywords, brackets, `=`, `->`, `<-`, infix tokens at a line's end. */
+    private Token pushingRules(Token tok) {
+        Ctx h = head();
+        if (h == null) return tok;
+        if (isDummy(tok)) return AGAIN;
+        if (tok.kind() == Kind.VIRTUAL) return tok;
+        if (tok.kind() == Kind.KEYWORD) {
+            Token r = keywordRules(tok, h);
+            if (r != null) return r;
+        }
+        if (sym(tok, "=")) {
+            Token r = equalsRules(tok, h);
+            if (r != null) return r;
+        }
+        if (opensParen(tok) || kw(tok, "sig")) {
+            push(Ctx.paren(tok));
+            pushSeqBlock(BlockEnd.NONE);
+            return tok;
+        }
+        if (sym(tok, "->") && arrowStartsBlock()) {
+            pushSeqBlock(BlockEnd.ONE_SIDED);
+            return tok;
+        }
+        if (sym(tok, "<-") && isControlFlowOrNotSameLine(tok)) {
+            pushSeqBlock(BlockEnd.ADD);
+            return tok;
+        }
+        if (isInfix(tok) && !isSameLine(tok) && !h.is(K.MATCH_CLAUSES)) {
+            pushSeqBlock(BlockEnd.NONE);
+            return tok;
+        }
+        if (h.is(K.SEQ_BLOCK)) {
+            boolean field = isLongIdentEquals(tok);
+            tryPush(new Ctx(K.VANILLA, tok.line(), colOf(tok), tok.loc(), field, BlockEnd.NONE, tok, false, false), true);
+        }
+        return tok;
+    }
+
+    private boolean arrowStartsBlock() {
+        Ctx h = head(), r = at(1);
+        switch (h.kind()) {
+            case WHILE, FOR, WHEN, MATCH_CLAUSES, FUN -> { return true; }
+            case SEQ_BLOCK -> {
+                if (r == null) return false;
+                if (r.isParen("[", "{", "[|")) return true;
+                return switch (r.kind()) {
+                    case DO, WHILE, FOR, WHEN, MATCH_CLAUSES, TRY, THEN, ELSE -> true;
+                    default -> false;
+                };
+            }
+            default -> { return false; }
+        }
+    }
+
+    private Token equalsRules(Token tok, Ctx h) {
+        switch (h.kind()) {
+            case LET_DECL -> { pushSeqBlock(BlockEnd.ADD); return tok; }
+            case TYPE_DEFNS -> {
+                pop();
+                tryPush(h.withEquals(), true);
+                pushSeqBlock(BlockEnd.ADD);
+                return tok;
+            }
+            case MEMBER_HEAD -> {
+                pop();
+                push(new Ctx(K.MEMBER_BODY, h.line(), h.col(), h.loc(), false, BlockEnd.NONE, null, false, false));
+                pushSeqBlock(BlockEnd.ADD);
+                return tok;
+            }
+            case WITH_AS_LET -> { return recordFieldEquals(tok); }
+            case VANILLA -> {
+                Ctx s = at(1), w = at(2);
+                if (h.flag() && s != null && s.is(K.SEQ_BLOCK) && w != null && (w.is(K.WITH_AS_LET) || w.isParen("{"))) return recordFieldEquals(tok);
+                return null;
+            }
+            default -> { return null; }
+        }
+    }
+
+    /** `{ X = ...` and `{ r with X = ...`: a block only when the value starts on a later line or is control flow. */
+    private Token recordFieldEquals(Token tok) {
+        pushSeqBlock(isControlFlowOrNotSameLine(tok) ? BlockEnd.ADD : BlockEnd.NONE);
+        return tok;
+    }
+
+    private Token keywordRules(Token tok, Ctx h) {
+        switch (tok.text()) {
+            case "namespace" -> { push(Ctx.head(K.NAMESPACE_HEAD, tok, tok, false, false)); return tok; }
+            case "module" -> {
+                boolean nested = !(stack.size() == 1 && h.is(K.SEQ_BLOCK));
+                return keywordAfterClosingExpressions(tok, Ctx.head(K.MODULE_HEAD, tok, tok, false, nested));
+            }
+            case "type" -> { return keywordAfterClosingExpressions(tok, Ctx.of(K.TYPE_DEFNS, tok)); }
+            case "exception" -> { push(Ctx.of(K.EXCEPTION, tok)); return tok; }
+            case "let", "use" -> {
+                if (h.is(K.VANILLA) && h.tok() != null && sym(h.tok(), "[<") && h.line() == tok.line()) {
+                    // [<Literal>] let X = 1 on one line: the attributes do not make the let an inner one
+                    pop();
+                    h = head();
+                }
+                if (h.is(K.MEMBER_HEAD)) {
+                    pop();
+                    push(new Ctx(K.LET_DECL, h.line(), h.col(), h.loc(), true, BlockEnd.NONE, null, false, false));
+                    return tok;
+                }
+                tryPush(Ctx.of(K.LET_DECL, tok, h.is(K.SEQ_BLOCK) || h.is(K.MATCH_CLAUSES)), false);
+                return tok;
+            }
+            case "val", "static", "abstract", "member", "override", "default" -> {
+                if (!h.is(K.MEMBER_HEAD)) tryPush(Ctx.of(K.MEMBER_HEAD, tok), false);
+                return tok;
+            }
+            case "public", "private", "internal" -> {
+                if (!kw(peekNext(), "new")) return null;
+                tryPush(Ctx.of(K.MEMBER_HEAD, tok), false);
+                return tok;
+            }
+            case "new" -> {
+                if (!sym(peekNext(), "(") || h.is(K.MEMBER_HEAD)) return null;
+                tryPush(Ctx.of(K.MEMBER_HEAD, tok), false);
+                return tok;
+            }
+            case "lazy", "assert" -> {
+                if (isControlFlowOrNotSameLine(tok)) pushSeqBlock(BlockEnd.ADD);
+                return tok;
+            }
+            case "struct" -> {
+                Ctx r = at(1);
+                if (h.is(K.SEQ_BLOCK) && r != null && (r.is(K.MODULE_BODY) || r.is(K.TYPE_DEFNS))) {
+                    push(Ctx.paren(tok));
+                    pushSeqBlock(BlockEnd.NONE);
+                    return tok;
+                }
+                return null;
+            }
+            case "do" -> {
+                tryPush(Ctx.of(K.DO, tok), false);
+                pushSeqBlock(BlockEnd.ADD);
+                return tok;
+            }
+            case "with" -> { return withRules(tok, h); }
+            case "finally" -> {
+                if (h.is(K.TRY)) { pushSeqBlock(BlockEnd.ADD); return tok; }
+                return null;
+            }
+            case "function" -> {
+                Token n = peekNext();
+                tryPush(Ctx.of(K.FUNCTION, tok), false);
+                tryPush(Ctx.of(K.MATCH_CLAUSES, n, sym(n, "|")), false);
+                return tok;
+            }
+            case "then" -> {
+                tryPush(Ctx.of(K.THEN, tok), false);
+                pushSeqBlock(BlockEnd.ADD);
+                return tok;
+            }
+            case "else" -> { return elseRule(tok); }
+            case "elif", "if" -> { tryPush(Ctx.of(K.IF, tok), false); return tok; }
+            case "match" -> { tryPush(Ctx.of(K.MATCH, tok), false); return tok; }
+            case "for" -> { tryPush(Ctx.of(K.FOR, tok), false); return tok; }
+            case "while" -> { tryPush(Ctx.of(K.WHILE, tok), false); return tok; }
+            case "when" -> {
+                if (h.is(K.SEQ_BLOCK)) { tryPush(Ctx.of(K.WHEN, tok), false); return tok; }
+                return null;
+            }
+            case "fun" -> { tryPush(Ctx.of(K.FUN, tok), false); return tok; }
+            case "interface" -> { tryPush(Ctx.of(K.INTERFACE_HEAD, tok), false); return tok; }
+            case "class" -> {
+                push(Ctx.paren(tok));
+                pushSeqBlock(BlockEnd.ADD);
+                return tok;
+            }
+            case "try" -> {
+                tryPush(Ctx.of(K.TRY, tok), false);
+                pushSeqBlock(BlockEnd.ONE_SIDED);
+                return tok;
+            }
+            default -> { return null; }
+        }
+    }
+
+    private Token elseRule(Token tok) {
+        Token n = peekNext();
+        if (kw(n, "if") && n.line() == tok.line()) {
+            // `else if` on one line is `elif`: the block opens at the right place
+            popNext();
+            tryPush(Ctx.of(K.IF, tok), false);
+            return new Token(Kind.KEYWORD, "elif", tok.loc(), tok.offset(), n.end(), tok.firstOnLine(), tok.spaceBefore(), null, "");
+        }
+        tryPush(Ctx.of(K.ELSE, tok), false);
+        pushSeqBlock(BlockEnd.ADD);
+        return tok;
+    }
+
+    private Token withRules(Token tok, Ctx h) {
+        if (h.is(K.TRY) || h.is(K.MATCH)) {
+            Token n = peekNext();
+            tryPush(Ctx.of(K.MATCH_CLAUSES, n, sym(n, "|")), false);
+            return tok;
+        }
+        Ctx lim = null;
+        switch (h.kind()) {
+            case EXCEPTION, TYPE_DEFNS, MEMBER_HEAD, INTERFACE_HEAD, MEMBER_BODY -> lim = h;
+            case SEQ_BLOCK -> { Ctx r = at(1); if (r != null && r.isParen("{")) lim = h; }
+            default -> { }
+        }
+        if (lim != null) {
+            Token n = peekNext();
+            if (sym(n, "}") || n.kind() == Kind.IDENT || kw(n, "public") || kw(n, "private") || kw(n, "internal") || kw(n, "inline")) {
+                Ctx at = colOf(n) > tok.col() + tok.text().length() ? Ctx.of(K.WITH_AS_LET, tok) : Ctx.of(K.WITH_AS_LET, tokAt(lim));
+                push(at);
+                popNext();
+                boolean fields = isLongIdentEquals(n);
+                delay(n);
+                if (fields) pushSeqBlock(BlockEnd.NONE);
+                return tok;
+            }
+            if (sym(n, "[<") && n.line() == tok.line()) { push(Ctx.of(K.WITH_AS_LET, tok)); return tok; }
+            if (colOf(n) <= lim.col() && lim.is(K.INTERFACE_HEAD)) return tok;
+            push(Ctx.of(K.WITH_AS_AUGMENT, tokAt(lim)));
+            pushSeqBlock(BlockEnd.ADD);
+            return tok;
+        }
+        push(Ctx.of(K.WITH_AS_AUGMENT, tok));
+        pushSeqBlock(BlockEnd.ADD);
+        return tok;
+    }
+
+    /**
+     * `module` and `type` cannot stand inside an expression: the open brackets and blocks up to the
+     * enclosing module or namespace are closed (the parser then reports the unclosed bracket once),
+     * and the keyword follows the end tokens of those blocks without further rules.
+     */
+    private Token keywordAfterClosingExpressions(Token tok, Ctx pushed) {
+        List<Token> ends = new ArrayList<>();
+        while (!stack.isEmpty() && !nextOuterIsModuleOrNamespace(stack.size() - 1)) {
+            Ctx h = head();
+            boolean expression = (h.is(K.PAREN) && opensParen(h.tok())) || h.is(K.SEQ_BLOCK) || h.is(K.VANILLA);
+            if (!expression) break;
+            pop();
+            if (h.is(K.SEQ_BLOCK) && h.end() != BlockEnd.NONE)
+                ends.add(virtualAt(h.end() == BlockEnd.ADD ? BLOCK_END : RIGHT_BLOCK_END, tok, h));
+        }
+        push(pushed);
+        delayNoProcessing(tok);
+        for (int i = ends.size() - 1; i >= 0; i--) delayNoProcessing(ends.get(i));
+        return AGAIN;
+    }
+
+    private boolean nextOuterIsModuleOrNamespace(int headIndex) {
+        if (headIndex == 0) return true;
+        Ctx below = stack.get(headIndex - 1);
+        if (below.is(K.NAMESPACE_BODY) || below.is(K.MODULE_BODY)) return true;
+        if (headIndex >= 2 && (below.isParen("begin", "struct")) && stack.get(headIndex - 2).is(K.SEQ_BLOCK))
+            return nextOuterIsModuleOrNamespace(headIndex - 2);
+        return false;
+    }
+}
