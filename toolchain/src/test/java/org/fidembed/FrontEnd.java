@@ -10,8 +10,9 @@ import org.fidembed.diag.SourceFile;
 import org.fidembed.driver.Prelude;
 import org.fidembed.lower.TargetInfo;
 import org.fidembed.parse.Parser;
-import org.fidembed.types.Checker;
-import org.fidembed.types.Restrictions;
+import org.fidembed.typeck.Program;
+import org.fidembed.typeck.TypeChecker;
+import org.fidembed.rules.Restrictions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class FrontEnd {
             List.of("InitialSP", "Reset", "NMI", "HardFault"), Map.of("SysTick", 15L), "pl011",
             new LinkedHashMap<>(Map.of("Name", "\"testboard\"", "UartBase", "0x4000C000un")));
 
-    public record Result(Checker.Program program, Restrictions rules, Diagnostics diags) {
+    public record Result(Program program, Restrictions rules, Diagnostics diags) {
         public List<Diagnostic> errors() { return diags.sorted().stream().filter(Diagnostic::isError).toList(); }
         public List<Diagnostic> warnings() { return diags.sorted().stream().filter(d -> !d.isError()).toList(); }
         public String firstError() { return errors().isEmpty() ? null : errors().get(0).loc().line() + ":" + errors().get(0).loc().col() + ": " + errors().get(0).message(); }
@@ -34,7 +35,7 @@ public final class FrontEnd {
 
     public static Result check(String source) {
         Diagnostics d = new Diagnostics();
-        Checker.Program prog = null;
+        Program prog = null;
         Restrictions rules = null;
         try {
             List<Ast.FileAst> files = new ArrayList<>();
@@ -44,7 +45,7 @@ public final class FrontEnd {
             files.add(Parser.parse(sf, d));
             pre.add(false);
             if (!d.hasErrors()) {
-                prog = new Checker(d, "testboard", n -> n.equals("SysTick")).check(files, pre);
+                prog = new TypeChecker(d, "testboard", n -> n.equals("SysTick")).check(files, pre);
                 if (!d.hasErrors()) { rules = new Restrictions(prog, d); rules.check(); }
             }
         } catch (CompileAbort e) {

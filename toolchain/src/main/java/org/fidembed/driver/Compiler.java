@@ -12,8 +12,9 @@ import org.fidembed.lower.Lowerer;
 import org.fidembed.lower.TargetInfo;
 import org.fidembed.parse.Parser;
 import org.fidembed.syntax.Lexer;
-import org.fidembed.types.Checker;
-import org.fidembed.types.Restrictions;
+import org.fidembed.typeck.Program;
+import org.fidembed.typeck.TypeChecker;
+import org.fidembed.rules.Restrictions;
 import org.fidembed.types.Symbols.GlobalVal;
 
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class Compiler {
             if (d.hasErrors()) throw new CompileAbort();
             times.put("parse", ms(t0));
             long t1 = System.nanoTime();
-            Checker.Program prog = new Checker(d, target.boardName(), interruptValid).check(files, prelude);
+            Program prog = new TypeChecker(d, target.boardName(), interruptValid).check(files, prelude);
             if (d.hasErrors()) throw new CompileAbort();
             Restrictions rules = new Restrictions(prog, d);
             rules.check();
@@ -157,7 +158,7 @@ public final class Compiler {
         List<Ast.FileAst> files = new ArrayList<>();
         List<Boolean> isPrelude = new ArrayList<>();
         for (SourceFile f : prelude) { files.add(Parser.parse(f, d)); isPrelude.add(true); }
-        Checker.Program prog = new Checker(d, target.boardName(), n -> true).check(files, isPrelude);
+        Program prog = new TypeChecker(d, target.boardName(), n -> true).check(files, isPrelude);
         if (d.hasErrors()) throw new IllegalStateException("the prelude does not compile: " + d.sorted().get(0).render());
         Lowerer lw = new Lowerer(prog, target, d);
         String ir = lw.lowerRuntimeLibrary() + Startup.runtimeAsm(target);

@@ -8,6 +8,7 @@ import org.fidembed.diag.Diagnostics;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.Env.*;
 import org.fidembed.types.*;
+import org.fidembed.typeck.Program;
 import org.fidembed.types.Symbols.GlobalVal;
 import org.fidembed.types.Symbols.LocalVar;
 import org.fidembed.types.Type.PrimKind;
@@ -17,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.*;
 
 public final class Lowerer {
-    private final Checker.Program prog;
+    private final Program prog;
     private final TargetInfo target;
     private final Diagnostics diags;
     private final Map<String, GlobalVal> byName = new HashMap<>();
@@ -81,7 +82,7 @@ public final class Lowerer {
         }
     }
 
-    public Lowerer(Checker.Program prog, TargetInfo target, Diagnostics diags) {
+    public Lowerer(Program prog, TargetInfo target, Diagnostics diags) {
         this.prog = prog;
         this.target = target;
         this.diags = diags;
@@ -2243,7 +2244,7 @@ public final class Lowerer {
         if (!fFloat && !tFloat) {
             int fb = LType.intBits(fty), tb = LType.intBits(tty);
             boolean srcSigned = fk.isSigned();
-            if (fb == tb) return new V(x.ref(), tty, x.constVal() instanceof Long l ? Checker.normalize(l, tk) : null, null);
+            if (fb == tb) return new V(x.ref(), tty, x.constVal() instanceof Long l ? Type.normalize(l, tk) : null, null);
             if (fb > tb) return new V(b.inst("trunc " + fty + " " + x.ref() + " to " + tty), tty);
             return new V(b.inst((srcSigned ? "sext " : "zext ") + fty + " " + x.ref() + " to " + tty), tty);
         }

@@ -27,7 +27,7 @@ public final class ConstEval {
             }
             if (p.args().size() == 1 && p.op() == Builtin.NEG) {
                 Object a = eval(p.args().get(0), depth + 1);
-                if (a instanceof Long l && Type.prune(p.type()) instanceof Type.Prim pr) return Checker.normalize(-l, pr.kind());
+                if (a instanceof Long l && Type.prune(p.type()) instanceof Type.Prim pr) return Type.normalize(-l, pr.kind());
                 if (a instanceof Double d) return -d;
                 if (a instanceof Float f) return -f;
             }
@@ -62,7 +62,7 @@ public final class ConstEval {
                 case SHR -> r = signed ? x >> (y & (bits - 1)) : (bits == 64 ? x >>> (y & 63) : x >>> (y & (bits - 1)));
                 default -> { return null; }
             }
-            return Checker.normalize(r, k);
+            return Type.normalize(r, k);
         }
         if (a instanceof Double x && b instanceof Double y) {
             return switch (op) { case ADD -> x + y; case SUB -> x - y; case MUL -> x * y; case DIV -> x / y; default -> null; };

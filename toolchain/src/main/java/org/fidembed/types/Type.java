@@ -182,4 +182,17 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         for (Type e : n.args()) parts.add(show(e, names, 0));
         return nm + "<" + String.join(",", parts) + ">";
     }
+
+    /** The canonical long for an integer of kind k: truncated to its width and extended by its signedness. */
+    public static long normalize(long v, PrimKind k) {
+        return switch (k) {
+            case SBYTE -> (byte) v;
+            case BYTE, BOOL -> v & 0xFF;
+            case INT16 -> (short) v;
+            case UINT16, CHAR -> v & 0xFFFF;
+            case INT32, NATIVEINT -> (int) v;
+            case UINT32, UNATIVEINT -> v & 0xFFFFFFFFL;
+            default -> v;
+        };
+    }
 }

@@ -13,7 +13,8 @@ package org.fidembed.difftest;
 
 import org.fidembed.diag.Loc;
 import org.fidembed.types.Builtin;
-import org.fidembed.types.Checker;
+import org.fidembed.typeck.Program;
+import org.fidembed.typeck.TypeChecker;
 import org.fidembed.types.Format;
 import org.fidembed.types.Type;
 import org.fidembed.types.Type.PrimKind;
@@ -80,15 +81,15 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------------------------------ state
 
-    private final Checker.Program program;
+    private final Program program;
     private final StringBuilder out = new StringBuilder();
     private final Map<GlobalVal, Object> globals = new IdentityHashMap<>();
     private final long maxSteps;
     private long steps;
 
-    public Interpreter(Checker.Program program, long maxSteps) { this.program = program; this.maxSteps = maxSteps; }
+    public Interpreter(Program program, long maxSteps) { this.program = program; this.maxSteps = maxSteps; }
 
-    public static Outcome run(Checker.Program program, long maxSteps) {
+    public static Outcome run(Program program, long maxSteps) {
         return new Interpreter(program, maxSteps).run();
     }
 

@@ -1,6 +1,6 @@
 // Unit tests of the Constrained profile's rules on the typed program: escaping closures and frame
 // objects, and the recursion measure of §15.4 with the depth it proves.
-package org.fidembed.types;
+package org.fidembed.rules;
 
 import org.fidembed.FrontEnd;
 import org.fidembed.types.Symbols.GlobalVal;

@@ -1,9 +1,10 @@
 // Unit tests of type inference and the checker's messages: F#'s inference rules (generalisation,
 // operator defaulting, inline traits, record labels) and errors at the right place with F#'s wording.
-package org.fidembed.types;
+package org.fidembed.typeck;
 
 import org.fidembed.FrontEnd;
 import org.fidembed.types.Symbols.GlobalVal;
+import org.fidembed.types.Type;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

@@ -1,24 +1,27 @@
 // The rules of the Constrained memory profile that are checked on the typed program (language.md
 // §7 closures, §15.3 escape, §15.4 recursion): what would need a heap or an unbounded stack is
 // rejected with the message the spec gives; bounded recursion gets its depth for the stack bound.
-package org.fidembed.types;
+package org.fidembed.rules;
 
 import org.fidembed.diag.Diagnostics;
 import org.fidembed.diag.Loc;
 import org.fidembed.types.Symbols.GlobalVal;
 import org.fidembed.types.Symbols.LocalVar;
 import org.fidembed.types.Type.PrimKind;
+import org.fidembed.typeck.Program;
+import org.fidembed.types.*;
 import org.fidembed.types.Typed.*;
+import org.fidembed.types.Typed;
 
 import java.util.*;
 
 public final class Restrictions {
     private final Diagnostics diags;
-    private final Checker.Program prog;
+    private final Program prog;
     /** Maximum nesting of each bounded recursive function (for the stack bound). */
     public final Map<GlobalVal, Long> recursionDepth = new LinkedHashMap<>();
 
-    public Restrictions(Checker.Program prog, Diagnostics diags) {
+    public Restrictions(Program prog, Diagnostics diags) {
         this.prog = prog;
         this.diags = diags;
     }

@@ -1,0 +1,152 @@
+// Infix and prefix operators: pipes, boolean connectives, arithmetic, comparison and bitwise builtins,
+// user-defined operators shadowing them, and the rejected list operators and string concatenation.
+package org.fidembed.typeck;
+
+import org.fidembed.ast.Ast;
+import org.fidembed.ast.Ast.*;
+import org.fidembed.diag.Loc;
+import org.fidembed.types.*;
+import org.fidembed.types.Typed;
+import org.fidembed.types.Symbols.*;
+import org.fidembed.types.Type.PrimKind;
+import org.fidembed.types.Type.Trait;
+import org.fidembed.types.Typed.TExpr;
+import org.fidembed.types.Typed.TPat;
+
+import java.math.BigInteger;
+import java.util.*;
+
+final class Operators {
+    private final CheckContext cx;
+
+    Operators(CheckContext cx) { this.cx = cx; }
+
+    TExpr operatorValue(String op, Loc loc, Scope scope) {
+        ValueSym s = scope.lookup(op);
+        if (s == null) s = cx.names.lookupUnqualified(op);
+        if (s != null) return cx.calls.symbolValue(s, loc, loc);
+        Builtin b = Predef.OPERATORS.get(op);
+        if (b != null) return cx.builtins.builtinValue(b, loc, loc);
+        if (op.equals("::") || op.equals("@")) { cx.diags.error(loc, "lists allocate on a heap; use a fixed-size array"); return new Typed.Error(loc, cx.fresh()); }
+        cx.diags.error(loc, "the operator '" + op + "' is not defined");
+        return new Typed.Error(loc, cx.fresh());
+    }
+
+    TExpr inferInfix(Infix i, Scope scope) {
+        String op = i.op();
+        switch (op) {
+            case "|>": {
+                TExpr x = cx.exprs.infer(i.left(), scope);
+                return pipe(i.right(), List.of(x), List.of(i.left()), scope, i.loc());
+            }
+            case "||>": case "|||>": {
+                int n = op.equals("||>") ? 2 : 3;
+                Expr l = i.left();
+                while (l instanceof Paren p) l = p.inner();
+                if (!(l instanceof Ast.Tuple tu) || tu.elems().size() != n) {
+                    cx.diags.error(SyntaxFacts.startLoc(i.left()), "'" + op + "' needs a tuple of " + n + " on its left");
+                    return new Typed.Error(i.loc(), cx.fresh());
+                }
+                List<TExpr> xs = new ArrayList<>();
+                for (Expr el : tu.elems()) xs.add(cx.exprs.infer(el, scope));
+                return pipe(i.right(), xs, tu.elems(), scope, i.loc());
+            }
+            case "<|": {
+                TExpr f = cx.exprs.infer(i.left(), scope);
+                return cx.calls.applyArgs(f, List.of(i.right()), scope, i.loc());
+            }
+            case "&&": case "||": {
+                TExpr l = cx.exprs.check(i.left(), Type.BOOL, scope);
+                TExpr r = cx.exprs.check(i.right(), Type.BOOL, scope);
+                return new Typed.Prim(i.loc(), Type.BOOL, op.equals("&&") ? Builtin.AND : Builtin.OR, List.of(l, r), List.of());
+            }
+            case "::": case "@":
+                cx.diags.error(i.loc(), "lists allocate on a heap; use a fixed-size array");
+                return new Typed.Error(i.loc(), cx.fresh());
+            case "**":
+                cx.diags.error(i.loc(), "'**' is not supported yet");
+                return new Typed.Error(i.loc(), cx.fresh());
+            default: break;
+        }
+        // a user-defined (or prelude) operator shadows the builtin
+        ValueSym user = scope.lookup(op);
+        if (user == null) user = cx.names.lookupUnqualified(op);
+        Builtin b = Predef.OPERATORS.get(op);
+        if (user != null && !(user instanceof BuiltinRef)) {
+            TExpr f = cx.calls.symbolValue(user, i.loc(), i.loc());
+            return cx.calls.applyArgs(f, List.of(i.left(), i.right()), scope, i.loc());
+        }
+        if (b == null) {
+            cx.diags.error(i.loc(), "the operator '" + op + "' is not defined");
+            return new Typed.Error(i.loc(), cx.fresh());
+        }
+        TExpr l = cx.exprs.infer(i.left(), scope);
+        Type lt = l.type();
+        TExpr r;
+        switch (b) {
+            case SHL, SHR -> {
+                cx.unifier.requireTrait(lt, Trait.INTEGRAL, i.loc(), op);
+                r = cx.exprs.check(i.right(), Type.INT, scope);
+                return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
+            }
+            case ADD, SUB, MUL, DIV, MOD, BAND, BOR, BXOR -> {
+                r = cx.exprs.check(i.right(), lt, scope);
+                Trait tr = b == Builtin.ADD ? Trait.ADD : (b == Builtin.BAND || b == Builtin.BOR || b == Builtin.BXOR) ? Trait.INTEGRAL : Trait.ARITH;
+                cx.unifier.requireTrait(lt, tr, i.loc(), op);
+                if (b == Builtin.ADD) deferStringConcat(i, l, r);
+                return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
+            }
+            case EQ, NE, LT, LE, GT, GE -> {
+                r = cx.exprs.check(i.right(), lt, scope);
+                cx.unifier.requireTrait(lt, b == Builtin.EQ || b == Builtin.NE ? Trait.EQUALITY : Trait.COMPARISON, i.loc(), op);
+                return new Typed.Prim(i.loc(), Type.BOOL, b, List.of(l, r), List.of(lt));
+            }
+            default -> throw new IllegalStateException(op);
+        }
+    }
+
+    void deferStringConcat(Infix i, TExpr l, TExpr r) {
+        cx.deferred.add(() -> {
+            if (Type.isPrim(l.type(), PrimKind.STRING) && (ConstEval.eval(l) == null || ConstEval.eval(r) == null)) {
+                cx.diags.error(i.loc(), "building strings needs a heap; print the parts with printf");
+            }
+        });
+    }
+
+    /** x |> f, (a, b) ||> f: apply f to already-checked arguments (checked first, for inference). */
+    TExpr pipe(Expr fnExpr, List<TExpr> xs, List<Expr> xExprs, Scope scope, Loc loc) {
+        // f may be a partial application: its own arguments come first
+        Type r = cx.fresh();
+        Type want = r;
+        for (int k = xs.size() - 1; k >= 0; k--) want = new Type.Fun(xs.get(k).type(), want);
+        Expr fe = fnExpr;
+        while (fe instanceof Paren p && !(p.inner() instanceof Lambda)) fe = p.inner();
+        // printf-like and union cases on the right of a pipe: build the call with the piped values
+        TExpr f = cx.exprs.check(fnExpr, want, scope);
+        if (f instanceof Typed.Error) return new Typed.Error(loc, r);
+        if (f instanceof Typed.App app) {
+            List<TExpr> all = new ArrayList<>(app.args());
+            all.addAll(xs);
+            return new Typed.App(app.loc(), r, app.fn(), all);
+        }
+        return new Typed.App(loc, r, f, xs);
+    }
+
+    TExpr inferPrefix(Prefix p, Scope scope) {
+        TExpr x = cx.exprs.infer(p.operand(), scope);
+        switch (p.op()) {
+            case "-", "-." -> {
+                cx.unifier.requireTrait(x.type(), Trait.NEG, p.loc(), "-");
+                if (x instanceof Typed.Const c && c.value() instanceof Double d) return new Typed.Const(p.loc(), c.type(), -d);
+                if (x instanceof Typed.Const c && c.value() instanceof Float d) return new Typed.Const(p.loc(), c.type(), -d);
+                return new Typed.Prim(p.loc(), x.type(), Builtin.NEG, List.of(x), List.of(x.type()));
+            }
+            case "~~~" -> {
+                cx.unifier.requireTrait(x.type(), Trait.INTEGRAL, p.loc(), "~~~");
+                return new Typed.Prim(p.loc(), x.type(), Builtin.BNOT, List.of(x), List.of(x.type()));
+            }
+            case "&", "&&" -> { cx.diags.error(p.loc(), "byref, inref, outref and &x are not supported yet"); return new Typed.Error(p.loc(), cx.fresh()); }
+            default -> { cx.diags.error(p.loc(), "the prefix operator '" + p.op() + "' is not supported by fid-embed"); return new Typed.Error(p.loc(), cx.fresh()); }
+        }
+    }
+}
