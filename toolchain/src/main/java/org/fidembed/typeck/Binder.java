@@ -50,54 +50,75 @@ final class Binder {
                 return new Typed.Lambda(b.loc(), new Type.Fun(argT, resT), List.of(p), m);
             }
         }
-        List<LocalVar> vars = new ArrayList<>();
-        List<TPat> pats = new ArrayList<>();
-        List<Type> ptypes = new ArrayList<>();
-        Scope s = scope;
-        Map<String, LocalVar> allBinds = new LinkedHashMap<>();
-        for (Pat p : params) {
-            Type pt = cx.fresh();
-            Pat inner = p;
-            if (inner instanceof PTyped pty) { cx.unifier.unify(pt, cx.typeExprs.resolveTypeExpr(pty.type(), null, true)); inner = pty.pat(); }
-            if (inner instanceof PName pn && cx.names.resolvePatternName(pn.name()) == null) {
-                LocalVar v = new LocalVar(pn.name(), pt, false, pn.loc());
-                vars.add(v);
-                pats.add(null);
-            } else if (inner instanceof PWild w) {
-                LocalVar v = new LocalVar("_", pt, false, w.loc());
-                vars.add(v);
-                pats.add(null);
-            } else {
-                LocalVar v = new LocalVar("arg" + vars.size(), pt, false, p.loc());
-                v.compilerGenerated = true;
-                vars.add(v);
-                Map<String, LocalVar> binds = new LinkedHashMap<>();
-                TPat tp = cx.patterns.checkPattern(inner, pt, binds, scope, null);
-                pats.add(tp);
-                for (String n : binds.keySet()) {
-                    if (allBinds.containsKey(n)) cx.diags.error(binds.get(n).loc, "the name '" + n + "' is bound twice in these parameters");
-                }
-                allBinds.putAll(binds);
-            }
-            ptypes.add(pt);
-        }
+        Params ps = new Params();
+        for (Pat p : params) bindParam(ps, p, cx.fresh(), scope);
         Type resT = b.returnType() != null ? cx.typeExprs.resolveTypeExpr(b.returnType(), null, true) : cx.fresh();
-        Type fnType = resT;
-        for (int k = ptypes.size() - 1; k >= 0; k--) fnType = new Type.Fun(ptypes.get(k), fnType);
+        Type fnType = ps.functionType(resT);
         if (recType != null) cx.unifier.expect(b.nameLoc() != null ? b.nameLoc() : b.loc(), recType, fnType);
-        for (int k = 0; k < vars.size(); k++) {
-            if (pats.get(k) == null) s = s.with(vars.get(k).name, new Local(vars.get(k)));
-        }
-        for (LocalVar v : allBinds.values()) s = s.with(v.name, new Local(v));
+        Scope s = ps.scope(scope);
         if (self instanceof LocalVar lv && recType != null) s = s.with(lv.name, new Local(lv));
-        TExpr tb = cx.exprs.check(body, resT, s);
-        // destructure pattern parameters at the start of the body
-        for (int k = vars.size() - 1; k >= 0; k--) {
-            if (pats.get(k) == null) continue;
-            LocalVar v = vars.get(k);
-            tb = new Typed.Match(pats.get(k).loc(), resT, new Typed.LocalRef(v.loc, v.type, v, List.of()),
-                    List.of(new Typed.Rule(pats.get(k).loc(), pats.get(k), null, tb)), true);
+        TExpr tb = ps.destructure(cx.exprs.check(body, resT, s));
+        return new Typed.Lambda(b.loc(), fnType, ps.vars, tb);
+    }
+
+    /**
+     * The parameters of one function or lambda as they are bound: a variable each (a parameter
+     * written as a pattern gets a hidden one, matched at the start of the body), and every name the
+     * parameters bind, which must differ (F#: a name bound twice in the parameters is an error).
+     */
+    static final class Params {
+        final List<LocalVar> vars = new ArrayList<>();
+        private final List<TPat> pats = new ArrayList<>();
+        private final Map<String, LocalVar> names = new LinkedHashMap<>();
+
+        Type functionType(Type result) {
+            Type t = result;
+            for (int k = vars.size() - 1; k >= 0; k--) t = new Type.Fun(vars.get(k).type, t);
+            return t;
         }
-        return new Typed.Lambda(b.loc(), fnType, vars, tb);
+
+        Scope scope(Scope s) {
+            for (LocalVar v : names.values()) s = s.with(v.name, new Local(v));
+            return s;
+        }
+
+        /** Matches the pattern parameters at the start of the body. */
+        TExpr destructure(TExpr body) {
+            for (int k = vars.size() - 1; k >= 0; k--) {
+                TPat p = pats.get(k);
+                if (p == null) continue;
+                LocalVar v = vars.get(k);
+                body = new Typed.Match(p.loc(), body.type(), new Typed.LocalRef(v.loc, v.type, v, List.of()),
+                        List.of(new Typed.Rule(p.loc(), p, null, body)), true);
+            }
+            return body;
+        }
+    }
+
+    /** Binds one parameter of type pt: a name, '_', or a pattern (with an optional type annotation). */
+    void bindParam(Params ps, Pat p, Type pt, Scope scope) {
+        Pat inner = p;
+        if (inner instanceof PTyped pty) { cx.unifier.expect(pty.loc(), pt, cx.typeExprs.resolveTypeExpr(pty.type(), null, true)); inner = pty.pat(); }
+        if (inner instanceof PName pn && cx.names.resolvePatternName(pn.name()) == null) {
+            LocalVar v = new LocalVar(pn.name(), pt, false, pn.loc());
+            ps.vars.add(v);
+            ps.pats.add(null);
+            name(ps, v);
+        } else if (inner instanceof PWild w) {
+            ps.vars.add(new LocalVar("_", pt, false, w.loc()));
+            ps.pats.add(null);
+        } else {
+            LocalVar v = new LocalVar("arg" + ps.vars.size(), pt, false, p.loc());
+            v.compilerGenerated = true;
+            ps.vars.add(v);
+            Map<String, LocalVar> binds = new LinkedHashMap<>();
+            ps.pats.add(cx.patterns.checkPattern(inner, pt, binds, scope, null));
+            for (LocalVar b : binds.values()) name(ps, b);
+        }
+    }
+
+    private void name(Params ps, LocalVar v) {
+        if (ps.names.containsKey(v.name)) cx.diags.error(v.loc, "the name '" + v.name + "' is bound twice in these parameters");
+        else ps.names.put(v.name, v);
     }
 }

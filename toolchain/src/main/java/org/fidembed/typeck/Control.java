@@ -34,12 +34,8 @@ final class Control {
     }
 
     TExpr checkLambda(Lambda l, Type expected, Scope scope) {
-        List<LocalVar> vars = new ArrayList<>();
-        List<TPat> pats = new ArrayList<>();
+        Binder.Params ps = new Binder.Params();
         Type cur = expected;
-        Scope s = scope;
-        Map<String, LocalVar> allBinds = new LinkedHashMap<>();
-        List<Type> ptypes = new ArrayList<>();
         for (Pat p : l.params()) {
             Type c = Type.prune(cur);
             Type pt, rt;
@@ -48,38 +44,11 @@ final class Control {
                 pt = cx.fresh(); rt = cx.fresh();
                 if (!cx.unifier.expect(l.loc(), c, new Type.Fun(pt, rt))) { pt = cx.fresh(); rt = cx.fresh(); }
             }
-            Pat inner = p;
-            if (inner instanceof PTyped pty) { cx.unifier.expect(pty.loc(), pt, cx.typeExprs.resolveTypeExpr(pty.type(), null, true)); inner = pty.pat(); }
-            if (inner instanceof PName pn && cx.names.resolvePatternName(pn.name()) == null) {
-                LocalVar v = new LocalVar(pn.name(), pt, false, pn.loc());
-                vars.add(v);
-                pats.add(null);
-            } else if (inner instanceof PWild w) {
-                vars.add(new LocalVar("_", pt, false, w.loc()));
-                pats.add(null);
-            } else {
-                LocalVar v = new LocalVar("arg" + vars.size(), pt, false, p.loc());
-                v.compilerGenerated = true;
-                vars.add(v);
-                Map<String, LocalVar> binds = new LinkedHashMap<>();
-                pats.add(cx.patterns.checkPattern(inner, pt, binds, scope, null));
-                allBinds.putAll(binds);
-            }
-            ptypes.add(pt);
+            cx.binder.bindParam(ps, p, pt, scope);
             cur = rt;
         }
-        for (int k = 0; k < vars.size(); k++) if (pats.get(k) == null) s = s.with(vars.get(k).name, new Local(vars.get(k)));
-        for (LocalVar v : allBinds.values()) s = s.with(v.name, new Local(v));
-        TExpr body = cx.exprs.check(l.body(), cur, s);
-        for (int k = vars.size() - 1; k >= 0; k--) {
-            if (pats.get(k) == null) continue;
-            LocalVar v = vars.get(k);
-            body = new Typed.Match(pats.get(k).loc(), body.type(), new Typed.LocalRef(v.loc, v.type, v, List.of()),
-                    List.of(new Typed.Rule(pats.get(k).loc(), pats.get(k), null, body)), true);
-        }
-        Type t = cur;
-        for (int k = ptypes.size() - 1; k >= 0; k--) t = new Type.Fun(ptypes.get(k), t);
-        return new Typed.Lambda(l.loc(), t, vars, body);
+        TExpr body = ps.destructure(cx.exprs.check(l.body(), cur, ps.scope(scope)));
+        return new Typed.Lambda(l.loc(), ps.functionType(cur), ps.vars, body);
     }
 
     TExpr checkRules(Loc loc, TExpr scrut, List<Rule> rules, Type expected, Scope scope) {

@@ -123,4 +123,14 @@ class CheckerTest {
         assertEquals("4:13: a [<Test>] cannot be private: the test runner calls it from another module",
                 FrontEnd.check(FrontEnd.main("[<Test>]\nlet private hidden () = ()", "hidden ()")).firstError());
     }
+
+    @Test
+    void aNameBoundTwiceInTheParametersOfALambdaOrAFunctionIsAnError() {
+        // (fun (a, b) (a, c) -> ...) compiled and returned a wrong value; F# rejects it
+        for (String decl : new String[] {"let pick = fun (a, b) (a, c) -> a + b + c", "let pick (a, b) (a, c) = a + b + c", "let pick a a = a"}) {
+            FrontEnd.Result r = FrontEnd.check(FrontEnd.main(decl, "printfn \"%d\" 0"));
+            assertEquals(1, r.errors().size(), decl + ": " + r.errors());
+            assertTrue(r.firstError().contains("the name 'a' is bound twice in these parameters"), r.firstError());
+        }
+    }
 }
