@@ -6,6 +6,7 @@ package org.fidembed.parse;
 
 import org.fidembed.diag.CompileAbort;
 import org.fidembed.diag.Diagnostics;
+import org.fidembed.diag.Loc;
 import org.fidembed.parse.Offside.BlockEnd;
 import org.fidembed.parse.Offside.Ctx;
 import org.fidembed.parse.Offside.K;
@@ -31,6 +32,8 @@ final class LexFilter {
     /** The offside stack; the head (innermost context) is the last element. */
     private final List<Ctx> stack = new ArrayList<>();
     private final Undentation undentation = new Undentation();
+    /** The layout errors, reported when the file is filtered (an unclosed bracket drops the ones after it). */
+    private final List<org.fidembed.diag.Diagnostic> errors = new ArrayList<>();
 
     private LexFilter(List<Token> raw, Diagnostics diags) {
         this.raw = raw;
@@ -47,7 +50,10 @@ final class LexFilter {
         while (true) {
             Token t = f.fetch(true);
             out.add(t);
-            if (t.kind() == Kind.EOF) return out;
+            if (t.kind() == Kind.EOF) {
+                f.errors.forEach(diags::add);
+                return out;
+            }
         }
     }
 
@@ -130,8 +136,8 @@ final class LexFilter {
         lastOffsideLine = c.line();
         Ctx by = limit.ctx();
         boolean align = by.is(K.SEQ_BLOCK);
-        diags.error(c.loc(), "this is offside of " + what + " at line " + by.line() + ", column " + by.col()
-                + (align ? ": align it with that item" : ": indent it to column " + limit.col() + " or further"));
+        errors.add(org.fidembed.diag.Diagnostic.error(c.loc(), "this is offside of " + what + " at line " + by.line() + ", column " + by.col()
+                + (align ? ": align it with that item" : ": indent it to column " + limit.col() + " or further")));
     }
 
     /**
@@ -178,6 +184,7 @@ final class LexFilter {
         while (true) {
             Token tok = popNext();
             if (noProcessing > 0) { noProcessing--; return tok; }
+            if (tok.firstOnLine() && startsDeclaration(tok) && closeUnclosedBrackets(tok)) continue;
             Token r = closingRules(tok);
             if (r == AGAIN) continue;
             if (r != null) return r;
@@ -650,6 +657,45 @@ final class LexFilter {
         push(Ctx.of(K.WITH_AS_AUGMENT, tok));
         pushSeqBlock(BlockEnd.ADD);
         return tok;
+    }
+
+    private static boolean startsDeclaration(Token t) {
+        return switch (t.text()) {
+            case "let", "type", "module", "open", "exception", "namespace" -> t.kind() == Kind.KEYWORD;
+            default -> false;
+        };
+    }
+
+    /**
+     * A declaration that starts at (or left of) the column of its module's declarations while a bracket
+     * above is open: that bracket was never closed. It is reported once, and the contexts it left open
+     * are closed with their end tokens, so that the declarations after it parse as they would.
+     */
+    private boolean closeUnclosedBrackets(Token tok) {
+        int decl = stack.size() - 1;
+        while (decl > 0 && !(stack.get(decl).is(K.SEQ_BLOCK) && (stack.get(decl - 1).is(K.MODULE_BODY) || stack.get(decl - 1).is(K.NAMESPACE_BODY)))) decl--;
+        if (colOf(tok) > stack.get(decl).col()) return false;
+        Ctx open = null;
+        for (int k = stack.size() - 1; k > decl; k--) if (stack.get(k).is(K.PAREN) && opensParen(stack.get(k).tok())) { open = stack.get(k); break; }
+        if (open == null) return false;
+        // the layout errors since the bracket follow from it
+        Loc from = open.loc();
+        errors.removeIf(e -> e.loc().line() > from.line() || (e.loc().line() == from.line() && e.loc().col() > from.col()));
+        errors.add(org.fidembed.diag.Diagnostic.error(open.loc(), "this '" + open.tok().text() + "' is not closed: the declaration at line "
+                + tok.line() + " starts before its closing '" + closerOf(open.tok().text()) + "'"));
+        List<Token> ends = new ArrayList<>();
+        while (stack.size() - 1 > decl) {
+            Ctx c = pop();
+            String end = endTokenFor(c);
+            if (end != null && !end.equals(BLOCK_SEP)) ends.add(virtualAt(end, tok, c));
+        }
+        delay(tok);
+        for (int i = ends.size() - 1; i >= 0; i--) delayNoProcessing(ends.get(i));
+        return true;
+    }
+
+    private static String closerOf(String open) {
+        return switch (open) { case "(" -> ")"; case "{" -> "}"; case "[" -> "]"; case "[|" -> "|]"; default -> "end"; };
     }
 
     /**

@@ -30,7 +30,7 @@ final class Builtins {
             case INFINITYF: return new Typed.Const(loc, Type.FLOAT32, Float.POSITIVE_INFINITY);
             case PRINTF: case PRINTFN: case EPRINTF: case EPRINTFN: case FAILWITHF:
                 cx.diags.error(loc, "'" + b.fsName + "' needs a literal format string after it");
-                return new Typed.Error(loc, cx.fresh());
+                return new Typed.Error(loc, cx.errorType());
             default: break;
         }
         BuiltinSig sig = builtinSig(b, loc);
@@ -169,19 +169,19 @@ final class Builtins {
     TExpr applyPrintf(Builtin b, Loc loc, List<Expr> args, Scope scope) {
         if (args.isEmpty()) {
             cx.diags.error(loc, "'" + b.fsName + "' needs a literal format string after it");
-            return new Typed.Error(loc, cx.fresh());
+            return new Typed.Error(loc, cx.errorType());
         }
         Expr f = args.get(0);
         while (f instanceof Paren p) f = p.inner();
         if (!(f instanceof Const c) || !(c.lit() instanceof StringLit sl)) {
             cx.diags.error(SyntaxFacts.startLoc(args.get(0)), "the format of '" + b.fsName + "' must be a string literal");
-            return new Typed.Error(loc, cx.fresh());
+            return new Typed.Error(loc, cx.errorType());
         }
         int errorsBefore = (int) cx.diags.errorCount();
         Format fmt = Format.parse(sl.value(), sl.raw(), c.loc(), cx.diags);
         if (cx.diags.errorCount() > errorsBefore) {
             for (int k = 1; k < args.size(); k++) cx.exprs.infer(args.get(k), scope);
-            return new Typed.Error(loc, cx.fresh());
+            return new Typed.Error(loc, cx.errorType());
         }
         List<Format.Spec> specs = fmt.specs();
         List<Type> types = new ArrayList<>();

@@ -23,7 +23,7 @@ final class Calls {
 
     TExpr inferName(Name n, Scope scope) {
         Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, true);
-        if (r == null) return new Typed.Error(n.loc(), cx.fresh());
+        if (r == null) return new Typed.Error(n.loc(), cx.errorType());
         TExpr head;
         if (r.sym() == null) head = new Typed.Const(n.loc(), r.constType(), r.constant());
         else head = symbolValue(r.sym(), n.loc(), n.locs().get(Math.min(r.used() - 1, n.locs().size() - 1)));
@@ -48,7 +48,7 @@ final class Calls {
             if (gv.literal && gv.literalValue != null) return new Typed.Const(loc, gv.scheme.type(), gv.literalValue);
             if (gv.scheme == null) {
                 cx.diags.error(loc, "'" + gv.name + "' is used before its definition is complete");
-                return new Typed.Error(loc, cx.fresh());
+                return new Typed.Error(loc, cx.errorType());
             }
             List<Type> targs = new ArrayList<>();
             Type t = cx.unifier.instantiate(gv.scheme, targs);
@@ -118,7 +118,7 @@ final class Calls {
             }
             if (!(pt instanceof Type.Fun f)) {
                 if (!(fn instanceof Typed.Error)) cx.diags.error(SyntaxFacts.startLoc(arg), "this value is not a function and cannot be applied");
-                return new Typed.Error(loc, cx.fresh());
+                return new Typed.Error(loc, cx.errorType());
             }
             targs.add(cx.exprs.check(arg, f.arg(), scope));
             t = f.result();
@@ -138,7 +138,7 @@ final class Calls {
         Type ut = new Type.Named(d, targs);
         if (c.fields().isEmpty()) {
             cx.diags.error(SyntaxFacts.startLoc(args.get(0)), "the union case '" + c.name() + "' takes no arguments");
-            return new Typed.Error(loc, cx.fresh());
+            return new Typed.Error(loc, cx.errorType());
         }
         Expr arg = args.get(0);
         Expr inner = arg;
@@ -159,14 +159,14 @@ final class Calls {
                 slots[idx] = cx.exprs.check(eq.right(), Type.substParams(c.fields().get(idx).type(), targs), scope);
             }
             for (int k = 0; k < n; k++) {
-                if (slots[k] == null) { cx.diags.error(arg.loc(), "the field '" + c.fields().get(k).name() + "' of union case '" + c.name() + "' is not given"); slots[k] = new Typed.Error(loc, cx.fresh()); }
+                if (slots[k] == null) { cx.diags.error(arg.loc(), "the field '" + c.fields().get(k).name() + "' of union case '" + c.name() + "' is not given"); slots[k] = new Typed.Error(loc, cx.errorType()); }
                 vals.add(slots[k]);
             }
         } else if (inner instanceof Ast.Tuple tu && tu.elems().size() == n) {
             for (int k = 0; k < n; k++) vals.add(cx.exprs.check(tu.elems().get(k), Type.substParams(c.fields().get(k).type(), targs), scope));
         } else {
             cx.diags.error(SyntaxFacts.startLoc(arg), "the union case '" + c.name() + "' expects " + n + " arguments in tupled form");
-            return new Typed.Error(loc, cx.fresh());
+            return new Typed.Error(loc, cx.errorType());
         }
         TExpr res = new Typed.UnionCase(loc, ut, d, c.index(), vals);
         if (args.size() > 1) return applyArgs(res, args.subList(1, args.size()), scope, loc);
@@ -177,7 +177,7 @@ final class Calls {
         Expr fn = ta.fn();
         if (fn instanceof Name n) {
             Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, true);
-            if (r == null) return new Typed.Error(ta.loc(), cx.fresh());
+            if (r == null) return new Typed.Error(ta.loc(), cx.errorType());
             List<Type> given = new ArrayList<>();
             for (TypeExpr t : ta.args()) given.add(cx.typeExprs.resolveTypeExpr(t, null, true));
             if (r.sym() instanceof BuiltinRef br) {

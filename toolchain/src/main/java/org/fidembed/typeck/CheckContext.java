@@ -91,6 +91,13 @@ final class CheckContext {
 
     Type.Var fresh() { return new Type.Var(level); }
 
+    /** The type of an expression whose error is reported: it unifies with anything, silently. */
+    Type.Var errorType() {
+        Type.Var v = fresh();
+        v.fromError = true;
+        return v;
+    }
+
     ModuleDef module(ModuleDef parent, String name) {
         ModuleDef m = parent.modules.get(name);
         if (m == null) { m = new ModuleDef(name, parent, Loc.NONE); parent.modules.put(name, m); }

@@ -93,7 +93,7 @@ final class Control {
         if (st instanceof Type.Array a) elem = a.elem();
         else if (Type.isPrim(st, PrimKind.STRING)) elem = Type.CHAR;
         else if (st instanceof Type.Var) {
-            cx.diags.error(SyntaxFacts.startLoc(f.source()), "lookup on object of indeterminate type based on information prior to this program point; add a type annotation");
+            if (!Type.touchesError(st)) cx.diags.error(SyntaxFacts.startLoc(f.source()), "lookup on object of indeterminate type based on information prior to this program point; add a type annotation");
             return new Typed.Error(f.loc(), Type.UNIT);
         } else {
             cx.diags.error(SyntaxFacts.startLoc(f.source()), "'for ... in' needs an array, a string or a range, but this expression has type '" + Type.show(st) + "'");

@@ -131,11 +131,12 @@ final class Exprs {
         if (e instanceof OpValue ov) return cx.ops.operatorValue(ov.op(), ov.loc(), scope);
         if (e instanceof Range r) {
             cx.diags.error(r.loc(), "sequences allocate on a heap; use a for loop or the Array module");
-            return new Typed.Error(r.loc(), cx.fresh());
+            return new Typed.Error(r.loc(), cx.errorType());
         }
+        if (e instanceof ErrorExpr x) return new Typed.Error(x.loc(), cx.errorType());
         if (e instanceof Unsupported u) {
             cx.diags.error(u.loc(), u.message());
-            return new Typed.Error(u.loc(), cx.fresh());
+            return new Typed.Error(u.loc(), cx.errorType());
         }
         throw new IllegalStateException("unexpected expression " + e.getClass().getSimpleName());
     }

@@ -23,7 +23,7 @@ final class Members {
 
     /** target.name: a record field, or .Length / .IsSome / .IsNone / .Value. */
     TExpr member(TExpr target, String name, Loc loc) {
-        if (target instanceof Typed.Error) return new Typed.Error(loc, cx.fresh());
+        if (target instanceof Typed.Error) return new Typed.Error(loc, cx.errorType());
         Type t = Type.prune(target.type());
         if (t instanceof Type.Var) {
             // F# resolves a field of an unknown type by the latest record type that has it
@@ -33,8 +33,8 @@ final class Members {
                 cx.unifier.unify(t, new Type.Named(d, targs));
                 t = Type.prune(target.type());
             } else {
-                cx.diags.error(loc, "lookup on object of indeterminate type based on information prior to this program point; add a type annotation");
-                return new Typed.Error(loc, cx.fresh());
+                if (!Type.touchesError(t)) cx.diags.error(loc, "lookup on object of indeterminate type based on information prior to this program point; add a type annotation");
+                return new Typed.Error(loc, cx.errorType());
             }
         }
         if (t instanceof Type.Array && name.equals("Length")) return new Typed.Prop(loc, Type.INT, Typed.PropKind.ARRAY_LENGTH, target);
@@ -56,10 +56,10 @@ final class Members {
         }
         if (name.equals("ToString")) {
             cx.diags.error(loc, "building strings needs a heap; print the parts with printf");
-            return new Typed.Error(loc, cx.fresh());
+            return new Typed.Error(loc, cx.errorType());
         }
         cx.diags.error(loc, "the type '" + Type.show(t) + "' does not define the field, constructor or member '" + name + "'");
-        return new Typed.Error(loc, cx.fresh());
+        return new Typed.Error(loc, cx.errorType());
     }
 
     TExpr inferIndex(Index ix, Scope scope) {
@@ -69,11 +69,11 @@ final class Members {
         if (t instanceof Type.Array a) return new Typed.Index(ix.loc(), a.elem(), target, idx);
         if (Type.isPrim(t, PrimKind.STRING)) return new Typed.Index(ix.loc(), Type.CHAR, target, idx);
         if (t instanceof Type.Var) {
-            cx.diags.error(SyntaxFacts.startLoc(ix.target()), "the operator 'expr.[idx]' has been used on an object of indeterminate type based on information prior to this program point; add a type annotation");
-            return new Typed.Error(ix.loc(), cx.fresh());
+            if (!Type.touchesError(t)) cx.diags.error(SyntaxFacts.startLoc(ix.target()), "the operator 'expr.[idx]' has been used on an object of indeterminate type based on information prior to this program point; add a type annotation");
+            return new Typed.Error(ix.loc(), cx.errorType());
         }
         cx.diags.error(SyntaxFacts.startLoc(ix.target()), "the type '" + Type.show(t) + "' cannot be indexed; only arrays and strings can");
-        return new Typed.Error(ix.loc(), cx.fresh());
+        return new Typed.Error(ix.loc(), cx.errorType());
     }
 
     TExpr inferRecord(RecordExpr r, Scope scope, Type hint) {
@@ -86,7 +86,7 @@ final class Members {
             }
             if (!(t instanceof Type.Named n) || n.def().kind != TypeDefn.Kind.RECORD) {
                 cx.diags.error(SyntaxFacts.startLoc(r.copyFrom()), "'{ x with ... }' needs a record but this expression has type '" + Type.show(t) + "'");
-                return new Typed.Error(r.loc(), cx.fresh());
+                return new Typed.Error(r.loc(), cx.errorType());
             }
             TypeDefn d = n.def();
             List<Integer> idxs = new ArrayList<>();
@@ -106,7 +106,7 @@ final class Members {
         if (d == null) d = cx.names.findRecordForField(r.fields().get(0));
         if (d == null) {
             cx.diags.error(r.fields().get(0).loc(), "the record label '" + String.join(".", r.fields().get(0).path()) + "' is not defined");
-            return new Typed.Error(r.loc(), cx.fresh());
+            return new Typed.Error(r.loc(), cx.errorType());
         }
         List<Type> targs = h instanceof Type.Named hn2 && hn2.def() == d ? hn2.args() : cx.names.freshArgs(d);
         TExpr[] slots = new TExpr[d.fields.size()];
@@ -123,7 +123,7 @@ final class Members {
         for (int k = 0; k < slots.length; k++) {
             if (slots[k] == null) {
                 cx.diags.error(r.loc(), "no assignment given for field '" + d.fields.get(k).name() + "' of type '" + d.name + "'");
-                slots[k] = new Typed.Error(r.loc(), cx.fresh());
+                slots[k] = new Typed.Error(r.loc(), cx.errorType());
             }
             fields.add(slots[k]);
         }
@@ -178,7 +178,7 @@ final class Members {
                 cx.diags.error(a.loc(), "strings are constants in fid-embed and cannot be changed");
                 return new Typed.Error(a.loc(), Type.UNIT);
             }
-            cx.diags.error(SyntaxFacts.startLoc(ix.target()), "the operator 'expr.[idx]' has been used on an object of indeterminate type based on information prior to this program point; add a type annotation");
+            if (!Type.touchesError(t)) cx.diags.error(SyntaxFacts.startLoc(ix.target()), "the operator 'expr.[idx]' has been used on an object of indeterminate type based on information prior to this program point; add a type annotation");
             return new Typed.Error(a.loc(), Type.UNIT);
         }
         cx.diags.error(SyntaxFacts.startLoc(target), "this expression cannot be assigned to; only mutable variables, array elements and mutable fields can");

@@ -27,9 +27,9 @@ final class Operators {
         if (s != null) return cx.calls.symbolValue(s, loc, loc);
         Builtin b = Predef.OPERATORS.get(op);
         if (b != null) return cx.builtins.builtinValue(b, loc, loc);
-        if (op.equals("::") || op.equals("@")) { cx.diags.error(loc, "lists allocate on a heap; use a fixed-size array"); return new Typed.Error(loc, cx.fresh()); }
+        if (op.equals("::") || op.equals("@")) { cx.diags.error(loc, "lists allocate on a heap; use a fixed-size array"); return new Typed.Error(loc, cx.errorType()); }
         cx.diags.error(loc, "the operator '" + op + "' is not defined");
-        return new Typed.Error(loc, cx.fresh());
+        return new Typed.Error(loc, cx.errorType());
     }
 
     TExpr inferInfix(Infix i, Scope scope) {
@@ -45,7 +45,7 @@ final class Operators {
                 while (l instanceof Paren p) l = p.inner();
                 if (!(l instanceof Ast.Tuple tu) || tu.elems().size() != n) {
                     cx.diags.error(SyntaxFacts.startLoc(i.left()), "'" + op + "' needs a tuple of " + n + " on its left");
-                    return new Typed.Error(i.loc(), cx.fresh());
+                    return new Typed.Error(i.loc(), cx.errorType());
                 }
                 List<TExpr> xs = new ArrayList<>();
                 for (Expr el : tu.elems()) xs.add(cx.exprs.infer(el, scope));
@@ -62,10 +62,10 @@ final class Operators {
             }
             case "::": case "@":
                 cx.diags.error(i.loc(), "lists allocate on a heap; use a fixed-size array");
-                return new Typed.Error(i.loc(), cx.fresh());
+                return new Typed.Error(i.loc(), cx.errorType());
             case "**":
                 cx.diags.error(i.loc(), "'**' is not supported yet");
-                return new Typed.Error(i.loc(), cx.fresh());
+                return new Typed.Error(i.loc(), cx.errorType());
             default: break;
         }
         // a user-defined (or prelude) operator shadows the builtin
@@ -78,7 +78,7 @@ final class Operators {
         }
         if (b == null) {
             cx.diags.error(i.loc(), "the operator '" + op + "' is not defined");
-            return new Typed.Error(i.loc(), cx.fresh());
+            return new Typed.Error(i.loc(), cx.errorType());
         }
         TExpr l = cx.exprs.infer(i.left(), scope);
         Type lt = l.type();
@@ -145,8 +145,8 @@ final class Operators {
                 cx.unifier.requireTrait(x.type(), Trait.INTEGRAL, p.loc(), "~~~");
                 return new Typed.Prim(p.loc(), x.type(), Builtin.BNOT, List.of(x), List.of(x.type()));
             }
-            case "&", "&&" -> { cx.diags.error(p.loc(), "byref, inref, outref and &x are not supported yet"); return new Typed.Error(p.loc(), cx.fresh()); }
-            default -> { cx.diags.error(p.loc(), "the prefix operator '" + p.op() + "' is not supported by fid-embed"); return new Typed.Error(p.loc(), cx.fresh()); }
+            case "&", "&&" -> { cx.diags.error(p.loc(), "byref, inref, outref and &x are not supported yet"); return new Typed.Error(p.loc(), cx.errorType()); }
+            default -> { cx.diags.error(p.loc(), "the prefix operator '" + p.op() + "' is not supported by fid-embed"); return new Typed.Error(p.loc(), cx.errorType()); }
         }
     }
 }

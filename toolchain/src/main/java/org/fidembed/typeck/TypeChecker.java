@@ -39,7 +39,7 @@ public final class TypeChecker {
             Set<Type.Var> free = new LinkedHashSet<>();
             Type.freeVars(t, free);
             free.removeAll(g.scheme.vars());
-            if (!free.isEmpty() && !g.isFunction()) {
+            if (!free.isEmpty() && !g.isFunction() && !Type.touchesError(g.scheme.type())) {
                 cx.diags.error(g.loc, "value restriction: the type of '" + g.name + "' (" + Type.show(t) + ") could not be inferred; add a type annotation");
             }
         }

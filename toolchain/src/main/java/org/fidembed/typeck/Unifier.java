@@ -58,6 +58,7 @@ final class Unifier {
 
     void bind(Type.Var v, Type t) {
         if (occurs(v, t)) throw new Mismatch();
+        if (v.fromError) poison(t);
         if (t instanceof Type.Var tv) {
             tv.traits.addAll(v.traits);
             if (tv.traitLoc == null) { tv.traitLoc = v.traitLoc; tv.traitOp = v.traitOp; }
@@ -90,12 +91,23 @@ final class Unifier {
         else if (t instanceof Type.Named n) n.args().forEach(e -> adjustLevels(e, lvl));
     }
 
+    /** What an erroneous expression's type is unified with inherits its silence. */
+    private static void poison(Type t) {
+        t = Type.prune(t);
+        if (t instanceof Type.Var v) v.fromError = true;
+        else if (t instanceof Type.Fun f) { poison(f.arg()); poison(f.result()); }
+        else if (t instanceof Type.Tuple tu) tu.elems().forEach(Unifier::poison);
+        else if (t instanceof Type.Array a) poison(a.elem());
+        else if (t instanceof Type.Named n) n.args().forEach(Unifier::poison);
+    }
+
     /** Unifies, reporting F#'s message at loc when the types disagree. Returns false on error. */
     boolean expect(Loc loc, Type expected, Type actual) {
         try {
             unify(expected, actual);
             return true;
         } catch (Mismatch m) {
+            if (Type.touchesError(expected) || Type.touchesError(actual)) return false;
             cx.diags.error(loc, "this expression was expected to have type '" + Type.show(expected) + "' but here has type '" + Type.show(actual) + "'");
             return false;
         } catch (TraitFailure tf) {

@@ -65,6 +65,8 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         /** Where the trait that forces a default (for instance '+') was used, for messages. */
         public org.fidembed.diag.Loc traitLoc;
         public String traitOp;
+        /** The type of an expression whose error is already reported: nothing more is said about it. */
+        public boolean fromError;
 
         public Var(int level) { this.level = level; }
         @Override public String toString() { return link != null ? link.toString() : "'" + (name != null ? name : "t" + id); }
@@ -194,5 +196,15 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
             case UINT32, UNATIVEINT -> v & 0xFFFFFFFFL;
             default -> v;
         };
+    }
+
+    /** Whether t involves the type of an already reported error (through links too): no further error is due. */
+    public static boolean touchesError(Type t) {
+        if (t instanceof Var v) return v.fromError || (v.link != null && touchesError(v.link));
+        if (t instanceof Fun f) return touchesError(f.arg()) || touchesError(f.result());
+        if (t instanceof Tuple tu) { for (Type e : tu.elems()) if (touchesError(e)) return true; return false; }
+        if (t instanceof Array a) return touchesError(a.elem());
+        if (t instanceof Named n) { for (Type e : n.args()) if (touchesError(e)) return true; }
+        return false;
     }
 }

@@ -30,6 +30,7 @@ class OffsideErrorTest {
         loop body left of its while ¦ let f x =\\n    while x do\\n   ()\\n ¦ 4:4 ¦ offside of 'while' at line 3, column 5
         lambda body left of its let ¦ let s xs =\\n    Array.map (fun x ->\\nx + 1) xs\\n ¦ 4:1 ¦ offside of 'let' at line 2, column 1: indent it to column 2
         member body left of member ¦ type V =\\n    { X: int }\\n    member v.Twice =\\n    v.X * 2\\n ¦ 5:5 ¦ offside of 'member' at line 4, column 5: indent it to column 6
+        unclosed bracket ¦ let f x =\\n    let y = (x +\\n        1\\n    y\\n\\nlet g = f 1\\nlet h = g + 1\\n ¦ 3:13 ¦ this '(' is not closed: the declaration at line 7 starts before its closing ')'
         union case far left ¦ type U =\\n    | A\\n| B\\n ¦ 4:1 ¦ unexpected '|'
         """)
     void oneErrorAtTheOffsideToken(String context, String body, String at, String message) {

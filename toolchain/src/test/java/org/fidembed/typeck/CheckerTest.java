@@ -133,4 +133,12 @@ class CheckerTest {
             assertTrue(r.firstError().contains("the name 'a' is bound twice in these parameters"), r.firstError());
         }
     }
+
+    @Test
+    void aDeclarationThatDoesNotParseStillDefinesItsNameAndCausesNoFurtherErrors() {
+        // one error per root cause: no "not defined", value restriction or indeterminate-type errors after it
+        FrontEnd.Result r = FrontEnd.check(FrontEnd.main("let f x =\n    let y = (x +\n        1\n    y\n\nlet g = f 1 2\nlet h = g.Length + 1", "printfn \"%d\" (h + f 3)"));
+        assertEquals(1, r.errors().size(), () -> r.errors().toString());
+        assertTrue(r.firstError().contains("'(' is not closed"), r.firstError());
+    }
 }
