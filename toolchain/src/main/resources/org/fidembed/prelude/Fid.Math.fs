@@ -9,6 +9,10 @@
 /// Java say NaN). fdlibm's notice: Copyright (C) 1993-2004 by Sun Microsystems, Inc. All rights
 /// reserved. Developed at SunSoft, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
 /// and distribute this software is freely granted, provided that this notice is preserved.
+///
+/// Names: the float function has the F# name (sin, atan2 y x, pow x y, pown x n), its float32
+/// sibling the same name with an f (sinf, atan2f, powf, pownf), as in C; pown on an integer type is
+/// pown followed by the type (pownInt32, pownUInt8, ...). Nothing here is opened by default.
 module Fid.Math
 
 open Fid.Intrinsics
@@ -564,25 +568,29 @@ let exp (x0: float) : float =
             if k >= -1021 then withHi y (hiWord y + (k <<< 20))
             else withHi y (hiWord y + ((k + 1000) <<< 20)) * TwoM1000
 
+/// log and log10 of zero (-infinity), of negative numbers (NaN), of infinity and NaN (themselves).
+let private logSpecial (x: float) (hx: int) : float =
+    if ((hx &&& 0x7fffffff) ||| int (loWord x)) = 0 then -infinity
+    elif hx < 0 then (x - x) / 0.0
+    else x + x
+
+let inline private isLogSpecial (x: float) (hx: int) = hx < 0 || hx >= 0x7ff00000 || (hx ||| int (loWord x)) = 0
+
+/// A positive finite x scaled out of the subnormals by 2^54, and its binary exponent.
+let private logScale (x: float) : struct (float * int) =
+    let s = if hiWord x < 0x00100000 then x * Two54 else x
+    struct (s, (hiWord s >>> 20) - 1023 - (if hiWord x < 0x00100000 then 54 else 0))
+
 /// log (log, Math.Log).
 let log (x0: float) : float =
-    let mutable x = x0
-    let mutable hx = hiWord x
-    let mutable k = 0
-    if hx < 0x00100000 && ((hx &&& 0x7fffffff) ||| int (loWord x)) = 0 then -infinity
-    elif hx < 0 then (x - x) / 0.0
-    elif hx >= 0x7ff00000 then x + x
+    if isLogSpecial x0 (hiWord x0) then logSpecial x0 (hiWord x0)
     else
-        if hx < 0x00100000 then
-            k <- -54
-            x <- x * Two54
-            hx <- hiWord x
-        k <- k + (hx >>> 20) - 1023
-        hx <- hx &&& 0x000fffff
+        let struct (xs, e) = logScale x0
+        // x or x/2 in [sqrt(2)/2, sqrt(2)), and k its exponent
+        let hx = hiWord xs &&& 0x000fffff
         let i = (hx + 0x95f64) &&& 0x100000
-        x <- withHi x (hx ||| (i ^^^ 0x3ff00000))
-        k <- k + (i >>> 20)
-        let f = x - 1.0
+        let k = e + (i >>> 20)
+        let f = withHi xs (hx ||| (i ^^^ 0x3ff00000)) - 1.0
         let dk = float k
         if (0x000fffff &&& (2 + hx)) < 3 then
             if f = 0.0 then (if k = 0 then 0.0 else dk * Ln2Hi + dk * Ln2Lo)
@@ -606,20 +614,11 @@ let log (x0: float) : float =
 
 /// log10 (log10, Math.Log10).
 let log10 (x0: float) : float =
-    let mutable x = x0
-    let mutable hx = hiWord x
-    let mutable k = 0
-    if hx < 0x00100000 && ((hx &&& 0x7fffffff) ||| int (loWord x)) = 0 then -infinity
-    elif hx < 0 then (x - x) / 0.0
-    elif hx >= 0x7ff00000 then x + x
+    if isLogSpecial x0 (hiWord x0) then logSpecial x0 (hiWord x0)
     else
-        if hx < 0x00100000 then
-            k <- -54
-            x <- x * Two54
-            hx <- hiWord x
-        k <- k + (hx >>> 20) - 1023
+        let struct (x, k) = logScale x0
         let i = int ((uint32 k &&& 0x80000000u) >>> 31)
-        hx <- (hx &&& 0x000fffff) ||| ((0x3ff - i) <<< 20)
+        let hx = (hiWord x &&& 0x000fffff) ||| ((0x3ff - i) <<< 20)
         let y = float (k + i)
         let z = y * 3.69423907715893078616e-13 + 4.34294481903251816668e-01 * log (withHi x hx)
         z + y * 3.01029995663611771306e-01
