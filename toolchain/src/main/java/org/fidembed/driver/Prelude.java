@@ -29,6 +29,7 @@ public final class Prelude {
         String timer = "timer/" + t.timerKind() + ".fs";
         if (Prelude.class.getResource("/org/fidembed/prelude/" + timer) != null) out.add(resource(timer));
         out.add(resource("Fid.Runtime.fs"));
+        out.add(resource("Fid.Math.fs"));
         return out;
     }
 
