@@ -371,8 +371,9 @@ final class LexFilter {
         else grace = isInfix(tok) ? tok.text().length() + 1 : 0;
         boolean endsFile = rest != null && (rest.is(K.NAMESPACE_BODY) || (rest.is(K.MODULE_BODY) && rest.flag()));
         if ((semiSemi && !endsFile) || col + grace < h.col()) {
-            if (rest != null && rest.is(K.PAREN) && tok.firstOnLine() && !isDummy(tok) && tok.kind() != Kind.EOF && tok.line() != h.line()) {
-                // inside brackets the items of a block align: `{ X = 1` / ` Y = 2 }` would make Y an argument of 1
+            if (rest != null && rest.isParen("{") && tok.firstOnLine() && tok.line() != h.line() && isFieldStart(tok)) {
+                // the fields of a record align: `{ X = 1` / ` Y = 2 }` would make Y an argument of 1 (a continuation
+                // left of the first field is valid F# otherwise, e.g. an operator or an argument)
                 reportOffside(Ctx.of(K.VANILLA, tok), new Undentation.Limit(h, h.col()), "the first item after '" + rest.tok().text() + "'");
             }
             pop();
@@ -404,6 +405,13 @@ final class LexFilter {
             }
         }
         return null;
+    }
+
+    /** `Name =` or `Name :` at the lookahead: a record field's start. */
+    private boolean isFieldStart(Token tok) {
+        if (tok.kind() != Kind.IDENT) return false;
+        Token n = peekNext();
+        return sym(n, "=") || sym(n, ":");
     }
 
     private boolean isSameLine(Token tok) {

@@ -268,7 +268,8 @@ public final class Lexer {
                 case "m", "M" -> diags.error(locAt(start), "decimal and bigint are not supported; use an integer type or fixed point");
                 default -> diags.error(locAt(sufStart), "'" + suffix + "' is not a valid suffix for a floating-point literal");
             }
-            double v = Double.parseDouble(digits.toString());
+            // a float32 literal is rounded once, from its decimal text (not through double)
+            double v = suffix.equalsIgnoreCase("f") ? Float.parseFloat(digits.toString()) : Double.parseDouble(digits.toString());
             add(Kind.FLOAT, text, start, space, v, suffix.toLowerCase());
             return;
         }

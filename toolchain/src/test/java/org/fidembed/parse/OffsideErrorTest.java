@@ -21,7 +21,6 @@ class OffsideErrorTest {
         rule body left of the match ¦ let f x =\\n    match x with\\n    | 1 ->\\n  "one"\\n    | _ -> "other"\\n ¦ 5:3 ¦ offside of 'match' at line 3, column 5
         record field misaligned ¦ type P = { X: int; Y: int }\\nlet r =\\n    { X = 1\\n     Y = 2 }\\n ¦ 5:6 ¦ offside of the first item after '{' at line 4, column 7: align it with that item
         record type field misaligned ¦ type P =\\n    { X: int\\n     Y: int }\\n ¦ 4:6 ¦ offside of the first item after '{' at line 3, column 7
-        array element misaligned ¦ let a =\\n    [| 1\\n      2 |]\\n ¦ 4:7 ¦ offside of the first item after '[|' at line 3, column 8
         module body not indented ¦ module N =\\nlet x = 1\\n ¦ 3:1 ¦ offside of 'module' at line 2, column 1: indent it to column 2
         else left of its if ¦ let f x =\\n    if x then\\n        1\\n  else\\n        2\\n ¦ 5:3 ¦ keyword 'else': this line is indented past the 'let' at line 2, column 1
         item indented past a let ¦ let f x =\\n    let y = 1\\n     y + x\\n ¦ 4:6 ¦ unexpected 'y': this line is indented past the 'let' at line 3, column 5

@@ -117,4 +117,12 @@ class LexerTest {
         assertEquals(2, d.errorCount());
         assertTrue(d.all().get(0).message().startsWith("decimal and bigint are not supported"));
     }
+
+    @Test
+    void aFloat32LiteralIsRoundedOnceFromItsDecimalText() {
+        // through double, 1.00000017881393432617187499 rounds to 1.0000001788139343 and then, a tie, to 0x3f800002
+        Diagnostics d = new Diagnostics();
+        List<Token> t = lex("1.00000017881393432617187499f", d);
+        assertEquals(0x3f800001, Float.floatToRawIntBits((float) (double) (Double) t.get(0).value()));
+    }
 }
