@@ -580,6 +580,27 @@ public final class Lowerer {
         return apply(new GlobalFn(g, targs), args, env, loc);
     }
 
+    /**
+     * An elementary function: the prelude's Fid.Math function for the argument's type (sin for float,
+     * sinf for float32; pown, pownf, pownInt32, ... by the base's type).
+     */
+    private Val mathCall(Builtin op, Type argType, List<Val> args, Loc loc, Env env) {
+        PrimKind k = ((Type.Prim) Type.prune(argType)).kind();
+        String name;
+        if (op == Builtin.POWN) {
+            name = switch (k) {
+                case FLOAT -> "pown"; case FLOAT32 -> "pownf";
+                case SBYTE -> "pownInt8"; case BYTE -> "pownUInt8"; case INT16 -> "pownInt16"; case UINT16 -> "pownUInt16";
+                case INT32 -> "pownInt32"; case UINT32 -> "pownUInt32"; case INT64 -> "pownInt64"; case UINT64 -> "pownUInt64";
+                case NATIVEINT -> "pownNativeInt"; case UNATIVEINT -> "pownUNativeInt";
+                default -> throw new IllegalStateException("pown of " + k);
+            };
+        } else name = op.mathName() + (k == PrimKind.FLOAT32 ? "f" : "");
+        GlobalVal g = byName.get("Fid.Math." + name);
+        if (g == null) throw new IllegalStateException("the prelude has no Fid.Math." + name);
+        return callGlobal(g, List.of(), args, loc, env);
+    }
+
     private Val callRuntime(String name, Loc loc, Env env, Val... args) {
         GlobalVal g = byName.get("Fid.Runtime." + name);
         if (g == null) throw new IllegalStateException("the prelude has no Fid.Runtime." + name);
@@ -2053,6 +2074,9 @@ public final class Lowerer {
             case EQ: case NE: case LT: case LE: case GT: case GE: return compareOp(op, args.get(0), args.get(1), t0, env, p.loc());
             case COMPARE: return new V(compareValues(args.get(0), args.get(1), t0, env, p.loc()), "i32");
             case ABS: return abs(args.get(0), t0, p.loc(), env);
+            case SIN: case COS: case TAN: case ASIN: case ACOS: case ATAN: case SINH: case COSH: case TANH: case EXP: case LOG:
+            case LOG10: case ATAN2: case POW: case POWN:
+                return mathCall(op, t0, new ArrayList<Val>(args), p.loc(), env);
             case SQRT: return floatIntrinsic("sqrt", args.get(0));
             case FLOOR: return floatIntrinsic("floor", args.get(0));
             case CEIL: return floatIntrinsic("ceil", args.get(0));

@@ -28,6 +28,10 @@ final class Builtins {
             case INFINITY: return new Typed.Const(loc, Type.FLOAT, Double.POSITIVE_INFINITY);
             case NANF: return new Typed.Const(loc, Type.FLOAT32, Float.NaN);
             case INFINITYF: return new Typed.Const(loc, Type.FLOAT32, Float.POSITIVE_INFINITY);
+            case MATH_PI: return new Typed.Const(loc, Type.FLOAT, Math.PI);
+            case MATH_E: return new Typed.Const(loc, Type.FLOAT, Math.E);
+            case MATHF_PI: return new Typed.Const(loc, Type.FLOAT32, (float) Math.PI);
+            case MATHF_E: return new Typed.Const(loc, Type.FLOAT32, (float) Math.E);
             case PRINTF: case PRINTFN: case EPRINTF: case EPRINTFN: case FAILWITHF:
                 cx.diags.error(loc, "'" + b.fsName + "' needs a literal format string after it");
                 return new Typed.Error(loc, cx.errorType());
@@ -68,6 +72,21 @@ final class Builtins {
             case HASH -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.EQUALITY, loc, "hash"); return new BuiltinSig(List.of(a), Type.INT, List.of(a)); }
             case AND, OR -> { return new BuiltinSig(List.of(Type.BOOL, Type.BOOL), Type.BOOL, List.of()); }
             case NOT -> { return new BuiltinSig(List.of(Type.BOOL), Type.BOOL, List.of()); }
+            case SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, EXP, LOG, LOG10 -> {
+                Type.Var a = cx.fresh();
+                cx.unifier.requireTrait(a, Trait.FLOATING, loc, b.fsName);
+                return new BuiltinSig(List.of(a), a, List.of(a));
+            }
+            case ATAN2, POW -> {
+                Type.Var a = cx.fresh();
+                cx.unifier.requireTrait(a, Trait.FLOATING, loc, b.fsName);
+                return new BuiltinSig(List.of(a, a), a, List.of(a));
+            }
+            case POWN -> {
+                Type.Var a = cx.fresh();
+                cx.unifier.requireTrait(a, Trait.ARITH, loc, b.fsName);
+                return new BuiltinSig(List.of(a, Type.INT), a, List.of(a));
+            }
             case SQRT, FLOOR, CEIL, TRUNCATE, ROUND -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.FLOATING, loc, b.fsName); return new BuiltinSig(List.of(a), a, List.of(a)); }
             case TO_SBYTE, TO_BYTE, TO_INT16, TO_UINT16, TO_INT32, TO_UINT32, TO_INT64, TO_UINT64, TO_NATIVEINT, TO_UNATIVEINT,
                  TO_CHAR, TO_FLOAT32, TO_FLOAT -> {
@@ -138,7 +157,7 @@ final class Builtins {
         switch (b) {
             case PRINTF: case PRINTFN: case EPRINTF: case EPRINTFN: case FAILWITHF:
                 return applyPrintf(b, loc, args, scope);
-            case NAN: case INFINITY: case NANF: case INFINITYF: {
+            case NAN: case INFINITY: case NANF: case INFINITYF: case MATH_PI: case MATH_E: case MATHF_PI: case MATHF_E: {
                 TExpr v = builtinValue(b, loc, loc);
                 return cx.calls.applyArgs(v, args, scope, loc);
             }

@@ -99,11 +99,23 @@ final class Calls {
         while (h instanceof Paren p && !(p.inner() instanceof App)) h = p.inner();
         if (h instanceof Name n) {
             Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, false);
+            if (r != null && r.tupled() && r.used() == n.path().size()) args = untuple(args);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof BuiltinRef br) return cx.builtins.applyBuiltinExpr(br.b(), n.loc(), args, scope);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof CaseRef cr) return applyCase(cr, n.loc(), args, scope);
         }
         TExpr fn = cx.exprs.infer(head, scope);
         return applyArgs(fn, args, scope, a.loc());
+    }
+
+    /** Math.Max(a, b): a .NET static method's tuple argument is its parameters, in order. */
+    private static List<Expr> untuple(List<Expr> args) {
+        if (args.isEmpty()) return args;
+        Expr first = args.get(0);
+        while (first instanceof Paren p) first = p.inner();
+        if (!(first instanceof Ast.Tuple t) || t.struct()) return args;
+        List<Expr> out = new ArrayList<>(t.elems());
+        out.addAll(args.subList(1, args.size()));
+        return out;
     }
 
     TExpr applyArgs(TExpr fn, List<Expr> args, Scope scope, Loc loc) {

@@ -81,6 +81,15 @@ final class CheckContext {
         ModuleDef cpu = module(hw, "Cpu");
         ModuleDef intr = module(fid, "Intrinsics");
         module(fid, "Testing"); // Fid.Testing.fs: only the [<Test>] attribute, recognised by name
+        // System: opened by `open System`; Math and MathF hold the static members fid-embed provides
+        ModuleDef system = module(root, "System");
+        system.prelude = true;
+        for (var e : List.of(Map.entry("Math", Predef.MATH_MEMBERS), Map.entry("MathF", Predef.MATHF_MEMBERS))) {
+            ModuleDef m = module(system, e.getKey());
+            m.prelude = true;
+            m.dotNetStatics = true;
+            e.getValue().forEach((name, b) -> { if (b != null) m.values.put(name, new BuiltinRef(b)); });
+        }
         for (Builtin b : Builtin.values()) {
             String n = b.fsName;
             if (n.startsWith("Mmio.")) mmio.values.put(n.substring(5), new BuiltinRef(b));

@@ -71,7 +71,7 @@ final class Control {
             Type t = from.type();
             TExpr step = r.step() == null ? null : cx.exprs.check(r.step(), t, scope);
             TExpr to = cx.exprs.check(r.to(), t, scope);
-            cx.unifier.requireTrait(t, Trait.INTEGRAL, r.loc(), "..");
+            cx.unifier.requireTrait(t, Trait.RANGE, r.loc(), "..");
             Type pt = Type.prune(t);
             if (pt instanceof Type.Var v) { try { cx.unifier.unify(v, Type.INT); } catch (Unifier.Mismatch | Unifier.TraitFailure e) { /* */ } }
             if (Type.isPrim(t, PrimKind.CHAR) && step != null) cx.diags.error(r.loc(), "a range of characters cannot have a step");

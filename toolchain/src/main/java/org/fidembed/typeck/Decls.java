@@ -172,7 +172,10 @@ final class Decls {
         TExpr body;
         Type declared = null;
         if (b.isFunction() || SyntaxFacts.isLambdaExpr(b.body())) {
-            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, g, Scope.EMPTY, null);
+            // the entry point's parameter is a string[] (argv.Length and the like type-check before the end)
+            boolean untypedArgv = g.entryPoint && b.params().size() == 1 && !(b.params().get(0) instanceof PTyped);
+            Type entry = untypedArgv ? new Type.Fun(new Type.Array(Type.STRING), cx.fresh()) : null;
+            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, g, Scope.EMPTY, entry);
             body = lam;
             g.arity = lam.params().size();
         } else {

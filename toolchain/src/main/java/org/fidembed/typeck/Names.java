@@ -68,7 +68,10 @@ final class Names {
     }
 
     /** What a path resolves to: a symbol, how many segments it used, or a module when it ends on one. */
-    record Resolved(ValueSym sym, int used, Object constant, Type constType) { }
+    /** tupled: a .NET static method (Math.Max(a, b)): its one tuple argument gives the parameters. */
+    record Resolved(ValueSym sym, int used, Object constant, Type constType, boolean tupled) {
+        Resolved(ValueSym sym, int used, Object constant, Type constType) { this(sym, used, constant, constType, false); }
+    }
 
     Resolved resolveValue(List<String> path, List<Loc> locs, Scope scope, boolean report) {
         String first = path.get(0);
@@ -103,6 +106,14 @@ final class Names {
         }
         while (m != null && k < path.size()) {
             String n = path.get(k);
+            if (m.dotNetStatics) {
+                Resolved r = dotNetStatic(m, n, k);
+                if (r != null) return r;
+            }
+            if (m.parent == cx.root && m.name.equals("System") && k + 1 < path.size()) {
+                Resolved r = systemConstant(n, path.get(k + 1));
+                if (r != null) return new Resolved(null, k + 2, r.constant(), r.constType());
+            }
             ValueSym v = m.values.get(n);
             if (v != null && !(m.privateNames.contains(n) && !isInside(m))) return new Resolved(v, k + 1, null, null);
             if (v != null) {
@@ -143,6 +154,14 @@ final class Names {
             else cx.diags.error(locs.get(0), "the value or constructor '" + first + "' is not defined");
         }
         return null;
+    }
+
+    /** Math.Sin, MathF.Pow, Math.Max: builtins, or the prelude's max and min, called with a tuple. */
+    private Resolved dotNetStatic(ModuleDef m, String n, int k) {
+        ValueSym v = m.values.get(n);
+        if (v == null && (n.equals("Max") || n.equals("Min"))) v = lookupUnqualified(n.equals("Max") ? "max" : "min");
+        if (v == null) return null;
+        return new Resolved(v, k + 1, null, null, true);
     }
 
     boolean isInside(ModuleDef m) {

@@ -63,9 +63,6 @@ final class Operators {
             case "::": case "@":
                 cx.diags.error(i.loc(), "lists allocate on a heap; use a fixed-size array");
                 return new Typed.Error(i.loc(), cx.errorType());
-            case "**":
-                cx.diags.error(i.loc(), "'**' is not supported yet");
-                return new Typed.Error(i.loc(), cx.errorType());
             default: break;
         }
         // a user-defined (or prelude) operator shadows the builtin
@@ -87,6 +84,11 @@ final class Operators {
             case SHL, SHR -> {
                 cx.unifier.requireTrait(lt, Trait.INTEGRAL, i.loc(), op);
                 r = cx.exprs.check(i.right(), Type.INT, scope);
+                return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
+            }
+            case POW -> {
+                r = cx.exprs.check(i.right(), lt, scope);
+                cx.unifier.requireTrait(lt, Trait.FLOATING, i.loc(), op);
                 return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
             }
             case ADD, SUB, MUL, DIV, MOD, BAND, BOR, BXOR -> {

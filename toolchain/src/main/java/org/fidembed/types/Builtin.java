@@ -11,6 +11,10 @@ public enum Builtin {
     // floating point
     SQRT("sqrt"), FLOOR("floor"), CEIL("ceil"), TRUNCATE("truncate"), ROUND("round"),
     NAN("nan"), INFINITY("infinity"), NANF("nanf"), INFINITYF("infinityf"),
+    // elementary functions: calls of the prelude's Fid.Math, chosen by the argument's type
+    SIN("sin"), COS("cos"), TAN("tan"), ASIN("asin"), ACOS("acos"), ATAN("atan"), SINH("sinh"), COSH("cosh"), TANH("tanh"),
+    EXP("exp"), LOG("log"), LOG10("log10"), ATAN2("atan2"), POW("**"), POWN("pown"),
+    MATH_PI("Math.PI"), MATH_E("Math.E"), MATHF_PI("MathF.PI"), MATHF_E("MathF.E"),
     // conversions
     TO_SBYTE("sbyte"), TO_BYTE("byte"), TO_INT16("int16"), TO_UINT16("uint16"), TO_INT32("int"), TO_UINT32("uint32"),
     TO_INT64("int64"), TO_UINT64("uint64"), TO_NATIVEINT("nativeint"), TO_UNATIVEINT("unativeint"), TO_CHAR("char"),
@@ -37,4 +41,10 @@ public enum Builtin {
 
     public final String fsName;
     Builtin(String n) { this.fsName = n; }
+
+    /** The elementary functions that Fid.Math implements for float (this name) and float32 (this name + f). */
+    public boolean isMath() { return ordinal() >= SIN.ordinal() && ordinal() <= POW.ordinal(); }
+
+    /** The Fid.Math function of an elementary function (pow for **). */
+    public String mathName() { return this == POW ? "pow" : fsName; }
 }

@@ -83,7 +83,9 @@ public final class Predef {
                 Builtin.TO_SBYTE, Builtin.TO_BYTE, Builtin.TO_INT16, Builtin.TO_UINT16, Builtin.TO_INT32, Builtin.TO_UINT32,
                 Builtin.TO_INT64, Builtin.TO_UINT64, Builtin.TO_NATIVEINT, Builtin.TO_UNATIVEINT, Builtin.TO_CHAR,
                 Builtin.TO_FLOAT32, Builtin.TO_FLOAT, Builtin.TO_ENUM, Builtin.PRINTF, Builtin.PRINTFN, Builtin.EPRINTF,
-                Builtin.EPRINTFN, Builtin.FAILWITHF, Builtin.FAILWITH, Builtin.INVALID_ARG, Builtin.ASSERT, Builtin.NOT)) {
+                Builtin.EPRINTFN, Builtin.FAILWITHF, Builtin.FAILWITH, Builtin.INVALID_ARG, Builtin.ASSERT, Builtin.NOT,
+                Builtin.SIN, Builtin.COS, Builtin.TAN, Builtin.ASIN, Builtin.ACOS, Builtin.ATAN, Builtin.SINH, Builtin.COSH,
+                Builtin.TANH, Builtin.EXP, Builtin.LOG, Builtin.LOG10, Builtin.ATAN2, Builtin.POWN)) {
             GLOBAL_BUILTINS.put(b.fsName, b);
         }
         GLOBAL_BUILTINS.put("int32", Builtin.TO_INT32);
@@ -98,6 +100,7 @@ public final class Predef {
             OPERATORS.put(b.fsName, b);
         }
         OPERATORS.put("~-", Builtin.NEG);
+        OPERATORS.put("**", Builtin.POW);
     }
 
     /** Names the subset rejects, with the message language.md §17 gives (checked before "not defined"). */
@@ -121,9 +124,6 @@ public final class Predef {
                 return "%A formats by reflection; use a specific format such as %d";
             case "ref": case "incr": case "decr": return "reference cells and lazy values are heap objects; use let mutable";
             case "decimal": case "bigint": return "decimal and bigint are not supported; use an integer type or fixed point";
-            case "sin": case "cos": case "tan": case "exp": case "log": case "log10": case "atan": case "atan2":
-            case "asin": case "acos": case "sinh": case "cosh": case "tanh": case "pown":
-                return "'" + first + "' is not supported yet";
             case "Console": return "'" + joined + "' is not available in fid-embed; print with printf";
             case "System":
                 if (path.size() > 1) {
@@ -138,6 +138,36 @@ public final class Predef {
                 return null;
             default: return null;
         }
+    }
+
+    /**
+     * The static members of System.Math (float) and System.MathF (float32) that fid-embed provides, by
+     * name; Max and Min are the prelude's max and min (null here, resolved by the checker).
+     */
+    public static final Map<String, Builtin> MATH_MEMBERS = new HashMap<>();
+    public static final Map<String, Builtin> MATHF_MEMBERS = new HashMap<>();
+
+    static {
+        for (Builtin b : Builtin.values()) {
+            if (!b.isMath()) continue;
+            String n = b == Builtin.POW ? "Pow" : Character.toUpperCase(b.fsName.charAt(0)) + b.fsName.substring(1);
+            MATH_MEMBERS.put(n, b);
+            MATHF_MEMBERS.put(n, b);
+        }
+        for (Map<String, Builtin> m : List.of(MATH_MEMBERS, MATHF_MEMBERS)) {
+            m.put("Sqrt", Builtin.SQRT);
+            m.put("Floor", Builtin.FLOOR);
+            m.put("Ceiling", Builtin.CEIL);
+            m.put("Truncate", Builtin.TRUNCATE);
+            m.put("Round", Builtin.ROUND);
+            m.put("Abs", Builtin.ABS);
+            m.put("Max", null);
+            m.put("Min", null);
+        }
+        MATH_MEMBERS.put("PI", Builtin.MATH_PI);
+        MATH_MEMBERS.put("E", Builtin.MATH_E);
+        MATHF_MEMBERS.put("PI", Builtin.MATHF_PI);
+        MATHF_MEMBERS.put("E", Builtin.MATHF_E);
     }
 
     /** Min/max constants: System.Int32.MaxValue and friends. */
@@ -173,12 +203,13 @@ public final class Predef {
                 case FLOATING, PRINT_FLOAT -> k.isFloat();
                 case CONVERTIBLE -> k.isNumeric() || k == PrimKind.CHAR;
                 case PRINT_INT -> k.isInteger();
+                case RANGE -> k.isInteger() || k == PrimKind.CHAR;
             };
         }
         if (t instanceof Type.Named n && n.def().kind == TypeDefn.Kind.ENUM) {
             return switch (tr) {
                 case EQUALITY, COMPARISON, CONVERTIBLE -> true;
-                case INTEGRAL -> true;
+                case INTEGRAL, RANGE -> true;
                 default -> false;
             };
         }

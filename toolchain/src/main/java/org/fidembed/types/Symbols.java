@@ -98,6 +98,8 @@ public final class Symbols {
         public final Map<String, Abbrev> typeAbbrevs = new LinkedHashMap<>();
         public record Abbrev(int arity, Type type) { }
         public boolean requireQualifiedAccess, autoOpen, prelude, isPrivate;
+        /** A .NET class of static methods (System.Math): its functions take their arguments as one tuple. */
+        public boolean dotNetStatics;
         public final Loc loc;
 
         public ModuleDef(String name, ModuleDef parent, Loc loc) {

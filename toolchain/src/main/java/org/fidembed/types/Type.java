@@ -33,7 +33,7 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
     /** Operator and function constraints a type variable must satisfy (F#'s statically resolved members). */
     enum Trait {
         ADD("+"), ARITH("arithmetic"), NEG("-"), INTEGRAL("bitwise"), EQUALITY("="), COMPARISON("comparison"),
-        FLOATING("floating-point"), CONVERTIBLE("conversion"), PRINT_INT("%d"), PRINT_FLOAT("%f");
+        FLOATING("floating-point"), CONVERTIBLE("conversion"), PRINT_INT("%d"), PRINT_FLOAT("%f"), RANGE("..");
         public final String what;
         Trait(String w) { this.what = w; }
     }

@@ -15,6 +15,12 @@ let inline min a b = if a < b then a else b
 let inline (>>) f g = fun x -> g (f x)
 let inline (<<) f g = fun x -> f (g x)
 
+/// Ends the program with this exit code, as returning it from main does (under QEMU the exit code;
+/// on a board a halt).
+let exit (code: int) : 'T =
+    Fid.Intrinsics.exit code
+    Fid.Intrinsics.unreachable ()
+
 module Array =
     let inline length (a: 'T[]) = a.Length
 
