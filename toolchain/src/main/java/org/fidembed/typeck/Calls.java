@@ -27,6 +27,7 @@ final class Calls {
         TExpr head;
         if (r.sym() == null) head = new Typed.Const(n.loc(), r.constType(), r.constant());
         else head = symbolValue(r.sym(), n.loc(), n.locs().get(Math.min(r.used() - 1, n.locs().size() - 1)));
+        if (r.staticProperty()) head = applyUnit(head, n.loc());
         for (int k = r.used(); k < n.path().size(); k++) head = cx.members.member(head, n.path().get(k), n.locs().get(k));
         return head;
     }
@@ -105,6 +106,13 @@ final class Calls {
         }
         TExpr fn = cx.exprs.infer(head, scope);
         return applyArgs(fn, args, scope, a.loc());
+    }
+
+    /** A static property: its getter called with unit, each time it is read (as in F#). */
+    private TExpr applyUnit(TExpr getter, Loc loc) {
+        Type t = Type.prune(getter.type());
+        if (!(t instanceof Type.Fun f)) return getter;
+        return new Typed.App(loc, f.result(), getter, List.of(new Typed.Const(loc, Type.UNIT, null)));
     }
 
     /** Math.Max(a, b): a .NET static method's tuple argument is its parameters, in order. */

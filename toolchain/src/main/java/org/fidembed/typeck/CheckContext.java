@@ -49,6 +49,7 @@ final class CheckContext {
     final Names names = new Names(this);
     final TypeExprs typeExprs = new TypeExprs(this);
     final TypeDefs typeDefs = new TypeDefs(this);
+    final MemberDefs memberDefs = new MemberDefs(this);
     final Decls decls = new Decls(this);
     final Binder binder = new Binder(this);
     final Exprs exprs = new Exprs(this);

@@ -54,6 +54,14 @@ final class Members {
                 if (idx >= 0) return new Typed.Field(loc, Type.substParams(d.fields.get(idx).type(), n.args()), target, d, idx);
             }
         }
+        if (t instanceof Type.Named n) {
+            TypeDefn.Member mem = n.def().members.get(name);
+            if (mem != null && !mem.isStatic()) return instanceMember(target, mem, loc);
+            if (mem != null) {
+                cx.diags.error(loc, "'" + name + "' is a static member of '" + n.def().name + "': write '" + n.def().name + "." + name + "'");
+                return new Typed.Error(loc, cx.errorType());
+            }
+        }
         if (name.equals("ToString")) {
             cx.diags.error(loc, "building strings needs a heap; print the parts with printf");
             return new Typed.Error(loc, cx.errorType());
@@ -185,7 +193,30 @@ final class Members {
         return new Typed.Error(a.loc(), Type.UNIT);
     }
 
+    /** v.Name: the member's function applied to v (a property's value, or a method waiting for its arguments). */
+    TExpr instanceMember(TExpr target, TypeDefn.Member mem, Loc loc) {
+        TExpr fn = cx.calls.symbolValue(new Global(mem.fn()), loc, loc);
+        Type ft = Type.prune(fn.type());
+        if (!(ft instanceof Type.Fun f)) return new Typed.Error(loc, cx.errorType());
+        cx.unifier.expect(loc, f.arg(), target.type());
+        return new Typed.App(loc, f.result(), fn, List.of(target));
+    }
+
     TExpr setField(TExpr obj, String fname, Loc floc, Assign a, Scope scope) {
+        Type ot = Type.prune(obj.type());
+        TypeDefn.Member mem = ot instanceof Type.Named on ? on.def().members.get(fname) : null;
+        if (mem != null && mem.property()) {
+            if (mem.setter() == null) {
+                cx.diags.error(floc, "the property '" + fname + "' has no setter; define it with 'with get () = ... and set v = ...'");
+                return new Typed.Error(a.loc(), Type.UNIT);
+            }
+            TExpr set = cx.calls.symbolValue(new Global(mem.setter()), floc, floc);
+            Type st = Type.prune(set.type());
+            if (!(st instanceof Type.Fun f1) || !(Type.prune(f1.result()) instanceof Type.Fun f2)) return new Typed.Error(a.loc(), Type.UNIT);
+            cx.unifier.expect(floc, f1.arg(), obj.type());
+            TExpr v = cx.exprs.check(a.value(), f2.arg(), scope);
+            return new Typed.App(a.loc(), f2.result(), set, List.of(obj, v));
+        }
         TExpr f = member(obj, fname, floc);
         if (!(f instanceof Typed.Field fld)) return new Typed.Error(a.loc(), Type.UNIT);
         TypeDefn.Field fd = fld.def().fields.get(fld.index());

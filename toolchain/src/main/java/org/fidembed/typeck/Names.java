@@ -69,8 +69,9 @@ final class Names {
 
     /** What a path resolves to: a symbol, how many segments it used, or a module when it ends on one. */
     /** tupled: a .NET static method (Math.Max(a, b)): its one tuple argument gives the parameters. */
-    record Resolved(ValueSym sym, int used, Object constant, Type constType, boolean tupled) {
-        Resolved(ValueSym sym, int used, Object constant, Type constType) { this(sym, used, constant, constType, false); }
+    record Resolved(ValueSym sym, int used, Object constant, Type constType, boolean tupled, boolean staticProperty) {
+        Resolved(ValueSym sym, int used, Object constant, Type constType) { this(sym, used, constant, constType, false, false); }
+        Resolved(ValueSym sym, int used, Object constant, Type constType, boolean tupled) { this(sym, used, constant, constType, tupled, false); }
     }
 
     Resolved resolveValue(List<String> path, List<Loc> locs, Scope scope, boolean report) {
@@ -126,7 +127,7 @@ final class Names {
             TypeDefn td = m.types.get(n);
             if (td != null && k + 1 < path.size()) {
                 Resolved r = memberOfType(td, path.get(k + 1));
-                if (r != null) return new Resolved(r.sym(), k + 2, r.constant(), r.constType());
+                if (r != null) return new Resolved(r.sym(), k + 2, r.constant(), r.constType(), false, r.staticProperty());
             }
             Builtin b = Predef.QUALIFIED_BUILTINS.get(m.name + "." + n);
             if (b != null) return new Resolved(new BuiltinRef(b), k + 1, null, null);
@@ -192,6 +193,8 @@ final class Names {
         if (d.kind == TypeDefn.Kind.ENUM) {
             for (TypeDefn.EnumValue ev : d.enumValues) if (ev.name().equals(n)) return new Resolved(new EnumRef(d, ev), 2, null, null);
         }
+        TypeDefn.Member mem = d.members.get(n);
+        if (mem != null && mem.isStatic()) return new Resolved(new Global(mem.fn()), 2, null, null, false, mem.property());
         return null;
     }
 

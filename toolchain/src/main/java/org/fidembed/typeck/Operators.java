@@ -79,6 +79,15 @@ final class Operators {
         }
         TExpr l = cx.exprs.infer(i.left(), scope);
         Type lt = l.type();
+        // an operator a record or union defines (static member (+)), on either operand's type
+        String memberName = MemberDefs.operatorName(op);
+        TypeDefn.Member mem = operatorMember(lt, memberName);
+        TExpr pre = null;
+        if (mem == null && Type.prune(lt) instanceof Type.Prim && someTypeDefines(memberName)) {
+            pre = cx.exprs.infer(i.right(), scope);
+            mem = operatorMember(pre.type(), memberName);
+        }
+        if (mem != null) return applyOperator(mem, l, i.right(), pre, i.loc(), scope);
         TExpr r;
         switch (b) {
             case SHL, SHR -> {
@@ -87,24 +96,60 @@ final class Operators {
                 return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
             }
             case POW -> {
-                r = cx.exprs.check(i.right(), lt, scope);
+                r = rightOperand(i.right(), lt, pre, scope);
                 cx.unifier.requireTrait(lt, Trait.FLOATING, i.loc(), op);
                 return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
             }
             case ADD, SUB, MUL, DIV, MOD, BAND, BOR, BXOR -> {
-                r = cx.exprs.check(i.right(), lt, scope);
+                r = rightOperand(i.right(), lt, pre, scope);
                 Trait tr = b == Builtin.ADD ? Trait.ADD : (b == Builtin.BAND || b == Builtin.BOR || b == Builtin.BXOR) ? Trait.INTEGRAL : Trait.ARITH;
                 cx.unifier.requireTrait(lt, tr, i.loc(), op);
                 if (b == Builtin.ADD) deferStringConcat(i, l, r);
                 return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
             }
             case EQ, NE, LT, LE, GT, GE -> {
-                r = cx.exprs.check(i.right(), lt, scope);
+                r = rightOperand(i.right(), lt, pre, scope);
                 cx.unifier.requireTrait(lt, b == Builtin.EQ || b == Builtin.NE ? Trait.EQUALITY : Trait.COMPARISON, i.loc(), op);
                 return new Typed.Prim(i.loc(), Type.BOOL, b, List.of(l, r), List.of(lt));
             }
             default -> throw new IllegalStateException(op);
         }
+    }
+
+    /** The right operand of a builtin operator: checked against the left's type (or, inferred already, compared). */
+    private TExpr rightOperand(Expr right, Type want, TExpr pre, Scope scope) {
+        if (pre == null) return cx.exprs.check(right, want, scope);
+        cx.unifier.expect(SyntaxFacts.startLoc(right), want, pre.type());
+        return pre;
+    }
+
+    private static TypeDefn.Member operatorMember(Type t, String name) {
+        if (!(Type.prune(t) instanceof Type.Named n)) return null;
+        TypeDefn.Member m = n.def().members.get(name);
+        return m != null && m.isStatic() ? m : null;
+    }
+
+    private boolean someTypeDefines(String member) {
+        for (TypeDefn d : cx.allTypes) if (d.members.containsKey(member)) return true;
+        return false;
+    }
+
+    /** a + b with static member (+): the member called with (a, b), or curried, as it is defined. */
+    private TExpr applyOperator(TypeDefn.Member mem, TExpr l, Expr right, TExpr pre, Loc loc, Scope scope) {
+        TExpr fn = cx.calls.symbolValue(new Global(mem.fn()), loc, loc);
+        Type ft = Type.prune(fn.type());
+        if (!(ft instanceof Type.Fun f)) return new Typed.Error(loc, cx.errorType());
+        Type p = Type.prune(f.arg());
+        if (p instanceof Type.Tuple tu && tu.elems().size() == 2) {
+            cx.unifier.expect(loc, tu.elems().get(0), l.type());
+            TExpr r = rightOperand(right, tu.elems().get(1), pre, scope);
+            TExpr pair = new Typed.Tuple(loc, new Type.Tuple(List.of(l.type(), r.type()), false), List.of(l, r));
+            return new Typed.App(loc, f.result(), fn, List.of(pair));
+        }
+        if (!(Type.prune(f.result()) instanceof Type.Fun f2)) return new Typed.Error(loc, cx.errorType());
+        cx.unifier.expect(loc, f.arg(), l.type());
+        TExpr r = rightOperand(right, f2.arg(), pre, scope);
+        return new Typed.App(loc, f2.result(), fn, List.of(l, r));
     }
 
     void deferStringConcat(Infix i, TExpr l, TExpr r) {
@@ -138,6 +183,14 @@ final class Operators {
         TExpr x = cx.exprs.infer(p.operand(), scope);
         switch (p.op()) {
             case "-", "-." -> {
+                TypeDefn.Member neg = operatorMember(x.type(), "op_UnaryNegation");
+                if (neg != null) {
+                    TExpr fn = cx.calls.symbolValue(new Global(neg.fn()), p.loc(), p.loc());
+                    if (Type.prune(fn.type()) instanceof Type.Fun f) {
+                        cx.unifier.expect(p.loc(), f.arg(), x.type());
+                        return new Typed.App(p.loc(), f.result(), fn, List.of(x));
+                    }
+                }
                 cx.unifier.requireTrait(x.type(), Trait.NEG, p.loc(), "-");
                 if (x instanceof Typed.Const c && c.value() instanceof Double d) return new Typed.Const(p.loc(), c.type(), -d);
                 if (x instanceof Typed.Const c && c.value() instanceof Float d) return new Typed.Const(p.loc(), c.type(), -d);

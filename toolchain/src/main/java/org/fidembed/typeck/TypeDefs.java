@@ -96,6 +96,7 @@ final class TypeDefs {
             }
         }
         for (TypeDefn d : defs) if (d != null && d.kind == TypeDefn.Kind.UNION) checkUnionNotRecursive(d);
+        cx.memberDefs.defineMembers(td, defs, m);
     }
 
     void checkUnionNotRecursive(TypeDefn d) {

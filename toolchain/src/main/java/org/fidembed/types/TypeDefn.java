@@ -15,6 +15,12 @@ public final class TypeDefn {
         public boolean hasNamedField(String n) { return fields.stream().anyMatch(f -> f.name().equals(n)); }
     }
     public record EnumValue(String name, Object value, Loc loc) { }
+    /**
+     * A member, compiled as a module-level function: an instance member takes the value first; a
+     * property without parameters is called with only that (a static one with unit); an operator is
+     * named as F# names it (op_Addition). setter: a property's set accessor, or null.
+     */
+    public record Member(String name, boolean isStatic, boolean property, Symbols.GlobalVal fn, Symbols.GlobalVal setter, Loc loc) { }
 
     public final Kind kind;
     public final String name;
@@ -28,6 +34,8 @@ public final class TypeDefn {
     public List<Field> fields = new ArrayList<>();
     public List<Case> cases = new ArrayList<>();
     public List<EnumValue> enumValues = new ArrayList<>();
+    /** Members by name (an operator by its .NET name: op_Addition). */
+    public final java.util.Map<String, Member> members = new java.util.LinkedHashMap<>();
     /** The underlying primitive type of an enum. */
     public Type enumUnderlying;
     /** Predefined types print in F#'s postfix style: int option. */
