@@ -265,7 +265,7 @@ final class AtomParser {
     Expr measured(Expr lit) {
         if (c.peek().kind() == Kind.OP && c.peek().text().startsWith("<") && c.adjacentToPrevious()) {
             Token lt = c.peek();
-            return new Measured(lt.loc(), lit, types.measureAnnotation());
+            return new Measured(lit.loc(), lit, types.measureAnnotation());
         }
         return lit;
     }

@@ -181,6 +181,7 @@ final class Builtins {
             targs.add(ta);
         }
         TExpr res = applyBuiltin(b, sig, targs, loc);
+        if (b == Builtin.SQRT && res instanceof Typed.Prim pr) res = sqrtUnit(pr, loc);
         if (args.size() > n) return cx.calls.applyArgs(res, args.subList(n, args.size()), scope, loc);
         return res;
     }
@@ -240,5 +241,16 @@ final class Builtins {
         }
         if (k < args.size()) return cx.calls.applyArgs(call, args.subList(k, args.size()), scope, loc);
         return call;
+    }
+
+    /** sqrt of float<m^2> is float<m>; a unit with an odd exponent has no square root. */
+    private TExpr sqrtUnit(Typed.Prim p, Loc loc) {
+        if (!(Type.prune(p.args().get(0).type()) instanceof Type.Prim arg) || arg.measure() == null || Measures.isOne(arg.measure())) return p;
+        Type.Measure root = Measures.sqrt(arg.measure());
+        if (root == null) {
+            cx.diags.error(loc, "the unit of '" + Type.show(arg) + "' has no square root: its exponents are not even");
+            return new Typed.Error(loc, cx.errorType());
+        }
+        return new Typed.Prim(p.loc(), Measures.primOf(arg.kind(), root), p.op(), p.args(), List.of(Type.prim(arg.kind())));
     }
 }

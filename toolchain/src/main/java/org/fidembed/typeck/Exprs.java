@@ -134,10 +134,22 @@ final class Exprs {
             return new Typed.Error(r.loc(), cx.errorType());
         }
         if (e instanceof ErrorExpr x) return new Typed.Error(x.loc(), cx.errorType());
+        if (e instanceof Measured m) return measured(m, scope);
         if (e instanceof Unsupported u) {
             cx.diags.error(u.loc(), u.message());
             return new Typed.Error(u.loc(), cx.errorType());
         }
         throw new IllegalStateException("unexpected expression " + e.getClass().getSimpleName());
+    }
+
+    /** 250<ms>, -9.81<m/s^2>: a numeric literal with a unit (erased in code). */
+    private TExpr measured(Measured m, Scope scope) {
+        TExpr lit = infer(m.literal(), scope);
+        if (!(lit instanceof Typed.Const c) || !(Type.prune(c.type()) instanceof Type.Prim p) || !p.kind().isNumeric()) {
+            cx.diags.error(m.loc(), "a unit of measure needs a numeric literal before it");
+            return lit;
+        }
+        Type unit = cx.typeExprs.resolveMeasure(m.measure(), null, true);
+        return new Typed.Const(c.loc(), Measures.primOf(p.kind(), unit), c.value());
     }
 }

@@ -100,7 +100,21 @@ final class Operators {
                 cx.unifier.requireTrait(lt, Trait.FLOATING, i.loc(), op);
                 return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
             }
-            case ADD, SUB, MUL, DIV, MOD, BAND, BOR, BXOR -> {
+            case MUL, DIV -> {
+                if (Type.prune(lt) instanceof Type.Prim lp && lp.kind().isNumeric()) {
+                    // the units multiply and divide: the right operand has the left's kind, with any unit
+                    Type.Var unit = cx.fresh();
+                    unit.isMeasure = true;
+                    r = rightOperand(i.right(), new Type.Prim(lp.kind(), unit), pre, scope);
+                    cx.unifier.requireTrait(lt, Trait.ARITH, i.loc(), op);
+                    Type res = Measures.primOf(lp.kind(), b == Builtin.MUL ? Measures.mul(lp.measure(), unit) : Measures.div(lp.measure(), unit));
+                    return new Typed.Prim(i.loc(), res, b, List.of(l, r), List.of(Type.prim(lp.kind())));
+                }
+                r = rightOperand(i.right(), lt, pre, scope);
+                cx.unifier.requireTrait(lt, Trait.ARITH, i.loc(), op);
+                return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
+            }
+            case ADD, SUB, MOD, BAND, BOR, BXOR -> {
                 r = rightOperand(i.right(), lt, pre, scope);
                 Trait tr = b == Builtin.ADD ? Trait.ADD : (b == Builtin.BAND || b == Builtin.BOR || b == Builtin.BXOR) ? Trait.INTEGRAL : Trait.ARITH;
                 cx.unifier.requireTrait(lt, tr, i.loc(), op);

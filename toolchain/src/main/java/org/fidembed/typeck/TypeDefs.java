@@ -21,6 +21,11 @@ final class TypeDefs {
 
     TypeDefs(CheckContext cx) { this.cx = cx; }
 
+    private static boolean isMeasure(TypeDef d) {
+        for (Attribute a : d.attrs()) if (a.name().equals("Measure")) return true;
+        return false;
+    }
+
     void defineTypes(TypeDecl td, ModuleDef m) {
         List<TypeDefn> defs = new ArrayList<>();
         for (TypeDef def : td.defs()) {
@@ -28,7 +33,13 @@ final class TypeDefs {
                 defs.add(null);
                 continue;
             }
-            TypeDefn.Kind kind = def instanceof RecordDef ? TypeDefn.Kind.RECORD : def instanceof UnionDef ? TypeDefn.Kind.UNION : TypeDefn.Kind.ENUM;
+            if (def instanceof AbstractDef ad && !isMeasure(ad)) {
+                cx.diags.error(ad.loc(), "a type without a representation is not supported; define it as a record, a union or an abbreviation");
+                defs.add(null);
+                continue;
+            }
+            TypeDefn.Kind kind = def instanceof RecordDef ? TypeDefn.Kind.RECORD : def instanceof UnionDef ? TypeDefn.Kind.UNION
+                    : def instanceof AbstractDef ? TypeDefn.Kind.MEASURE : TypeDefn.Kind.ENUM;
             String qn = m.qualifiedName.isEmpty() ? def.name() : m.qualifiedName + "." + def.name();
             TypeDefn d = new TypeDefn(kind, def.name(), qn, def.typeParams(), def.loc());
             for (Attribute a : def.attrs()) {
@@ -40,6 +51,7 @@ final class TypeDefs {
                     case "NoComparison" -> d.noComparison = true;
                     case "CustomEquality", "CustomComparison" -> cx.diags.error(a.loc(), "custom equality and comparison are not supported by fid-embed");
                     case "StructLayout", "FieldOffset" -> cx.diags.error(a.loc(), "struct unions with explicit layout are not supported yet");
+                    case "Measure" -> { }
                     default -> cx.diags.warning(a.loc(), "the attribute '" + a.name() + "' has no meaning in fid-embed and is ignored");
                 }
             }
@@ -48,7 +60,12 @@ final class TypeDefs {
             cx.allTypes.add(d);
             defs.add(d);
         }
-        // abbreviations first (they may be used by the others)
+        // units of measure that abbreviate others, then type abbreviations (the other types may use them)
+        for (int k = 0; k < td.defs().size(); k++) {
+            if (td.defs().get(k) instanceof AbstractDef ad && defs.get(k) != null && ad.abbreviates() != null) {
+                defs.get(k).measureAbbrev = cx.typeExprs.resolveMeasure(ad.abbreviates(), null, false);
+            }
+        }
         for (int k = 0; k < td.defs().size(); k++) {
             if (td.defs().get(k) instanceof AbbrevDef ab) {
                 if (ab.type() instanceof TAnyT) continue; // an unsupported definition already reported

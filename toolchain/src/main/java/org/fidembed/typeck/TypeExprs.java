@@ -45,16 +45,25 @@ final class TypeExprs {
             return new Type.Tuple(el, tt.struct());
         }
         if (te instanceof TArrayT at) return new Type.Array(resolveTypeExpr(at.elem(), params, allowFreeVars));
+        if (te instanceof TMeasureOne || te instanceof TMeasureQuot || te instanceof TMeasurePow) {
+            cx.diags.error(te.loc(), "a unit of measure is not a type; write it after a numeric type, as in float<m/s>");
+            return cx.errorType();
+        }
+        if (te instanceof TConstrained tc) return resolveTypeExpr(tc.type(), params, allowFreeVars);
         TName tn = (TName) te;
-        List<Type> args = new ArrayList<>();
-        for (TypeExpr a : tn.args()) args.add(resolveTypeExpr(a, params, allowFreeVars));
         String name = tn.path().get(tn.path().size() - 1);
         if (tn.path().size() == 1 || (tn.path().size() == 2 && tn.path().get(0).equals("System"))) {
             Type p = cx.predef.primNames.get(name);
             if (p != null && cx.names.lookupUserType(List.of(name)) == null) {
-                if (!args.isEmpty()) cx.diags.error(tn.loc(), "the type '" + name + "' takes no type arguments");
+                PrimKind k = ((Type.Prim) p).kind();
+                if (tn.args().size() == 1 && k.isNumeric()) return Measures.primOf(k, resolveMeasure(tn.args().get(0), params, allowFreeVars));
+                if (!tn.args().isEmpty()) cx.diags.error(tn.loc(), "the type '" + name + "' takes no type arguments");
                 return p;
             }
+        }
+        List<Type> args = new ArrayList<>();
+        for (TypeExpr a : tn.args()) args.add(resolveTypeExpr(a, params, allowFreeVars));
+        if (tn.path().size() == 1 || (tn.path().size() == 2 && tn.path().get(0).equals("System"))) {
             if (name.equals("array") && args.size() == 1) return new Type.Array(args.get(0));
             String rej = switch (name) {
                 case "list", "List" -> "lists allocate on a heap; use a fixed-size array";
@@ -71,6 +80,10 @@ final class TypeExprs {
         }
         // user types and abbreviations
         Object found = cx.names.lookupUserType(tn.path());
+        if (found instanceof TypeDefn d && d.kind == TypeDefn.Kind.MEASURE) {
+            cx.diags.error(tn.loc(), "'" + d.name + "' is a unit of measure, not a type; write it after a numeric type, as in float<" + d.name + ">");
+            return cx.errorType();
+        }
         if (found instanceof TypeDefn d) {
             if (args.size() != d.typeParams.size()) {
                 if (args.isEmpty()) { for (int k = 0; k < d.typeParams.size(); k++) args.add(cx.fresh()); }
@@ -92,5 +105,31 @@ final class TypeExprs {
         }
         cx.diags.error(tn.loc(), "the type '" + String.join(".", tn.path()) + "' is not defined");
         return cx.fresh();
+    }
+
+    /** A written unit of measure: named units, 'u variables, 1, products, quotients and integer powers. */
+    Type resolveMeasure(TypeExpr te, Map<String, Type> params, boolean allowFreeVars) {
+        if (te instanceof TMeasureOne) return Type.Measure.ONE;
+        if (te instanceof TMeasureQuot q) return Measures.div(resolveMeasure(q.num(), params, allowFreeVars), resolveMeasure(q.den(), params, allowFreeVars));
+        if (te instanceof TMeasurePow p) return Measures.pow(resolveMeasure(p.base(), params, allowFreeVars), p.exponent());
+        if (te instanceof TTupleT t) {
+            Type m = Type.Measure.ONE;
+            for (TypeExpr e : t.elems()) m = Measures.mul(m, resolveMeasure(e, params, allowFreeVars));
+            return m;
+        }
+        if (te instanceof TAnyT) { Type.Var v = cx.fresh(); v.isMeasure = true; return v; }
+        if (te instanceof TVarT tv) {
+            Type t = resolveTypeExpr(tv, params, allowFreeVars);
+            if (t instanceof Type.Var v) v.isMeasure = true;
+            return t;
+        }
+        if (te instanceof TName tn && tn.args().isEmpty()) {
+            Object found = cx.names.lookupUserType(tn.path());
+            if (found instanceof TypeDefn d && d.kind == TypeDefn.Kind.MEASURE) return d.measureAbbrev != null ? d.measureAbbrev : Measures.named(d.qualifiedName);
+            cx.diags.error(tn.loc(), "'" + String.join(".", tn.path()) + "' is not a unit of measure; declare it with [<Measure>] type " + tn.path().get(tn.path().size() - 1));
+            return cx.errorType();
+        }
+        cx.diags.error(te.loc(), "this is not a unit of measure");
+        return cx.errorType();
     }
 }

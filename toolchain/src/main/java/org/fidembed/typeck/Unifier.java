@@ -41,7 +41,11 @@ final class Unifier {
         if (a == b) return;
         if (a instanceof Type.Var va) { bind(va, b); return; }
         if (b instanceof Type.Var vb) { bind(vb, a); return; }
-        if (a instanceof Type.Prim pa && b instanceof Type.Prim pb) { if (pa.kind() != pb.kind()) throw new Mismatch(); return; }
+        if (a instanceof Type.Prim pa && b instanceof Type.Prim pb) {
+            if (pa.kind() != pb.kind()) throw new Mismatch();
+            if ((pa.measure() != null || pb.measure() != null) && !Measures.unify(pa.measure(), pb.measure())) throw new Mismatch();
+            return;
+        }
         if (a instanceof Type.Fun fa && b instanceof Type.Fun fb) { unify(fa.arg(), fb.arg()); unify(fa.result(), fb.result()); return; }
         if (a instanceof Type.Tuple ta && b instanceof Type.Tuple tb) {
             if (ta.elems().size() != tb.elems().size() || ta.struct() != tb.struct()) throw new Mismatch();
@@ -60,6 +64,7 @@ final class Unifier {
         if (occurs(v, t)) throw new Mismatch();
         if (v.fromError) poison(t);
         if (t instanceof Type.Var tv) {
+            tv.isMeasure |= v.isMeasure;
             tv.traits.addAll(v.traits);
             if (tv.traitLoc == null) { tv.traitLoc = v.traitLoc; tv.traitOp = v.traitOp; }
             tv.level = Math.min(tv.level, v.level);
@@ -79,6 +84,7 @@ final class Unifier {
         if (t instanceof Type.Tuple tu) { for (Type e : tu.elems()) if (occurs(v, e)) return true; return false; }
         if (t instanceof Type.Array a) return occurs(v, a.elem());
         if (t instanceof Type.Named n) { for (Type e : n.args()) if (occurs(v, e)) return true; }
+        if (t instanceof Type.Prim p && p.measure() != null) return Measures.normalize(p.measure()).units().containsKey(v);
         return false;
     }
 
@@ -89,6 +95,9 @@ final class Unifier {
         else if (t instanceof Type.Tuple tu) tu.elems().forEach(e -> adjustLevels(e, lvl));
         else if (t instanceof Type.Array a) adjustLevels(a.elem(), lvl);
         else if (t instanceof Type.Named n) n.args().forEach(e -> adjustLevels(e, lvl));
+        else if (t instanceof Type.Prim p && p.measure() != null) {
+            for (Object u : Measures.normalize(p.measure()).units().keySet()) if (u instanceof Type.Var mv && mv.level > lvl) mv.level = lvl;
+        }
     }
 
     /** What an erroneous expression's type is unified with inherits its silence. */
@@ -180,6 +189,7 @@ final class Unifier {
         Map<Type.Var, Type> map = new IdentityHashMap<>();
         for (Type.Var v : s.vars()) {
             Type.Var nv = cx.fresh();
+            nv.isMeasure = v.isMeasure;
             nv.traits.addAll(v.traits);
             nv.traitOp = v.traitOp;
             map.put(v, nv);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array, Type.Named, Type.Var, Type.Param {
+public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array, Type.Named, Type.Var, Type.Param, Type.Measure {
 
     enum PrimKind {
         UNIT("unit", 0), BOOL("bool", 8), CHAR("char", 16), STRING("string", 0),
@@ -38,8 +38,21 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         Trait(String w) { this.what = w; }
     }
 
-    record Prim(PrimKind kind) implements Type {
+    /**
+     * A primitive type; a numeric one may carry a unit of measure (float<m/s>): a Measure or a measure
+     * variable, null for none. Units are checked here and erased in code: lowering reads only the kind.
+     */
+    record Prim(PrimKind kind, Type measure) implements Type {
+        public Prim(PrimKind kind) { this(kind, null); }
         @Override public String toString() { return kind.fsName; }
+    }
+
+    /**
+     * A unit of measure: named units (by qualified name) and measure variables with integer exponents,
+     * m^1 s^-2 for m/s^2; empty for the dimensionless 1.
+     */
+    record Measure(Map<Object, Integer> units) implements Type {
+        public static final Measure ONE = new Measure(Map.of());
     }
 
     record Fun(Type arg, Type result) implements Type { }
@@ -67,6 +80,8 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         public String traitOp;
         /** The type of an expression whose error is already reported: nothing more is said about it. */
         public boolean fromError;
+        /** A variable that stands for a unit of measure ('u in float<'u>), not for a type. */
+        public boolean isMeasure;
 
         public Var(int level) { this.level = level; }
         @Override public String toString() { return link != null ? link.toString() : "'" + (name != null ? name : "t" + id); }
@@ -107,6 +122,7 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         if (t instanceof Tuple tu) return new Tuple(tu.elems().stream().map(Type::resolve).toList(), tu.struct());
         if (t instanceof Array a) return new Array(resolve(a.elem()));
         if (t instanceof Named n) return new Named(n.def(), n.args().stream().map(Type::resolve).toList());
+        if (t instanceof Prim p && p.measure() != null) return Measures.primOf(p.kind(), Measures.normalize(p.measure()));
         return t;
     }
 
@@ -131,6 +147,7 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         if (t instanceof Tuple tu) return new Tuple(tu.elems().stream().map(e -> substVars(e, map)).toList(), tu.struct());
         if (t instanceof Array a) return new Array(substVars(a.elem(), map));
         if (t instanceof Named n) return new Named(n.def(), n.args().stream().map(e -> substVars(e, map)).toList());
+        if (t instanceof Prim p && p.measure() != null) return Measures.primOf(p.kind(), Measures.subst(p.measure(), map));
         return t;
     }
 
@@ -141,6 +158,7 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         else if (t instanceof Tuple tu) tu.elems().forEach(e -> freeVars(e, out));
         else if (t instanceof Array a) freeVars(a.elem(), out);
         else if (t instanceof Named n) n.args().forEach(e -> freeVars(e, out));
+        else if (t instanceof Prim p && p.measure() != null) out.addAll(Measures.vars(p.measure()));
     }
 
     static boolean containsVars(Type t) {
@@ -154,7 +172,7 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
 
     static String show(Type t, Map<Var, String> names, int ctx) {
         t = prune(t);
-        if (t instanceof Prim p) return p.kind().fsName;
+        if (t instanceof Prim p) return p.kind().fsName + Measures.suffix(p.measure(), names);
         if (t instanceof Var v) {
             String n = names.get(v);
             if (n == null) {
@@ -176,6 +194,7 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
             return ctx >= 3 ? "(" + s + ")" : s;
         }
         if (t instanceof Array a) return show(a.elem(), names, 4) + "[]";
+        if (t instanceof Measure m) return Measures.text(m, names);
         Named n = (Named) t;
         String nm = n.def().displayName();
         if (n.args().isEmpty()) return nm;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class TypeDefn {
-    public enum Kind { RECORD, UNION, ENUM }
+    public enum Kind { RECORD, UNION, ENUM, MEASURE }
 
     public record Field(String name, Type type, boolean mutable, Loc loc) { }
     public record Case(String name, List<Field> fields, Loc loc, int index) {
@@ -36,6 +36,8 @@ public final class TypeDefn {
     public List<EnumValue> enumValues = new ArrayList<>();
     /** Members by name (an operator by its .NET name: op_Addition). */
     public final java.util.Map<String, Member> members = new java.util.LinkedHashMap<>();
+    /** A unit of measure's definition when it abbreviates others ([<Measure>] type Hz = 1/s), else null. */
+    public Type measureAbbrev;
     /** The underlying primitive type of an enum. */
     public Type enumUnderlying;
     /** Predefined types print in F#'s postfix style: int option. */
