@@ -322,12 +322,20 @@ public final class Lexer {
                 if (c == '\n') newline();
             }
         }
-        if (pos < s.length() && s.charAt(pos) == 'B') { diags.error(startLoc, "byte strings are not supported by fid-embed; use a byte array"); pos++; }
+        String suffix = "";
+        if (pos < s.length() && s.charAt(pos) == 'B') {
+            // a byte string "AT\r\n"B: each character is one byte
+            pos++;
+            suffix = "B";
+            for (int k = 0; k < sb.length(); k++) {
+                if (sb.charAt(k) > 0xFF) { diags.error(startLoc, "the character '" + sb.charAt(k) + "' does not fit in a byte, which a byte string needs"); break; }
+            }
+        }
         // the token keeps its start position even when the string spans lines
         int saveLine = line, saveLs = lineStart;
         line = startLine; lineStart = startLineStart;
         boolean first = lastTokenLine != line || out.isEmpty();
-        out.add(new Token(Kind.STRING, s.substring(start, pos), locAt(start), start, pos, first, space, sb.toString(), ""));
+        out.add(new Token(Kind.STRING, s.substring(start, pos), locAt(start), start, pos, first, space, sb.toString(), suffix));
         line = saveLine; lineStart = saveLs;
         lastTokenLine = line;
     }

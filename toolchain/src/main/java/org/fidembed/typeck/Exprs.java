@@ -72,6 +72,7 @@ final class Exprs {
     TExpr infer(Expr e, Scope scope) { return infer(e, scope, null); }
 
     TExpr infer(Expr e, Scope scope, Type hint) {
+        if (e instanceof Const c && c.lit() instanceof BytesLit bl) return infer(Comprehensions.bytes(c.loc(), bl), scope, hint);
         if (e instanceof Const c) return cx.literals.literal(c.lit(), c.loc());
         if (e instanceof Name n) return cx.calls.inferName(n, scope);
         if (e instanceof Paren p) return infer(p.inner(), scope, hint);
@@ -132,6 +133,12 @@ final class Exprs {
         if (e instanceof Range r) {
             cx.diags.error(r.loc(), "sequences allocate on a heap; use a for loop or the Array module");
             return new Typed.Error(r.loc(), cx.errorType());
+        }
+        if (e instanceof ArrayComp ac) return infer(Comprehensions.desugar(ac, cx.diags), scope, hint);
+        if (e instanceof Slice sl) return cx.members.inferSlice(sl, scope);
+        if (e instanceof Yield y) {
+            cx.diags.error(y.loc(), "'yield' belongs in an array comprehension such as [| for i in 0 .. 9 -> i * i |]; sequences allocate on a heap");
+            return new Typed.Error(y.loc(), cx.errorType());
         }
         if (e instanceof ErrorExpr x) return new Typed.Error(x.loc(), cx.errorType());
         if (e instanceof Measured m) return measured(m, scope);

@@ -243,4 +243,29 @@ final class Members {
         }
         return false;
     }
+
+    /** a.[i..j], a.[..j], a.[i..]: a new array of the part, as Array.sub builds it (its length known when the bounds are). */
+    TExpr inferSlice(Slice sl, Scope scope) {
+        TExpr target = cx.exprs.infer(sl.target(), scope);
+        Type t = Type.prune(target.type());
+        if (Type.isPrim(t, PrimKind.STRING)) {
+            cx.diags.error(sl.loc(), "slices of strings are not supported yet; index the characters with s.[i]");
+            return new Typed.Error(sl.loc(), cx.errorType());
+        }
+        if (!(t instanceof Type.Array)) {
+            if (!Type.touchesError(t)) cx.diags.error(SyntaxFacts.startLoc(sl.target()), "only arrays can be sliced, but this expression has type '" + Type.show(t) + "'");
+            return new Typed.Error(sl.loc(), cx.errorType());
+        }
+        Loc l = sl.loc();
+        LocalVar arr = new LocalVar("slice@", t, false, l);
+        arr.compilerGenerated = true;
+        Expr a = new Name(l, List.of("slice@"), List.of(l));
+        Expr from = sl.from() == null ? new Const(l, new IntLit(java.math.BigInteger.ZERO, false, "", false)) : new Paren(l, sl.from());
+        Expr count = sl.to() == null
+                ? new Infix(l, "-", new Name(l, List.of("slice@", "Length"), List.of(l, l)), from)
+                : new Infix(l, "+", new Infix(l, "-", new Paren(l, sl.to()), from), new Const(l, new IntLit(java.math.BigInteger.ONE, false, "", false)));
+        Expr sub = new App(l, new App(l, new App(l, new Name(l, List.of("Array", "sub"), List.of(l, l)), a), from), new Paren(l, count));
+        TExpr body = cx.exprs.infer(sub, scope.with(arr.name, new Local(arr)));
+        return new Typed.Let(l, body.type(), arr, target, body);
+    }
 }

@@ -190,6 +190,7 @@ final class Unifier {
         for (Type.Var v : s.vars()) {
             Type.Var nv = cx.fresh();
             nv.isMeasure = v.isMeasure;
+            nv.fromError = v.fromError;
             nv.traits.addAll(v.traits);
             nv.traitOp = v.traitOp;
             map.put(v, nv);
