@@ -133,7 +133,7 @@ final class Names {
             if (b != null) return new Resolved(new BuiltinRef(b), k + 1, null, null);
             if (report) {
                 String rej = m.prelude ? Predef.rejectedName(path) : null;
-                if (m.prelude && (m.name.equals("Array") || m.name.equals("Option") || m.name.equals("ValueOption") || m.name.equals("Result"))) {
+                if (m.prelude && (m.dotNetStatics || m.name.equals("Array") || m.name.equals("Option") || m.name.equals("ValueOption") || m.name.equals("Result"))) {
                     cx.diags.error(locs.get(0), "'" + m.name + "." + n + "' is not available in fid-embed");
                 } else if (rej != null) {
                     cx.diags.error(locs.get(0), rej);

@@ -125,6 +125,11 @@ public final class Predef {
             case "ref": case "incr": case "decr": return "reference cells and lazy values are heap objects; use let mutable";
             case "decimal": case "bigint": return "decimal and bigint are not supported; use an integer type or fixed point";
             case "Console": return "'" + joined + "' is not available in fid-embed; print with printf";
+            case "Int32": case "Int64": case "Int16": case "UInt32": case "UInt64": case "UInt16": case "Byte": case "SByte":
+            case "Double": case "Single": case "Boolean":
+                if (path.size() > 1 && (path.get(1).equals("Parse") || path.get(1).equals("TryParse")))
+                    return "'" + joined + "' is not available in fid-embed: parsing text is not supported";
+                return path.size() > 1 ? "'" + joined + "' is not available in fid-embed" : null;
             case "System":
                 if (path.size() > 1) {
                     switch (path.get(1)) {
@@ -135,10 +140,18 @@ public final class Predef {
                         default: break;
                     }
                 }
-                return null;
-            default: return null;
+                return path.size() > 1 ? "'" + joined + "' is not available in fid-embed" : null;
+            default: return DOTNET_TYPES.contains(first) ? "'" + joined + "' is not available in fid-embed" : null;
         }
     }
+
+    /** .NET types of System a program may name: what fid-embed does not provide is "not available", not "not defined". */
+    private static final java.util.Set<String> DOTNET_TYPES = java.util.Set.of(
+            "Char", "DateTime", "DateTimeOffset", "TimeSpan", "Random", "BitConverter", "Environment", "Convert", "Guid",
+            "Buffer", "Object", "Exception", "Nullable", "Tuple", "ValueTuple", "Memory", "ReadOnlyMemory", "GC", "Activator",
+            "Func", "Action", "Delegate", "Enum", "Attribute", "Uri", "Version", "Decimal", "BigInteger", "Half", "Int128",
+            "UInt128", "Stopwatch", "Debug", "Trace", "File", "Path", "Directory", "Encoding", "StringBuilder", "Regex",
+            "Interlocked", "Volatile", "Thread", "Monitor", "Array", "Text", "IO", "Linq", "Reflection", "Diagnostics");
 
     /**
      * The static members of System.Math (float) and System.MathF (float32) that fid-embed provides, by
