@@ -150,7 +150,7 @@ final class ExprParser {
             name = head.text();
             nameLoc = head.loc();
             c.advance();
-            if (c.atSym("<") && c.adjacentToPrevious()) types.typeArgs();   // explicit type parameters: inferred anyway
+            if (c.peek().kind() == Kind.OP && c.peek().text().startsWith("<") && c.adjacentToPrevious()) types.typarDecls();
         } else if (sym(head, "(") && (c.peek(1).kind() == Kind.OP || sym(c.peek(1), "..")) && !sym(c.peek(1), "|") && sym(c.peek(2), ")")) {
             name = c.peek(1).text();
             nameLoc = c.peek(1).loc();

@@ -193,6 +193,26 @@ final class TypeParser {
         throw c.error(t, "expected '>' but found " + c.describe(t));
     }
 
+    /**
+     * <'T, ^U when ^U : (static member Zero : ^U)> after a binding's name: its explicit type parameters
+     * (inference finds them anyway) and their constraints.
+     */
+    List<Constraint> typarDecls() {
+        if (!c.adjacentToPrevious()) return List.of();
+        splitLeadingAngle();
+        c.advance();
+        while (c.peek().kind() == Kind.TYVAR || sym(c.peek(), "^")) {
+            atomType();
+            if (!c.acceptSym(",")) break;
+        }
+        List<Constraint> cs = new ArrayList<>();
+        if (c.acceptKw("when")) {
+            do cs.add(constraint()); while (c.acceptKw("and"));
+        }
+        closeAngle();
+        return cs;
+    }
+
     /** when 'T : comparison, when ^T : (static member Zero : ^T), when 'T :> I. */
     private Constraint constraint() {
         Token at = c.peek();

@@ -136,6 +136,11 @@ final class Exprs {
         }
         if (e instanceof ArrayComp ac) return infer(Comprehensions.desugar(ac, cx.diags), scope, hint);
         if (e instanceof Slice sl) return cx.members.inferSlice(sl, scope);
+        if (e instanceof TraitCall tc) {
+            cx.diags.error(tc.loc(), "calls of member constraints, (^T : (static member ...) args), are not supported yet");
+            return new Typed.Error(tc.loc(), cx.errorType());
+        }
+        if (e instanceof New n) return newObject(n);
         if (e instanceof Yield y) {
             cx.diags.error(y.loc(), "'yield' belongs in an array comprehension such as [| for i in 0 .. 9 -> i * i |]; sequences allocate on a heap");
             return new Typed.Error(y.loc(), cx.errorType());
@@ -158,5 +163,15 @@ final class Exprs {
         }
         Type unit = cx.typeExprs.resolveMeasure(m.measure(), null, true);
         return new Typed.Const(c.loc(), Measures.primOf(p.kind(), unit), c.value());
+    }
+
+    /** new T(args) and T(args) of a .NET type: objects are not in the language (Span is coming). */
+    private TExpr newObject(New n) {
+        String name = n.type() instanceof TName tn ? String.join(".", tn.path()) : "this type";
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        String rej = Predef.rejectedName(List.of(name.split("\\.")));
+        if (last.equals("Span") || last.equals("ReadOnlySpan")) cx.diags.error(n.loc(), "'" + last + "' is not supported yet");
+        else cx.diags.error(n.loc(), rej != null ? rej : org.fidembed.ast.Rejections.CLASSES);
+        return new Typed.Error(n.loc(), cx.errorType());
     }
 }

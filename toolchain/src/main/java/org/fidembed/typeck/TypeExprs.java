@@ -66,6 +66,7 @@ final class TypeExprs {
         if (tn.path().size() == 1 || (tn.path().size() == 2 && tn.path().get(0).equals("System"))) {
             if (name.equals("array") && args.size() == 1) return new Type.Array(args.get(0));
             String rej = switch (name) {
+                case "Span", "ReadOnlySpan", "byref", "inref", "outref", "nativeptr" -> "'" + name + "' is not supported yet";
                 case "list", "List" -> "lists allocate on a heap; use a fixed-size array";
                 case "seq", "IEnumerable" -> "sequences allocate on a heap; use a for loop or the Array module";
                 case "Map", "Set", "Dictionary", "ResizeArray", "HashSet" -> "growing collections need a heap; use a fixed-size array";
@@ -76,7 +77,7 @@ final class TypeExprs {
                 case "Lazy", "Async", "Task" -> "asynchronous code needs a heap and a scheduler; use interrupt handlers and a main loop";
                 default -> null;
             };
-            if (rej != null && cx.names.lookupUserType(List.of(name)) == null) { cx.diags.error(tn.loc(), rej); return cx.fresh(); }
+            if (rej != null && cx.names.lookupUserType(List.of(name)) == null) { cx.diags.error(tn.loc(), rej); return cx.errorType(); }
         }
         // user types and abbreviations
         Object found = cx.names.lookupUserType(tn.path());
