@@ -322,6 +322,7 @@ public final class Startup {
         return sb.toString();
     }
 
+    /** The reset stub (_start), the trap entry that checks the stack, and the trap handler. */
     private static String riscvStartAndTrap(TargetInfo t, Map<String, String> handlers, String faultFn, boolean measuring) {
         StringBuilder sb = new StringBuilder();
         // A hart that starts at an alias of the code region (GD32VF103: flash at 0, linked at 0x08000000)
@@ -379,7 +380,13 @@ public final class Startup {
             for (String l : part) sb.append("module asm \"").append(l).append("\"\n");
         sb.append("module asm \".text\"\n");
         sb.append(stackOverflow(faultFn, measuring));
-        // one trap entry (direct mode): interrupts go to their handlers, exceptions panic
+        sb.append(riscvTrap(t, handlers, faultFn));
+        return sb.toString();
+    }
+
+    /** One trap entry (direct mode): interrupts go to their handlers, exceptions panic. */
+    private static String riscvTrap(TargetInfo t, Map<String, String> handlers, String faultFn) {
+        StringBuilder sb = new StringBuilder();
         sb.append("define void @fid.trap() \"interrupt\"=\"machine\" align 4 {\nentry:\n");
         sb.append("  %cause = call i32 asm sideeffect \"csrr $0, mcause\", \"=r\"()\n");
         sb.append("  %isirq = icmp slt i32 %cause, 0\n");
