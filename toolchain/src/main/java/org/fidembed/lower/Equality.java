@@ -143,15 +143,7 @@ final class Equality {
     /** Tags first (different cases compare by case order), then the fields of the case both are. */
     private static void unionFields(Helper h, Type.Named n) {
         var b = h.f().b();
-        Value tx = b.extractValue(h.x().value(), 0);
-        Value tyg = b.extractValue(h.y().value(), 0);
-        Value same = b.icmp(ICmp.EQ, tx, tyg);
-        Label differ = b.label("tagsdiffer"), fields = b.label("fields");
-        b.condBr(same, fields, differ);
-        b.block(differ);
-        differs(h, h.eq() ? null : b.icmp(ICmp.ULT, tx, tyg), h.eq());
-        b.br(h.done());
-        b.block(fields);
+        Value tx = sameOrDone(h, 0, ICmp.ULT, "tagsdiffer", "fields");
         Value sx = h.f().hold(h.x().value()), sy = h.f().hold(h.y().value());
         List<FunctionBuilder.Case> cases = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
@@ -192,15 +184,7 @@ final class Equality {
     /** F#: arrays compare by length first, then element by element. */
     private static void arrayElements(Helper h, Type.Array a) {
         var b = h.f().b();
-        Value lx = b.extractValue(h.x().value(), 1);
-        Value ly = b.extractValue(h.y().value(), 1);
-        Value same = b.icmp(ICmp.EQ, lx, ly);
-        Label differ = b.label("lendiffer"), loop = b.label("elems");
-        b.condBr(same, loop, differ);
-        b.block(differ);
-        differs(h, h.eq() ? null : b.icmp(ICmp.SLT, lx, ly), h.eq());
-        b.br(h.done());
-        b.block(loop);
+        Value lx = sameOrDone(h, 1, ICmp.SLT, "lendiffer", "elems");
         Value islot = b.alloca(IrType.I32);
         b.store(Value.i32(0), islot);
         Label head = b.label("head"), body = b.label("body");
@@ -215,11 +199,24 @@ final class Equality {
         b.br(head);
     }
 
-    /** The two values differ: equality is false; compare is -1 when less (lt) else 1. */
-    private static void differs(Helper h, Value lt, boolean eq) {
+    /**
+     * Goes on (in a block named sameHint) when field k of x and y, the tags or lengths, are equal;
+     * otherwise the result is false for equality, -1 or 1 for compare (by less), and the helper
+     * returns it. Returns x's field.
+     */
+    private static Value sameOrDone(Helper h, int k, ICmp less, String differHint, String sameHint) {
         var b = h.f().b();
-        if (eq) b.store(Value.bool(false), h.result());
-        else b.store(b.select(lt, Value.i32(-1), Value.i32(1)), h.result());
+        Value a = b.extractValue(h.x().value(), k);
+        Value c = b.extractValue(h.y().value(), k);
+        Value same = b.icmp(ICmp.EQ, a, c);
+        Label differ = b.label(differHint), go = b.label(sameHint);
+        b.condBr(same, go, differ);
+        b.block(differ);
+        if (h.eq()) b.store(Value.bool(false), h.result());
+        else b.store(b.select(b.icmp(less, a, c), Value.i32(-1), Value.i32(1)), h.result());
+        b.br(h.done());
+        b.block(go);
+        return a;
     }
 
     /** Compares field pairs in order; stops at the first difference (storing the result). */
