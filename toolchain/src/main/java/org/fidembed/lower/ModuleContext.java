@@ -18,7 +18,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,6 +97,4 @@ final class ModuleContext {
     String text() {
         return ir.text(Strings.wideStringsGlobal(this));
     }
-
-    static List<Value> none() { return List.of(); }
 }

@@ -193,7 +193,7 @@ final class Primitives {
         var b = f.b();
         IrType ty = x.ty();
         if (LType.isFloat(t)) {
-            Value fn = f.m().ir.declare(ty, ty.equals(IrType.FLOAT) ? "llvm.fabs.f32" : "llvm.fabs.f64", List.of(ty));
+            Value fn = f.m().ir.declare(ty.equals(IrType.FLOAT) ? "llvm.fabs.f32" : "llvm.fabs.f64", new IrType.Function(ty, List.of(ty)));
             return new V(b.call(ty, fn, List.of(x.value())));
         }
         Value isMin = b.icmp(ICmp.EQ, x.value(), minValue(ty));
@@ -205,7 +205,7 @@ final class Primitives {
 
     private static Val floatIntrinsic(Fn f, String name, V x) {
         IrType ty = x.ty();
-        Value fn = f.m().ir.declare(ty, "llvm." + name + "." + (ty.equals(IrType.FLOAT) ? "f32" : "f64"), List.of(ty));
+        Value fn = f.m().ir.declare("llvm." + name + "." + (ty.equals(IrType.FLOAT) ? "f32" : "f64"), new IrType.Function(ty, List.of(ty)));
         return new V(f.b().call(ty, fn, List.of(x.value())));
     }
 
@@ -228,7 +228,7 @@ final class Primitives {
         if (!fFloat) return new V(b.cast(fk.isSigned() ? Cast.SITOFP : Cast.UITOFP, x.value(), tty));
         // float to integer: truncate toward zero, saturate out of range, NaN gives 0 (as .NET)
         String name = "llvm." + (tk.isSigned() ? "fptosi" : "fptoui") + ".sat." + tty + "." + (fty.equals(IrType.FLOAT) ? "f32" : "f64");
-        Value fn = f.m().ir.declare(tty, name, List.of(fty));
+        Value fn = f.m().ir.declare(name, new IrType.Function(tty, List.of(fty)));
         return new V(b.call(tty, fn, List.of(x.value())));
     }
 }

@@ -94,8 +94,6 @@ public final class FunctionBuilder {
 
     public void store(Value v, Value ptr) { store(v, ptr, false, 0); }
 
-    public void storeVolatile(Value v, Value ptr) { store(v, ptr, true, 0); }
-
     public void store(Value v, Value ptr, boolean isVolatile, int align) {
         emit("store " + (isVolatile ? "volatile " : "") + v.typed() + ", " + ptr.typed() + (align > 0 ? ", align " + align : ""));
     }

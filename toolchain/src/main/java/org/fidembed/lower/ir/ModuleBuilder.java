@@ -30,10 +30,10 @@ public final class ModuleBuilder {
 
     public void global(Value name, GlobalKind kind, Value init) { global(name, kind, init, 0); }
 
-    /** Declares an external function (an intrinsic such as llvm.sqrt.f64) once. */
-    public Value declare(IrType ret, String symbol, List<IrType> params) {
-        StringBuilder sb = new StringBuilder("declare ").append(ret).append(" @").append(symbol).append('(');
-        for (int i = 0; i < params.size(); i++) sb.append(i > 0 ? ", " : "").append(params.get(i));
+    /** Declares an external function (an intrinsic such as llvm.sqrt.f64) once; its reference. */
+    public Value declare(String symbol, IrType.Function type) {
+        StringBuilder sb = new StringBuilder("declare ").append(type.result()).append(" @").append(symbol).append('(');
+        for (int i = 0; i < type.params().size(); i++) sb.append(i > 0 ? ", " : "").append(type.params().get(i));
         declarations.add(sb.append(')').toString());
         return Value.plainGlobal(symbol);
     }

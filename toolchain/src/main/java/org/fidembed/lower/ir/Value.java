@@ -97,6 +97,6 @@ public record Value(IrType type, String ref) {
         return n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1) : n;
     }
 
-    /** The same operand seen as another type (a register of a function type held as ptr, ...). */
+    /** The same operand as another type of the same representation (an int16 value as a char). */
     public Value as(IrType t) { return new Value(t, ref); }
 }
