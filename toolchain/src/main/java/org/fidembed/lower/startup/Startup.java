@@ -17,9 +17,6 @@ public final class Startup {
     /** Cortex-M: the system exceptions every vector table holds (slots 0 to 15). */
     static final int SYSTEM_VECTORS = 16;
 
-    /** Stack paint pattern: the reset handler fills the stack with it; the high-water mark is read back. */
-    public static final long PAINT = 0xC5C5C5C5L;
-
     /**
      * The start-up code of a lowered program. It reads the lowering's interrupt handlers, whether the
      * cycle counter and RAM functions are used, panicFault (kind, value, pc): kind 0 a fault with its
@@ -87,7 +84,7 @@ public final class Startup {
                 """;
     }
 
-    /** The number of stack bytes ever used: painted bytes from the bottom that were overwritten. */
+    /** The number of stack bytes ever used: painted bytes (0xC5, i8 -59) from the bottom that were overwritten. */
     private static String highWater(boolean paint) {
         if (!paint) return "define i32 @fid.stackHighWater() { entry:\n  ret i32 -1\n}\n";
         return """
