@@ -1,4 +1,16 @@
 @"Fid.Board.UartBase" = internal constant i32 1073790976
+@"Fid.Math.tanCoefficients.data" = internal global [13 x double] [double 0x3FD5555555555563, double 0x3FC111111110FE7A, double 0x3FABA1BA1BB341FE, double 0x3F9664F48406D637, double 0x3F8226E3E96E8493, double 0x3F6D6D22C9560328, double 0x3F57DBC8FEE08315, double 0x3F4344D8F2F26501, double 0x3F3026F71A8D1068, double 0x3F147E88A03792A6, double 0x3F12B80F32F0A7E9, double 0xBEF375CBDB605373, double 0x3EFB2A7074BF7AD4]
+@"Fid.Math.tanCoefficients" = internal constant { ptr, i32 } { ptr @"Fid.Math.tanCoefficients.data", i32 13 }
+@"Fid.Math.twoOverPi.data" = internal global [66 x i32] [i32 10680707, i32 7228996, i32 1387004, i32 2578385, i32 16069853, i32 12639074, i32 9804092, i32 4427841, i32 16666979, i32 11263675, i32 12935607, i32 2387514, i32 4345298, i32 14681673, i32 3074569, i32 13734428, i32 16653803, i32 1880361, i32 10960616, i32 8533493, i32 3062596, i32 8710556, i32 7349940, i32 6258241, i32 3772886, i32 3769171, i32 3798172, i32 8675211, i32 12450088, i32 3874808, i32 9961438, i32 366607, i32 15675153, i32 9132554, i32 7151469, i32 3571407, i32 2607881, i32 12013382, i32 4155038, i32 6285869, i32 7677882, i32 13102053, i32 15825725, i32 473591, i32 9065106, i32 15363067, i32 6271263, i32 9264392, i32 5636912, i32 4652155, i32 7056368, i32 13614112, i32 10155062, i32 1944035, i32 9527646, i32 15080200, i32 6658437, i32 6231200, i32 6832269, i32 16767104, i32 5075751, i32 3212806, i32 1398474, i32 7579849, i32 6349435, i32 12618859]
+@"Fid.Math.twoOverPi" = internal constant { ptr, i32 } { ptr @"Fid.Math.twoOverPi.data", i32 66 }
+@"Fid.Math.piO2Chunks.data" = internal global [8 x double] [double 0x3FF921FB40000000, double 0x3E74442D00000000, double 0x3CF8469880000000, double 0x3B78CC5160000000, double 0x39F01B8380000000, double 0x387A252040000000, double 0x36E3822280000000, double 0x3569F31D00000000]
+@"Fid.Math.piO2Chunks" = internal constant { ptr, i32 } { ptr @"Fid.Math.piO2Chunks.data", i32 8 }
+@"Fid.Math.nPiO2Hi.data" = internal global [32 x i32] [i32 1073291771, i32 1074340347, i32 1074977148, i32 1075388923, i32 1075800698, i32 1076025724, i32 1076231611, i32 1076437499, i32 1076643386, i32 1076849274, i32 1076971356, i32 1077074300, i32 1077177244, i32 1077280187, i32 1077383131, i32 1077486075, i32 1077589019, i32 1077691962, i32 1077794906, i32 1077897850, i32 1077968460, i32 1078019932, i32 1078071404, i32 1078122876, i32 1078174348, i32 1078225820, i32 1078277292, i32 1078328763, i32 1078380235, i32 1078431707, i32 1078483179, i32 1078534651]
+@"Fid.Math.nPiO2Hi" = internal constant { ptr, i32 } { ptr @"Fid.Math.nPiO2Hi.data", i32 32 }
+@"Fid.Math.atanHi.data" = internal global [4 x double] [double 0x3FDDAC670561BB4F, double 0x3FE921FB54442D18, double 0x3FEF730BD281F69B, double 0x3FF921FB54442D18]
+@"Fid.Math.atanHi" = internal constant { ptr, i32 } { ptr @"Fid.Math.atanHi.data", i32 4 }
+@"Fid.Math.atanLo.data" = internal global [4 x double] [double 0x3C7A2B7F222F65E2, double 0x3C81A62633145C07, double 0x3C7007887AF0CBBD, double 0x3C91A62633145C07]
+@"Fid.Math.atanLo" = internal constant { ptr, i32 } { ptr @"Fid.Math.atanLo.data", i32 4 }
 @"Hardware.count" = internal global i32 0
 @.str.0 = private unnamed_addr constant [15 x i8] c"fault (cause 0x", align 1
 @.str.1 = private unnamed_addr constant [21 x i8] c"stack overflow (sp 0x", align 1
