@@ -14,6 +14,7 @@ import org.fidembed.lower.ir.IrType;
 import org.fidembed.lower.ir.Value;
 import org.fidembed.types.Builtin;
 import org.fidembed.types.ConstEval;
+import org.fidembed.types.Symbols.GlobalVal;
 import org.fidembed.types.Type;
 import org.fidembed.types.Type.PrimKind;
 import org.fidembed.types.Typed;
@@ -75,6 +76,9 @@ final class Primitives {
             case EQ: case NE: case LT: case LE: case GT: case GE: return Equality.compareOp(f, op, args.get(0), args.get(1), t0, env, loc);
             case COMPARE: return new V(Equality.compareValues(f, args.get(0), args.get(1), t0, env, loc));
             case ABS: return abs(f, args.get(0), t0, loc, env);
+            case SIN: case COS: case TAN: case ASIN: case ACOS: case ATAN: case SINH: case COSH: case TANH: case EXP: case LOG:
+            case LOG10: case ATAN2: case POW: case POWN:
+                return mathCall(f, op, t0, args, loc, env);
             case SQRT: return floatIntrinsic(f, "sqrt", args.get(0));
             case FLOOR: return floatIntrinsic(f, "floor", args.get(0));
             case CEIL: return floatIntrinsic(f, "ceil", args.get(0));
@@ -115,6 +119,27 @@ final class Primitives {
             default:
                 return null;
         }
+    }
+
+    /**
+     * An elementary function: the prelude's Fid.Math function for the argument's type (sin for float,
+     * sinf for float32; pown, pownf, pownInt32, ... by the base's type).
+     */
+    private static Val mathCall(Fn f, Builtin op, Type argType, List<V> args, Loc loc, Env env) {
+        PrimKind k = ((Type.Prim) Type.prune(argType)).kind();
+        String name;
+        if (op == Builtin.POWN) {
+            name = switch (k) {
+                case FLOAT -> "pown"; case FLOAT32 -> "pownf";
+                case SBYTE -> "pownInt8"; case BYTE -> "pownUInt8"; case INT16 -> "pownInt16"; case UINT16 -> "pownUInt16";
+                case INT32 -> "pownInt32"; case UINT32 -> "pownUInt32"; case INT64 -> "pownInt64"; case UINT64 -> "pownUInt64";
+                case NATIVEINT -> "pownNativeInt"; case UNATIVEINT -> "pownUNativeInt";
+                default -> throw new IllegalStateException("pown of " + k);
+            };
+        } else name = op.mathName() + (k == PrimKind.FLOAT32 ? "f" : "");
+        GlobalVal g = f.m().global("Fid.Math." + name);
+        if (g == null) throw new IllegalStateException("the prelude has no Fid.Math." + name);
+        return Calls.callGlobal(f, g, new ArrayList<Val>(args), loc, env);
     }
 
     private static Val assertion(Fn f, Typed.Prim p, Env env) {
