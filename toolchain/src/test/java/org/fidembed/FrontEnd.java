@@ -3,6 +3,11 @@
 package org.fidembed;
 
 import org.fidembed.ast.Ast;
+import org.fidembed.board.Arch;
+import org.fidembed.board.BoardConstant;
+import org.fidembed.board.CycleCounter;
+import org.fidembed.board.Exit;
+import org.fidembed.board.Uart;
 import org.fidembed.diag.CompileAbort;
 import org.fidembed.diag.Diagnostic;
 import org.fidembed.diag.Diagnostics;
@@ -19,13 +24,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 public final class FrontEnd {
     private FrontEnd() { }
 
-    public static final TargetInfo TARGET = new TargetInfo("testboard", true, false, false, false, "arm-semihosting", 0, "dwt",
-            List.of("InitialSP", "Reset", "NMI", "HardFault"), Map.of("SysTick", 15L), "pl011",
-            new LinkedHashMap<>(Map.of("Name", "\"testboard\"", "UartBase", "0x4000C000un")));
+    public static final TargetInfo TARGET = new TargetInfo("testboard", Arch.CORTEX_M, false, false,
+            new Exit(Exit.Kind.ARM_SEMIHOSTING, OptionalLong.empty()), CycleCounter.DWT,
+            List.of("InitialSP", "Reset", "NMI", "HardFault"), Map.of("SysTick", 15L), Uart.Kind.PL011,
+            new LinkedHashMap<>(Map.of("Name", new BoardConstant.Text("testboard"),
+                    "UartBase", new BoardConstant.Int(0x4000C000L, BoardConstant.IntType.UNATIVEINT))));
 
     public record Result(Program program, Restrictions rules, Diagnostics diags) {
         public List<Diagnostic> errors() { return diags.sorted().stream().filter(Diagnostic::isError).toList(); }

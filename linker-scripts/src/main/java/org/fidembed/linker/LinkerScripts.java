@@ -19,12 +19,7 @@ public final class LinkerScripts {
     private LinkerScripts() { }
 
     /** The symbols the start-up code reads; every script, generated or the user's, must define them all. */
-    public static final List<String> REQUIRED_SYMBOLS = List.of(
-            "_stack_bottom", "_stack_top",
-            "__data_load", "__data_start", "__data_end",
-            "__bss_start", "__bss_end",
-            "__ramfunc_load", "__ramfunc_start", "__ramfunc_end",
-            "__flash_end", "__ram_end");
+    public static final List<String> REQUIRED_SYMBOLS = LinkerSymbol.names();
 
     /** Output sections a program may name in [<Section("...")>]. */
     public static final List<String> PLACEABLE_SECTIONS = List.of(".text", ".rodata", ".data", ".bss", ".ramfunc");

@@ -50,7 +50,7 @@ public final class Main implements Runnable {
     public static synchronized int run(String[] args, PrintStream out, PrintStream err) {
         Main.out = out;
         Main.err = err;
-        if (org.fidembed.lower.Lowerer.BENCH_UNCHECKED_INDEX)
+        if (org.fidembed.lower.Lowering.uncheckedIndex())
             err.println("fid-embed: warning: index checks are off (-Dfidembed.bench.uncheckedIndex): for measuring their cost only, never for firmware");
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new java.io.PrintWriter(out, true));

@@ -3,13 +3,14 @@
 package org.fidembed.driver;
 
 import org.fidembed.ast.Ast;
-import org.fidembed.codegen.Startup;
 import org.fidembed.diag.CompileAbort;
 import org.fidembed.diag.Diagnostics;
 import org.fidembed.diag.SourceFile;
 import org.fidembed.llvm.LlvmSession;
-import org.fidembed.lower.Lowerer;
+import org.fidembed.lower.Lowering;
+import org.fidembed.lower.LoweringResult;
 import org.fidembed.lower.TargetInfo;
+import org.fidembed.lower.startup.Startup;
 import org.fidembed.parse.Parser;
 import org.fidembed.syntax.Lexer;
 import org.fidembed.typeck.Program;
@@ -21,14 +22,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 public final class Compiler {
     private Compiler() { }
 
     /** What compiling produced. object is null when there were errors (see diagnostics). */
-    public record Output(byte[] object, String ir, String optimizedIr, Map<String, Integer> frameSizes, Map<String, Set<String>> callGraph,
+    public record Output(byte[] object, String ir, String optimizedIr, Map<String, Integer> frameSizes,
                         Map<String, String> interruptHandlers, Map<String, Long> recursionDepth, Diagnostics diagnostics,
                         Map<String, Long> phaseMillis, Map<String, org.fidembed.diag.Loc> functionLocs,
                         Map<String, org.fidembed.diag.Loc> dataLocs, boolean ramfunc) { }
@@ -65,13 +65,13 @@ public final class Compiler {
         if (error[0] != null) {
             Diagnostics d = new Diagnostics();
             d.add(org.fidembed.diag.Diagnostic.error(new org.fidembed.diag.Loc(null, 0, 0), "the program is nested too deeply for the compiler; split deep expressions with let bindings"));
-            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, Map.of(), Map.of(), Map.of(), false);
+            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), d, Map.of(), Map.of(), Map.of(), false);
         }
         return out[0];
     }
 
     private static Output compileHere(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid) {
-        Lowerer[] lowering = {null};
+        Lowering[] lowering = {null};
         try {
             return compileWith(sources, target, options, interruptValid, lowering);
         } catch (CompileAbort e) {
@@ -83,7 +83,7 @@ public final class Compiler {
         }
     }
 
-    private static Output compileWith(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid, Lowerer[] lowering) {
+    private static Output compileWith(List<Project.Source> sources, TargetInfo target, Options options, Predicate<String> interruptValid, Lowering[] lowering) {
         Diagnostics d = new Diagnostics();
         Map<String, Long> times = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -114,13 +114,11 @@ public final class Compiler {
             if (d.hasErrors()) throw new CompileAbort();
             times.put("check", ms(t1));
             long t2 = System.nanoTime();
-            Lowerer lw = new Lowerer(prog, target, d);
+            Lowering lw = new Lowering(prog, target, d);
             lowering[0] = lw;
-            String fault = lw.runtimeFunction("panicFault");
-            String report = options.measureStack() ? lw.runtimeFunction("reportStackHighWater") : null;
-            String body = lw.lower();
+            LoweringResult lowered = lw.program(options.measureStack());
             if (d.hasErrors()) throw new CompileAbort();
-            String ir = body + Startup.generate(target, lw.interruptHandlers, fault, options.paintStack() || options.measureStack(), lw.usesCycles, lw.usesRamfunc, report);
+            String ir = lowered.ir() + Startup.generate(target, lowered, options.paintStack() || options.measureStack());
             times.put("lower", ms(t2));
             long t3 = System.nanoTime();
             LlvmSession.Result r = LlvmSession.compile(ir, options.llvm(), true);
@@ -128,9 +126,10 @@ public final class Compiler {
             Map<String, Long> depths = new LinkedHashMap<>();
             for (Map.Entry<GlobalVal, Long> e : rules.recursionDepth.entrySet()) depths.put(e.getKey().qualifiedName, e.getValue());
             Map<String, Long> depthsByFunction = new LinkedHashMap<>(depths);
-            return new Output(r.object(), options.keepIr() ? ir : null, r.optimizedIr(), r.frameSizes(), lw.callGraph, lw.interruptHandlers, depthsByFunction, d, times, lw.functionLocs, lw.dataLocs, lw.usesRamfunc);
+            return new Output(r.object(), options.keepIr() ? ir : null, r.optimizedIr(), r.frameSizes(), lowered.interruptHandlers(), depthsByFunction, d, times,
+                    lowered.functionLocs(), lowered.dataLocs(), lowered.usesRamfunc());
         } catch (CompileAbort e) {
-            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), d, times, Map.of(), Map.of(), false);
+            return new Output(null, null, null, Map.of(), Map.of(), Map.of(), d, times, Map.of(), Map.of(), false);
         }
     }
 
@@ -148,7 +147,7 @@ public final class Compiler {
         StringBuilder key = new StringBuilder(LlvmSession.cacheKey(llvm));
         for (SourceFile f : prelude) key.append('\0').append(f.name()).append('\0').append(f.text());
         key.append(Startup.runtimeAsm(target));
-        if (org.fidembed.lower.Lowerer.BENCH_UNCHECKED_INDEX) key.append("\0unchecked-index"); // never shared with real builds
+        if (Lowering.uncheckedIndex()) key.append("\0unchecked-index"); // never shared with real builds
         String hash = sha256(key.toString()).substring(0, 16);
         java.nio.file.Path dir = cacheDir();
         java.nio.file.Path obj = dir.resolve("runtime-" + hash + ".o");
@@ -160,8 +159,7 @@ public final class Compiler {
         for (SourceFile f : prelude) { files.add(Parser.parse(f, d)); isPrelude.add(true); }
         Program prog = new TypeChecker(d, target.boardName(), n -> true).check(files, isPrelude);
         if (d.hasErrors()) throw new IllegalStateException("the prelude does not compile: " + d.sorted().get(0).render());
-        Lowerer lw = new Lowerer(prog, target, d);
-        String ir = lw.lowerRuntimeLibrary() + Startup.runtimeAsm(target);
+        String ir = new Lowering(prog, target, d).runtimeLibrary() + Startup.runtimeAsm(target);
         if (d.hasErrors()) throw new IllegalStateException("the prelude does not compile: " + d.sorted().get(0).render());
         LlvmSession.Result r = LlvmSession.compile(ir, llvm, false);
         try {

@@ -4,6 +4,9 @@
 // resources of the toolchain.
 package org.fidembed.driver;
 
+import org.fidembed.board.BoardConstant;
+import org.fidembed.board.Timer;
+import org.fidembed.board.Uart;
 import org.fidembed.diag.SourceFile;
 import org.fidembed.lower.TargetInfo;
 
@@ -21,16 +24,22 @@ public final class Prelude {
         List<SourceFile> out = new ArrayList<>();
         out.add(new SourceFile("Fid.Board.fs", boardModule(t), true));
         out.add(resource("Fid.Core.fs"));
-        String uart = "uart/" + t.uartKind() + ".fs";
+        String uart = "uart/" + t.uart().id() + ".fs";
         if (Prelude.class.getResource("/org/fidembed/prelude/" + uart) == null) {
-            throw new IllegalArgumentException("board '" + t.boardName() + "' names UART kind '" + t.uartKind() + "', which has no driver");
+            throw new IllegalArgumentException("board '" + t.boardName() + "' names UART kind '" + t.uart().id() + "', which has no driver");
         }
         out.add(resource(uart));
-        String timer = "timer/" + t.timerKind() + ".fs";
-        if (Prelude.class.getResource("/org/fidembed/prelude/" + timer) != null) out.add(resource(timer));
+        t.timer().map(Prelude::timerDriver).ifPresent(timer -> out.add(resource(timer)));
         out.add(resource("Fid.Runtime.fs"));
         out.add(resource("Fid.Math.fs"));
         return out;
+    }
+
+    /** The Fid.Timer driver of a timer. */
+    private static String timerDriver(Timer timer) {
+        if (timer instanceof Timer.SysTick) return "timer/systick.fs";
+        if (timer instanceof Timer.Clint) return "timer/clint.fs";
+        throw new IllegalStateException("no timer driver for " + timer);
     }
 
     /**
@@ -47,22 +56,23 @@ public final class Prelude {
 
     static String boardModule(TargetInfo t) {
         StringBuilder sb = new StringBuilder("/// Constants of board '").append(t.boardName()).append("', from its profile.\nmodule Fid.Board\n");
-        for (Map.Entry<String, String> e : t.boardConstants().entrySet()) {
+        for (Map.Entry<String, BoardConstant> e : t.boardConstants().entrySet()) {
+            String value = e.getValue().fsharpLiteral();
             // F# has no [<Literal>] of nativeint types; an immutable value is just as constant here
-            boolean literal = !e.getValue().matches("-?[0-9xXa-fA-F_]+u?n");
+            boolean literal = !value.matches("-?[0-9xXa-fA-F_]+u?n");
             sb.append('\n');
             if (literal) sb.append("[<Literal>]\n");
-            sb.append("let ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
+            sb.append("let ").append(e.getKey()).append(" = ").append(value).append('\n');
         }
         // the profile's [uart] setup: what a real chip needs before its UART works (clock gate, pin function)
         sb.append("\n/// Register writes before the UART driver's init (profile [uart] setup).\nlet uartSetup () =\n");
-        for (long[] w : t.uartSetup()) {
-            String addr = String.format("0x%08Xun", w[0]);
-            if (w[1] == 0) {
-                sb.append(String.format("    Fid.Hardware.Mmio.write32 %s (Fid.Hardware.Mmio.read32 %s ||| 0x%08Xu)%n", addr, addr, w[2]));
+        for (Uart.RegisterWrite w : t.uartSetup()) {
+            String addr = String.format("0x%08Xun", w.address());
+            if (w.clear() == 0) {
+                sb.append(String.format("    Fid.Hardware.Mmio.write32 %s (Fid.Hardware.Mmio.read32 %s ||| 0x%08Xu)%n", addr, addr, w.set()));
             } else {
                 sb.append(String.format("    Fid.Hardware.Mmio.write32 %s ((Fid.Hardware.Mmio.read32 %s &&& 0x%08Xu) ||| 0x%08Xu)%n", addr, addr,
-                        ~w[1] & 0xFFFF_FFFFL, w[2]));
+                        ~w.clear() & 0xFFFF_FFFFL, w.set()));
             }
         }
         sb.append("    ()\n");

@@ -1,9 +1,11 @@
-// What lowering knows about the names in scope: for each local, a stack slot (with a constant value
-// or array length when known) or a function that has not become a closure value; plus the type
+// What lowering knows about the names in scope: for each local, a stack slot (with what is known
+// of its value at compile time) or a function that has not become a closure value; plus the type
 // substitution of the instance being compiled.
 package org.fidembed.lower;
 
 import org.fidembed.diag.Loc;
+import org.fidembed.lower.ir.IrType;
+import org.fidembed.lower.ir.Value;
 import org.fidembed.types.Symbols.GlobalVal;
 import org.fidembed.types.Symbols.LocalVar;
 import org.fidembed.types.Type;
@@ -12,7 +14,13 @@ import org.fidembed.types.Typed;
 import java.util.List;
 import java.util.Map;
 
+/**
+ * panicLoc: where a panic inside an inline prelude function points (the user's call); staticAlloc:
+ * objects created here get static storage (module initialisation) instead of stack slots.
+ */
 record Env(Map<Type.Var, Type> subst, Bindings binds, Loc panicLoc, boolean staticAlloc) {
+
+    static Env empty() { return new Env(Map.of(), null, null, false); }
 
     Env with(LocalVar v, Binding b) { return new Env(subst, new Bindings(binds, v, b), panicLoc, staticAlloc); }
 
@@ -26,8 +34,10 @@ record Env(Map<Type.Var, Type> subst, Bindings binds, Loc panicLoc, boolean stat
     // ------------------------------------------------------------------------------------------ bindings
 
     sealed interface Binding permits Slot, FnBind { }
-    /** A value in a stack slot (ptr), with its compile-time constant and array length when known. */
-    record Slot(String ptr, String ty, Object constVal, Integer knownLen) implements Binding { }
+    /** A value in a stack slot (ptr) of type ty, with what is known of it. */
+    record Slot(Value ptr, IrType ty, Known known) implements Binding {
+        Slot(Value ptr, IrType ty) { this(ptr, ty, Known.NOTHING); }
+    }
     /** A function that is still known statically (called directly or inlined, made a closure only on demand). */
     record FnBind(FnRef f) implements Binding { }
 
@@ -42,7 +52,7 @@ record Env(Map<Type.Var, Type> subst, Bindings binds, Loc panicLoc, boolean stat
     /** A function applied to fewer arguments than it takes; arguments already evaluated. */
     record Partial(FnRef f, List<Binding> args) implements FnRef { }
     /** A closure value (code, environment) held in a stack slot. */
-    record Closure(String slotPtr, Type type) implements FnRef { }
+    record Closure(Value slotPtr, Type type) implements FnRef { }
 
     /** A local function definition; group holds the functions of one `let rec ... and ...`. */
     static final class LocalDef {
@@ -55,10 +65,47 @@ record Env(Map<Type.Var, Type> subst, Bindings binds, Loc panicLoc, boolean stat
     // ------------------------------------------------------------------------------------------ values
 
     sealed interface Val permits V, F { }
-    /** An LLVM operand (register or constant) of type ty, with its constant or array length when known. */
-    record V(String ref, String ty, Object constVal, Integer knownLen) implements Val {
-        V(String ref, String ty) { this(ref, ty, null, null); }
+    /** An IR operand with what is known of it at compile time. */
+    record V(Value value, Known known) implements Val {
+        V(Value value) { this(value, Known.NOTHING); }
+        String ref() { return value.ref(); }
+        IrType ty() { return value.type(); }
+        Object constVal() { return known.constant(); }
+        Integer knownLen() { return known.length(); }
     }
     /** A function not (yet) made into a closure value. */
     record F(FnRef f) implements Val { }
+
+    /** What lowering knows about a value at compile time. */
+    sealed interface Known permits Nothing, Constant, Length, StackClosure {
+        Known NOTHING = new Nothing();
+
+        /** The compile-time value (Long, Double, Boolean, String, StaticArray...), or null. */
+        default Object constant() { return null; }
+
+        /** The array's length when known, or null. */
+        default Integer length() { return null; }
+    }
+    record Nothing() implements Known { }
+    /** The value itself (an immutable array in static storage is a StaticArray, whose length is known too). */
+    record Constant(Object value) implements Known {
+        @Override public Object constant() { return value; }
+        @Override public Integer length() { return value instanceof StaticArray sa ? sa.length() : null; }
+    }
+    /** An array of this length (its storage made here). */
+    record Length(int n) implements Known {
+        @Override public Integer length() { return n; }
+    }
+    /** A closure whose environment lives in the frame of the function that made it: it must not escape. */
+    record StackClosure() implements Known { }
+
+    static Known constant(Object c) { return c == null ? Known.NOTHING : new Constant(c); }
+
+    /**
+     * The compile-time value of an array whose storage is a static global (created while module
+     * values are initialised): the reference { ptr storage, i32 length } is a constant.
+     */
+    record StaticArray(Value storage, int length) {
+        Value literal() { return Value.struct(LType.ARR, storage, Value.i32(length)); }
+    }
 }

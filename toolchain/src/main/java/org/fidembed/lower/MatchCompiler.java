@@ -188,17 +188,7 @@ final class MatchCompiler {
         }
         Node otherwise = null;
         if (used.size() < def.cases.size()) {
-            List<Row> out = new ArrayList<>();
-            for (Row r : rows) {
-                if (!(r.pats.get(col) instanceof PCase)) {
-                    List<TPat> rest = new ArrayList<>(r.pats);
-                    rest.remove(col);
-                    out.add(new Row(rest, r.binds, r.rule));
-                }
-            }
-            List<Occ> restCols = new ArrayList<>(cols);
-            restCols.remove(col);
-            otherwise = compile(out, restCols);
+            otherwise = compileDefault(rows, cols, col, p -> p instanceof PCase);
             if (otherwise instanceof Fail f && f.example() == null) {
                 for (TypeDefn.Case cs : def.cases) {
                     if (!used.contains(cs.index())) {
@@ -235,17 +225,7 @@ final class MatchCompiler {
         boolean complete = values.size() == 2 && values.contains(Boolean.TRUE) && values.contains(Boolean.FALSE);
         Node otherwise = null;
         if (!complete) {
-            List<Row> out = new ArrayList<>();
-            for (Row r : rows) {
-                if (!(r.pats.get(col) instanceof PConst pc && pc.value() != null)) {
-                    List<TPat> rest = new ArrayList<>(r.pats);
-                    rest.remove(col);
-                    out.add(new Row(rest, r.binds, r.rule));
-                }
-            }
-            List<Occ> restCols = new ArrayList<>(cols);
-            restCols.remove(col);
-            otherwise = compile(out, restCols);
+            otherwise = compileDefault(rows, cols, col, p -> p instanceof PConst pc && pc.value() != null);
             if (otherwise instanceof Fail f && f.example() == null) {
                 String ex = exampleNotIn(values, occ.type());
                 otherwise = new Fail(ex);
@@ -254,6 +234,21 @@ final class MatchCompiler {
         }
         noteFails(branches);
         return new Switch(occ, Kind.CONST, branches, otherwise);
+    }
+
+    /** The default matrix: the rows whose pattern in col is not a head (constructor or constant), without col. */
+    private Node compileDefault(List<Row> rows, List<Occ> cols, int col, java.util.function.Predicate<TPat> isHead) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (!isHead.test(r.pats.get(col))) {
+                List<TPat> rest = new ArrayList<>(r.pats);
+                rest.remove(col);
+                out.add(new Row(rest, r.binds, r.rule));
+            }
+        }
+        List<Occ> restCols = new ArrayList<>(cols);
+        restCols.remove(col);
+        return compile(out, restCols);
     }
 
     private void noteFails(List<Branch> branches) {

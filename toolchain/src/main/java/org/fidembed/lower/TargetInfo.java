@@ -1,52 +1,57 @@
-// The facts about a target that lowering needs, extracted from the board profile by the driver,
-// so that this phase never names a board.
+// The facts about a target that lowering, the start-up code and the prelude need: a typed view of
+// the board profile (org.fidembed.board.Target) in the profile's own types, so no phase names a board.
 package org.fidembed.lower;
+
+import org.fidembed.board.Arch;
+import org.fidembed.board.BoardConstant;
+import org.fidembed.board.CycleCounter;
+import org.fidembed.board.Exit;
+import org.fidembed.board.Timer;
+import org.fidembed.board.Uart;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+/**
+ * @param armv6m              ARMv6-M (Cortex-M0): no hardware divide, no DWT cycle counter, no fault status registers
+ * @param vectorNames         Cortex-M: vector names indexed by exception number (0 = initial SP, 1 = reset); RISC-V: empty
+ * @param interrupts          interrupt name to number (Cortex-M exception number, RISC-V mcause)
+ * @param uart                the console UART's kind: selects the driver file of the prelude
+ * @param boardConstants      the constants of module Fid.Board
+ * @param timer               the periodic timer: selects the Fid.Timer driver of the prelude (none: no timer module)
+ * @param interruptAliases    other names of interrupts ("Tick") to their names in {@code interrupts}
+ * @param interruptPrologues  interrupt name to the prelude function (qualified name) run before the program's handler
+ * @param jumpToLinkedAddress RISC-V: the hart starts at an alias of the code region, so the reset stub first jumps to its linked address
+ * @param stackGuard          RISC-V: bytes below the stack's bottom that start-up locks away with a PMP entry (0 = none)
+ * @param uartSetup           register writes before the UART driver's init (clock gates, pins)
+ */
 public record TargetInfo(
         String boardName,
-        boolean arm,
-        /** ARMv6-M (Cortex-M0): no hardware divide, no DWT cycle counter. */
+        Arch arch,
         boolean armv6m,
-        boolean hardFloat,
         boolean fpuEnableAtReset,
-        /** "arm-semihosting", "riscv-semihosting", "sifive-test" or "halt". */
-        String exitKind,
-        long exitAddress,
-        /** "dwt", "mcycle" or "none". */
-        String cycleCounter,
-        /** Cortex-M: vector names indexed by exception number (0 = initial SP, 1 = reset); RISC-V: empty. */
+        Exit exit,
+        CycleCounter cycleCounter,
         List<String> vectorNames,
-        /** Interrupt name to number (Cortex-M exception number, RISC-V mcause). */
         Map<String, Long> interrupts,
-        /** UART kind, selects the driver file of the prelude. */
-        String uartKind,
-        /** Compile-time constants of module Fid.Board: name to F# literal text. */
-        Map<String, String> boardConstants,
-        /** Timer kind ("systick", "clint"), selects the Fid.Timer driver file of the prelude. */
-        String timerKind,
-        /** Other names of interrupts ("Tick") to their names in {@code interrupts}. */
+        Uart.Kind uart,
+        Map<String, BoardConstant> boardConstants,
+        Optional<Timer> timer,
         Map<String, String> interruptAliases,
-        /** Interrupt name to the prelude function (qualified name) run before the program's handler. */
         Map<String, String> interruptPrologues,
-        /** RISC-V: the hart starts at an alias of the code region, so the reset stub first jumps to its linked address. */
         boolean jumpToLinkedAddress,
-        /** RISC-V: bytes below the stack's bottom that start-up locks away with a PMP entry (0 = none). */
         long stackGuard,
-        /** Register writes before the UART driver's init, as {address, clear mask, set mask} (clock gates, pins). */
-        List<long[]> uartSetup) {
+        List<Uart.RegisterWrite> uartSetup) {
 
-    /** Without timer, aliases, prologues or boot alias (tests of the front end). */
-    public TargetInfo(String boardName, boolean arm, boolean armv6m, boolean hardFloat, boolean fpuEnableAtReset, String exitKind,
-                      long exitAddress, String cycleCounter, List<String> vectorNames, Map<String, Long> interrupts, String uartKind,
-                      Map<String, String> boardConstants) {
-        this(boardName, arm, armv6m, hardFloat, fpuEnableAtReset, exitKind, exitAddress, cycleCounter, vectorNames, interrupts, uartKind,
-                boardConstants, "none", Map.of(), Map.of(), false, 0, List.of());
+    /** Without timer, aliases, prologues, boot alias or UART setup (tests of the front end). */
+    public TargetInfo(String boardName, Arch arch, boolean armv6m, boolean fpuEnableAtReset, Exit exit, CycleCounter cycleCounter,
+                      List<String> vectorNames, Map<String, Long> interrupts, Uart.Kind uart, Map<String, BoardConstant> boardConstants) {
+        this(boardName, arch, armv6m, fpuEnableAtReset, exit, cycleCounter, vectorNames, interrupts, uart, boardConstants,
+                Optional.empty(), Map.of(), Map.of(), false, 0, List.of());
     }
 
-    public boolean riscv() { return !arm; }
+    public boolean arm() { return arch == Arch.CORTEX_M; }
 
     /** The name in {@code interrupts} that a handler name or alias stands for. */
     public String canonicalInterrupt(String name) { return interruptAliases.getOrDefault(name, name); }

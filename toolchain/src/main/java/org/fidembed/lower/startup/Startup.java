@@ -1,8 +1,11 @@
 // The start-up code of a firmware image, generated as LLVM IR for the target: the Cortex-M vector
 // table or the RISC-V reset stub and trap handler, the reset handler (copy .data, zero .bss, paint
 // the stack, run module initialisers, call main, exit) and the exit mechanism of the board.
-package org.fidembed.codegen;
+package org.fidembed.lower.startup;
 
+import org.fidembed.board.CycleCounter;
+import org.fidembed.linker.LinkerSymbol;
+import org.fidembed.lower.LoweringResult;
 import org.fidembed.lower.TargetInfo;
 
 import java.util.List;
@@ -14,23 +17,23 @@ public final class Startup {
     /** Cortex-M: the system exceptions every vector table holds (slots 0 to 15). */
     static final int SYSTEM_VECTORS = 16;
 
-    /** Stack paint pattern: the reset handler fills the stack with it; the high-water mark is read back. */
-    public static final long PAINT = 0xC5C5C5C5L;
-
     /**
-     * @param handlers  interrupt name to LLVM function (from the lowering)
-     * @param faultFn   LLVM name of Fid.Runtime.panicFault (kind, value, pc): kind 0 a fault with its
-     *                  cause register, 1 a stack overflow with the overflowed sp (on a fresh stack),
-     *                  2 an interrupt or exception nobody handles with its number
-     * @param paintStack whether to paint the stack and report the high-water mark at exit
-     * @param reportStack LLVM name of Fid.Runtime.reportStackHighWater to call at exit (stack measurement builds), or null
+     * The start-up code of a lowered program. It reads the lowering's interrupt handlers, whether the
+     * cycle counter and RAM functions are used, panicFault (kind, value, pc): kind 0 a fault with its
+     * cause register, 1 a stack overflow with the overflowed sp (on a fresh stack), 2 an interrupt or
+     * exception nobody handles with its number; and reportStackHighWater, called at exit when present.
+     *
+     * @param paintStack whether to paint the stack (for the high-water mark)
      */
-    public static String generate(TargetInfo t, Map<String, String> handlers, String faultFn,
-                                  boolean paintStack, boolean usesCycles, boolean usesRamfunc, String reportStack) {
+    public static String generate(TargetInfo t, LoweringResult lowered, boolean paintStack) {
+        Map<String, String> handlers = lowered.interruptHandlers();
+        String faultFn = lowered.panicFault();
+        String reportStack = lowered.stackReport().orElse(null);
+        boolean usesCycles = lowered.usesCycles(), usesRamfunc = lowered.usesRamfunc();
         StringBuilder sb = new StringBuilder();
-        for (String s : List.of("_stack_top", "_stack_bottom", "__data_load", "__data_start", "__data_end", "__bss_start", "__bss_end",
-                "__ramfunc_load", "__ramfunc_start", "__ramfunc_end")) {
-            sb.append("@").append(s).append(" = external global i8\n");
+        // the linker script defines them (LinkerScripts writes every one of LinkerSymbol)
+        for (LinkerSymbol s : LinkerSymbol.values()) {
+            if (s.readByStartup()) sb.append("@").append(s.symbol()).append(" = external global i8\n");
         }
         // set after a stack overflow (measurement builds then skip the report; RISC-V: a second overflow exits)
         sb.append("@fid.overflowing = internal global i8 0\n");
@@ -38,8 +41,10 @@ public final class Startup {
         sb.append(highWater(paintStack));
         sb.append(resetHandler(t, paintStack, usesCycles, usesRamfunc));
         sb.append(exit(t, reportStack));
-        if (t.arm()) sb.append(armVectors(t, handlers, faultFn, reportStack != null));
-        else sb.append(riscvStartAndTrap(t, handlers, faultFn, reportStack != null));
+        sb.append(switch (t.arch()) {
+            case CORTEX_M -> armVectors(t, handlers, faultFn, reportStack != null);
+            case RISCV32 -> riscvStartAndTrap(t, handlers, faultFn, reportStack != null);
+        });
         return sb.toString();
     }
 
@@ -79,7 +84,7 @@ public final class Startup {
                 """;
     }
 
-    /** The number of stack bytes ever used: painted bytes from the bottom that were overwritten. */
+    /** The number of stack bytes ever used: painted bytes (0xC5, i8 -59) from the bottom that were overwritten. */
     private static String highWater(boolean paint) {
         if (!paint) return "define i32 @fid.stackHighWater() { entry:\n  ret i32 -1\n}\n";
         return """
@@ -116,7 +121,7 @@ public final class Startup {
             sb.append("  store volatile i32 %cpacr2, ptr inttoptr (i32 -536810104 to ptr)\n");
             sb.append("  call void asm sideeffect \"dsb\\0Aisb\", \"~{memory}\"()\n");
         }
-        if (t.arm() && usesCycles && "dwt".equals(t.cycleCounter())) {
+        if (t.arm() && usesCycles && t.cycleCounter() == CycleCounter.DWT) {
             // DEMCR.TRCENA, then DWT_CTRL.CYCCNTENA
             sb.append("  %demcr = load volatile i32, ptr inttoptr (i32 -536810004 to ptr)\n");
             sb.append("  %demcr2 = or i32 %demcr, 16777216\n");
@@ -158,50 +163,52 @@ public final class Startup {
             sb.append("out:\n  call void @fid.exit.real(i32 %code)\n  unreachable\n}\n");
             return sb.append(exit(t, null).replace("@fid.exit(", "@fid.exit.real(")).toString();
         }
-        switch (t.exitKind()) {
-            case "arm-semihosting" -> {
-                // SYS_EXIT_EXTENDED (0x20) with { ADP_Stopped_ApplicationExit, code }
-                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
-                sb.append(SEMIHOSTING_EXIT_BLOCK);
-                sb.append("  call void asm sideeffect \"movs r0, #0x20\\0Amov r1, $0\\0Abkpt #0xab\", \"r,~{r0},~{r1},~{memory}\"(ptr %block)\n");
-                sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"cpsid i\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
-            }
-            case "riscv-semihosting" -> {
-                sb.append("module asm \".section .text.fid_semihost,\\22ax\\22,@progbits\"\n");
-                sb.append("module asm \".balign 16\"\n");
-                sb.append("module asm \".globl fid_semihost_call\"\n");
-                sb.append("module asm \"fid_semihost_call:\"\n");
-                sb.append("module asm \".option push\"\n");
-                sb.append("module asm \".option norvc\"\n");
-                sb.append("module asm \"slli x0, x0, 0x1f\"\n");
-                sb.append("module asm \"ebreak\"\n");
-                sb.append("module asm \"srai x0, x0, 7\"\n");
-                sb.append("module asm \".option pop\"\n");
-                sb.append("module asm \"ret\"\n");
-                sb.append("declare void @fid_semihost_call(i32, ptr)\n");
-                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
-                sb.append(SEMIHOSTING_EXIT_BLOCK);
-                sb.append("  call void @fid_semihost_call(i32 32, ptr %block)\n");
-                sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"csrci mstatus, 8\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
-            }
-            case "sifive-test" -> {
-                long addr = t.exitAddress();
-                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
-                sb.append("  %zero = icmp eq i32 %code, 0\n");
-                sb.append("  %shifted = shl i32 %code, 16\n");
-                sb.append("  %fail = or i32 %shifted, 13107\n");
-                sb.append("  %value = select i1 %zero, i32 21845, i32 %fail\n");
-                sb.append("  store volatile i32 %value, ptr inttoptr (i32 ").append((int) addr).append(" to ptr)\n");
-                sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"wfi\", \"~{memory}\"()\n  br label %halt\n}\n");
-            }
-            default -> {
-                // a real board: stop with interrupts off
-                String off = t.arm() ? "cpsid i" : "csrci mstatus, 8";
-                sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n  br label %halt\nhalt:\n");
-                sb.append("  call void asm sideeffect \"").append(off).append("\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
-            }
-        }
+        return switch (t.exit().kind()) {
+            case ARM_SEMIHOSTING -> armSemihostingExit();
+            case RISCV_SEMIHOSTING -> riscvSemihostingExit();
+            case SIFIVE_TEST -> sifiveTestExit(t.exit().address().orElseThrow());
+            case HALT -> haltExit(t);
+        };
+    }
+
+    /** SYS_EXIT_EXTENDED (0x20) with { ADP_Stopped_ApplicationExit, code }. */
+    private static String armSemihostingExit() {
+        return "define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n"
+                + SEMIHOSTING_EXIT_BLOCK
+                + "  call void asm sideeffect \"movs r0, #0x20\\0Amov r1, $0\\0Abkpt #0xab\", \"r,~{r0},~{r1},~{memory}\"(ptr %block)\n"
+                + "  br label %halt\nhalt:\n  call void asm sideeffect \"cpsid i\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n";
+    }
+
+    /** The same call through the RISC-V semihosting sequence (slli; ebreak; srai, uncompressed, in one aligned block). */
+    private static String riscvSemihostingExit() {
+        StringBuilder sb = new StringBuilder();
+        for (String l : List.of(".section .text.fid_semihost,\\22ax\\22,@progbits", ".balign 16", ".globl fid_semihost_call", "fid_semihost_call:",
+                ".option push", ".option norvc", "slli x0, x0, 0x1f", "ebreak", "srai x0, x0, 7", ".option pop", "ret"))
+            sb.append("module asm \"").append(l).append("\"\n");
+        sb.append("declare void @fid_semihost_call(i32, ptr)\n");
+        sb.append("define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n");
+        sb.append(SEMIHOSTING_EXIT_BLOCK);
+        sb.append("  call void @fid_semihost_call(i32 32, ptr %block)\n");
+        sb.append("  br label %halt\nhalt:\n  call void asm sideeffect \"csrci mstatus, 8\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n");
         return sb.toString();
+    }
+
+    /** QEMU virt's finisher: 0x5555 exits 0, (code << 16) | 0x3333 exits code. */
+    private static String sifiveTestExit(long addr) {
+        return "define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n"
+                + "  %zero = icmp eq i32 %code, 0\n"
+                + "  %shifted = shl i32 %code, 16\n"
+                + "  %fail = or i32 %shifted, 13107\n"
+                + "  %value = select i1 %zero, i32 21845, i32 %fail\n"
+                + "  store volatile i32 %value, ptr inttoptr (i32 " + (int) addr + " to ptr)\n"
+                + "  br label %halt\nhalt:\n  call void asm sideeffect \"wfi\", \"~{memory}\"()\n  br label %halt\n}\n";
+    }
+
+    /** A real board: stop with interrupts off. */
+    private static String haltExit(TargetInfo t) {
+        String off = t.arm() ? "cpsid i" : "csrci mstatus, 8";
+        return "define void @fid.exit(i32 %code) noreturn noinline {\nentry:\n  br label %halt\nhalt:\n"
+                + "  call void asm sideeffect \"" + off + "\\0Awfi\", \"~{memory}\"()\n  br label %halt\n}\n";
     }
 
     /** The SYS_EXIT_EXTENDED parameter block { ADP_Stopped_ApplicationExit, code } in %block, atop the stack. */
@@ -217,7 +224,10 @@ public final class Startup {
      */
     /** Assembly helpers of the run-time library (linked like the rest of it: only when called). */
     public static String runtimeAsm(TargetInfo t) {
-        return t.arm() ? armDivmod64() : "";
+        return switch (t.arch()) {
+            case CORTEX_M -> armDivmod64();
+            case RISCV32 -> "";
+        };
     }
 
     private static String armDivmod64() {
@@ -309,6 +319,7 @@ public final class Startup {
         return sb.toString();
     }
 
+    /** The reset stub (_start), the trap entry that checks the stack, and the trap handler. */
     private static String riscvStartAndTrap(TargetInfo t, Map<String, String> handlers, String faultFn, boolean measuring) {
         StringBuilder sb = new StringBuilder();
         // A hart that starts at an alias of the code region (GD32VF103: flash at 0, linked at 0x08000000)
@@ -366,7 +377,13 @@ public final class Startup {
             for (String l : part) sb.append("module asm \"").append(l).append("\"\n");
         sb.append("module asm \".text\"\n");
         sb.append(stackOverflow(faultFn, measuring));
-        // one trap entry (direct mode): interrupts go to their handlers, exceptions panic
+        sb.append(riscvTrap(t, handlers, faultFn));
+        return sb.toString();
+    }
+
+    /** One trap entry (direct mode): interrupts go to their handlers, exceptions panic. */
+    private static String riscvTrap(TargetInfo t, Map<String, String> handlers, String faultFn) {
+        StringBuilder sb = new StringBuilder();
         sb.append("define void @fid.trap() \"interrupt\"=\"machine\" align 4 {\nentry:\n");
         sb.append("  %cause = call i32 asm sideeffect \"csrr $0, mcause\", \"=r\"()\n");
         sb.append("  %isirq = icmp slt i32 %cause, 0\n");

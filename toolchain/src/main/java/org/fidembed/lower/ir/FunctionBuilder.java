@@ -1,0 +1,180 @@
+// Builds the IR of one function from typed operands: stack slots in the entry block, then basic
+// blocks of instructions, each method taking and returning Values. Values of `if`/`match` go
+// through stack slots, which LLVM's mem2reg turns into SSA form, so lowering writes no phi nodes.
+package org.fidembed.lower.ir;
+
+import java.util.List;
+
+public final class FunctionBuilder {
+    /** A basic block's name. */
+    public record Label(String name) { }
+
+    /** One arm of a switch: the constant and the block it goes to. */
+    public record Case(Value key, Label to) { }
+
+    private final StringBuilder allocas = new StringBuilder();
+    private final StringBuilder body = new StringBuilder();
+    private int tmp = 0, labels = 0, slots = 0;
+    private boolean terminated = false;
+
+    public Label label(String hint) { return new Label(hint + "." + (labels++)); }
+
+    public boolean terminated() { return terminated; }
+
+    /** A parameter of the function, %NAME. */
+    public static Value param(String name, IrType t) { return new Value(t, "%" + name); }
+
+    private void emit(String instr) {
+        if (terminated) {
+            // code after a terminator is unreachable; give it a block of its own
+            body.append(label("dead").name()).append(":\n");
+            terminated = false;
+        }
+        body.append("  ").append(instr).append('\n');
+    }
+
+    private Value inst(IrType t, String rhs) {
+        Value r = new Value(t, "%t" + (tmp++));
+        emit(r.ref() + " = " + rhs);
+        return r;
+    }
+
+    private void terminate(String instr) {
+        emit(instr);
+        terminated = true;
+    }
+
+    // ------------------------------------------------------------------------------------------ blocks
+
+    public void block(Label l) {
+        if (!terminated) body.append("  br label %").append(l.name()).append('\n');
+        body.append(l.name()).append(":\n");
+        terminated = false;
+    }
+
+    public void br(Label l) { terminate("br label %" + l.name()); }
+
+    public void condBr(Value cond, Label t, Label f) {
+        terminate("br " + cond.typed() + ", label %" + t.name() + ", label %" + f.name());
+    }
+
+    public void switchOn(Value v, Label otherwise, List<Case> cases) {
+        StringBuilder sb = new StringBuilder("switch " + v.typed() + ", label %" + otherwise.name() + " [");
+        for (Case c : cases) sb.append(' ').append(c.key().typed()).append(", label %").append(c.to().name());
+        terminate(sb.append(" ]").toString());
+    }
+
+    public void ret(Value v) { terminate("ret " + v.typed()); }
+
+    public void retVoid() { terminate("ret void"); }
+
+    public void unreachable() { terminate("unreachable"); }
+
+    // ------------------------------------------------------------------------------------------ memory
+
+    /** A stack slot in the entry block (so that mem2reg can promote it). */
+    public Value alloca(IrType t) { return alloca(t, 0); }
+
+    public Value alloca(IrType t, int align) {
+        Value n = new Value(IrType.PTR, "%s" + (slots++));
+        allocas.append("  ").append(n.ref()).append(" = alloca ").append(t);
+        if (align > 0) allocas.append(", align ").append(align);
+        allocas.append('\n');
+        return n;
+    }
+
+    public Value load(IrType t, Value ptr) { return load(t, ptr, false, 0); }
+
+    public Value loadVolatile(IrType t, Value ptr) { return load(t, ptr, true, 0); }
+
+    /** align 0: the type's own alignment. */
+    public Value load(IrType t, Value ptr, boolean isVolatile, int align) {
+        return inst(t, "load " + (isVolatile ? "volatile " : "") + t + ", " + ptr.typed() + (align > 0 ? ", align " + align : ""));
+    }
+
+    public void store(Value v, Value ptr) { store(v, ptr, false, 0); }
+
+    public void store(Value v, Value ptr, boolean isVolatile, int align) {
+        emit("store " + (isVolatile ? "volatile " : "") + v.typed() + ", " + ptr.typed() + (align > 0 ? ", align " + align : ""));
+    }
+
+    /** getelementptr inbounds: the address of an element of an object of type elem at ptr. */
+    public Value gep(IrType elem, Value ptr, Value... indices) {
+        StringBuilder sb = new StringBuilder("getelementptr inbounds " + elem + ", " + ptr.typed());
+        for (Value i : indices) sb.append(", ").append(i.typed());
+        return inst(IrType.PTR, sb.toString());
+    }
+
+    /** The address of field k of the struct (or element k of the array) of type agg at ptr. */
+    public Value fieldPtr(IrType agg, Value ptr, int k) { return gep(agg, ptr, Value.i32(0), Value.i32(k)); }
+
+    // ------------------------------------------------------------------------------------------ values
+
+    public Value binary(IrOp.Bin op, Value a, Value b) { return inst(a.type(), op + " " + a.typed() + ", " + b.ref()); }
+
+    public Value icmp(IrOp.ICmp p, Value a, Value b) { return inst(IrType.I1, "icmp " + p + " " + a.typed() + ", " + b.ref()); }
+
+    public Value fcmp(IrOp.FCmp p, Value a, Value b) { return inst(IrType.I1, "fcmp " + p + " " + a.typed() + ", " + b.ref()); }
+
+    public Value fneg(Value a) { return inst(a.type(), "fneg " + a.typed()); }
+
+    public Value select(Value cond, Value a, Value b) { return inst(a.type(), "select " + cond.typed() + ", " + a.typed() + ", " + b.typed()); }
+
+    public Value cast(IrOp.Cast op, Value v, IrType to) { return inst(to, op + " " + v.typed() + " to " + to); }
+
+    /** Field k of a struct value. */
+    public Value extractValue(Value agg, int k) {
+        IrType t = ((IrType.Struct) agg.type()).field(k);
+        return inst(t, "extractvalue " + agg.typed() + ", " + k);
+    }
+
+    public Value insertValue(Value agg, Value v, int k) { return inst(agg.type(), "insertvalue " + agg.typed() + ", " + v.typed() + ", " + k); }
+
+    // ------------------------------------------------------------------------------------------ calls
+
+    /** A call of a function returning ret (not void). */
+    public Value call(IrType ret, Value callee, List<Value> args) { return inst(ret, "call " + ret + " " + callee.ref() + "(" + join(args) + ")"); }
+
+    public void callVoid(Value callee, List<Value> args) { emit("call void " + callee.ref() + "(" + join(args) + ")"); }
+
+    /** Inline assembly with side effects; ret VOID for none. */
+    public Value asm(IrType ret, String text, String constraints, List<Value> args) {
+        String call = "call " + ret + " asm sideeffect \"" + text + "\", \"" + constraints + "\"(" + join(args) + ")";
+        if (ret instanceof IrType.Void) {
+            emit(call);
+            return null;
+        }
+        return inst(ret, call);
+    }
+
+    private static String join(List<Value> args) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < args.size(); i++) sb.append(i > 0 ? ", " : "").append(args.get(i).typed());
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------ the function
+
+    /** Exported functions keep their name for the linker; internal ones may be dropped and renamed by LLVM. */
+    public enum Linkage { INTERNAL, EXPORTED }
+
+    /**
+     * The function's text. attributes follow the parameter list ("noinline", "\"no-builtins\"");
+     * section null puts it in a section of its own (.text.NAME), so that the linker drops what is not
+     * called and the stack bound reads the call graph from each section's relocations.
+     */
+    public String finish(Linkage linkage, IrType ret, Value name, List<Value> params, List<String> attributes, String section) {
+        StringBuilder sb = new StringBuilder("define ").append(linkage == Linkage.INTERNAL ? "internal " : "").append(ret).append(' ')
+                .append(name.ref()).append('(').append(join(params)).append(')');
+        for (String a : attributes) sb.append(' ').append(a);
+        sb.append(" section \"").append(section != null ? section : sectionName(name)).append('"');
+        sb.append(" {\nentry:\n").append(allocas).append(body);
+        if (!terminated) sb.append("  unreachable\n");
+        return sb.append("}\n").toString();
+    }
+
+    /** ".text." and the function's name with characters a section name cannot hold replaced. */
+    static String sectionName(Value fn) {
+        return ".text." + fn.symbol().replaceAll("[^A-Za-z0-9_.$<>,]", "_");
+    }
+}
