@@ -17,7 +17,7 @@ import org.fidembed.lower.TargetInfo;
 import org.fidembed.parse.Parser;
 import org.fidembed.typeck.Program;
 import org.fidembed.typeck.TypeChecker;
-import org.fidembed.rules.Restrictions;
+import org.fidembed.rules.LanguageRules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class FrontEnd {
             new LinkedHashMap<>(Map.of("Name", new BoardConstant.Text("testboard"),
                     "UartBase", new BoardConstant.Int(0x4000C000L, BoardConstant.IntType.UNATIVEINT))));
 
-    public record Result(Program program, Restrictions rules, Diagnostics diags) {
+    public record Result(Program program, LanguageRules.Result rules, Diagnostics diags) {
         public List<Diagnostic> errors() { return diags.sorted().stream().filter(Diagnostic::isError).toList(); }
         public List<Diagnostic> warnings() { return diags.sorted().stream().filter(d -> !d.isError()).toList(); }
         public String firstError() { return errors().isEmpty() ? null : errors().get(0).loc().line() + ":" + errors().get(0).loc().col() + ": " + errors().get(0).message(); }
@@ -44,7 +44,7 @@ public final class FrontEnd {
     public static Result check(String source) {
         Diagnostics d = new Diagnostics();
         Program prog = null;
-        Restrictions rules = null;
+        LanguageRules.Result rules = null;
         try {
             List<Ast.FileAst> files = new ArrayList<>();
             List<Boolean> pre = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class FrontEnd {
             pre.add(false);
             if (!d.hasErrors()) {
                 prog = new TypeChecker(d, "testboard", n -> n.equals("SysTick")).check(files, pre);
-                if (!d.hasErrors()) { rules = new Restrictions(prog, d); rules.check(); }
+                if (!d.hasErrors()) rules = LanguageRules.check(prog, d);
             }
         } catch (CompileAbort e) {
             // diagnostics tell

@@ -15,7 +15,7 @@ import org.fidembed.parse.Parser;
 import org.fidembed.syntax.Lexer;
 import org.fidembed.typeck.Program;
 import org.fidembed.typeck.TypeChecker;
-import org.fidembed.rules.Restrictions;
+import org.fidembed.rules.LanguageRules;
 import org.fidembed.types.Symbols.GlobalVal;
 
 import java.util.ArrayList;
@@ -109,8 +109,7 @@ public final class Compiler {
             long t1 = System.nanoTime();
             Program prog = new TypeChecker(d, target.boardName(), interruptValid).check(files, prelude);
             if (d.hasErrors()) throw new CompileAbort();
-            Restrictions rules = new Restrictions(prog, d);
-            rules.check();
+            LanguageRules.Result rules = LanguageRules.check(prog, d);
             if (d.hasErrors()) throw new CompileAbort();
             times.put("check", ms(t1));
             long t2 = System.nanoTime();
@@ -124,7 +123,7 @@ public final class Compiler {
             LlvmSession.Result r = LlvmSession.compile(ir, options.llvm(), true);
             times.put("llvm", ms(t3));
             Map<String, Long> depths = new LinkedHashMap<>();
-            for (Map.Entry<GlobalVal, Long> e : rules.recursionDepth.entrySet()) depths.put(e.getKey().qualifiedName, e.getValue());
+            for (Map.Entry<GlobalVal, Long> e : rules.recursionDepth().entrySet()) depths.put(e.getKey().qualifiedName, e.getValue());
             Map<String, Long> depthsByFunction = new LinkedHashMap<>(depths);
             return new Output(r.object(), options.keepIr() ? ir : null, r.optimizedIr(), r.frameSizes(), lowered.interruptHandlers(), depthsByFunction, d, times,
                     lowered.functionLocs(), lowered.dataLocs(), lowered.usesRamfunc());

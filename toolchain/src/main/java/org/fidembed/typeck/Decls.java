@@ -66,13 +66,7 @@ final class Decls {
         List<ModuleDef> savedOpens = new ArrayList<>(cx.opens);
         cx.current = m;
         try {
-            for (Decl d : decls) {
-                try {
-                    checkDecl(d, m);
-                } catch (org.fidembed.diag.CompileAbort e) {
-                    throw e;
-                }
-            }
+            for (Decl d : decls) checkDecl(d, m);
         } finally {
             cx.current = saved;
             cx.opens = savedOpens;

@@ -25,11 +25,7 @@ public final class TypeChecker {
     public Program check(List<FileAst> files, List<Boolean> isPrelude) {
         for (int k = 0; k < files.size(); k++) {
             cx.checkingPrelude = isPrelude.get(k);
-            try {
-                cx.decls.checkFile(files.get(k));
-            } catch (org.fidembed.diag.CompileAbort e) {
-                throw e;
-            }
+            cx.decls.checkFile(files.get(k));
             if (cx.checkingPrelude && cx.diags.hasErrors()) return new Program(cx.globals, null, cx.allTypes, cx.predef);
         }
         for (Runnable r : cx.deferred) r.run();

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class RestrictionsTest {
+class LanguageRulesTest {
     private static long depth(FrontEnd.Result r, String name) {
-        for (var e : r.rules().recursionDepth.entrySet()) if (e.getKey().name.equals(name)) return e.getValue();
-        throw new AssertionError("no depth for " + name + " in " + r.rules().recursionDepth);
+        for (var e : r.rules().recursionDepth().entrySet()) if (e.getKey().name.equals(name)) return e.getValue();
+        throw new AssertionError("no depth for " + name + " in " + r.rules().recursionDepth());
     }
 
     @Test
@@ -42,7 +42,7 @@ class RestrictionsTest {
     void tailRecursionNeedsNoMeasure() {
         FrontEnd.Result r = FrontEnd.check(FrontEnd.main("let rec gcd a b = if b = 0 then a else gcd b (a % b)", "let mutable x = 10\nprintfn \"%d\" (gcd x 4)"));
         assertTrue(r.errors().isEmpty());
-        assertTrue(r.rules().recursionDepth.isEmpty());
+        assertTrue(r.rules().recursionDepth().isEmpty());
     }
 
     @Test
