@@ -24,18 +24,19 @@ final class LexFilter {
     /** Deeper than this the program is rejected (the parser's own limit is lower). */
     private static final int MAX_CONTEXTS = 20_000;
 
-    private final List<Token> raw;
-    private final Diagnostics diags;
-    private int next = 0;
-    private final Deque<Token> delayed = new ArrayDeque<>();
-    private int noProcessing = 0;
+    final List<Token> raw;
+    final Diagnostics diags;
+    int next = 0;
+    final Deque<Token> delayed = new ArrayDeque<>();
+    int noProcessing = 0;
     /** The offside stack; the head (innermost context) is the last element. */
-    private final List<Ctx> stack = new ArrayList<>();
+    final List<Ctx> stack = new ArrayList<>();
     private final Undentation undentation = new Undentation();
+    private final PushRules pushes = new PushRules(this);
     /** The layout errors, reported when the file is filtered (an unclosed bracket drops the ones after it). */
-    private final List<org.fidembed.diag.Diagnostic> errors = new ArrayList<>();
+    final List<org.fidembed.diag.Diagnostic> errors = new ArrayList<>();
 
-    private LexFilter(List<Token> raw, Diagnostics diags) {
+    LexFilter(List<Token> raw, Diagnostics diags) {
         this.raw = raw;
         this.diags = diags;
     }
@@ -59,24 +60,24 @@ final class LexFilter {
 
     // ================================================================ token supply
 
-    private Token popNext() {
+    Token popNext() {
         if (!delayed.isEmpty()) return delayed.pop();
         Token t = raw.get(Math.min(next, raw.size() - 1));
         if (next < raw.size()) next++;
         return t;
     }
 
-    private void delay(Token t) { delayed.push(t); }
-    private void delayNoProcessing(Token t) { delay(t); noProcessing++; }
+    void delay(Token t) { delayed.push(t); }
+    void delayNoProcessing(Token t) { delay(t); noProcessing++; }
 
-    private Token peekNext() {
+    Token peekNext() {
         Token t = popNext();
         delay(t);
         return t;
     }
 
     /** The k-th token after the current lookahead (0 = the next one), without consuming any. */
-    private Token peekAhead(int k) {
+    Token peekAhead(int k) {
         List<Token> taken = new ArrayList<>();
         for (int i = 0; i <= k; i++) taken.add(popNext());
         for (int i = taken.size() - 1; i >= 0; i--) delay(taken.get(i));
@@ -84,23 +85,23 @@ final class LexFilter {
     }
 
     /** Stands at a closing token's place after it was returned, so that closing rules apply there. */
-    private static Token dummy(Token t) {
+    static Token dummy(Token t) {
         return new Token(Kind.VIRTUAL, "ODUMMY", t.loc(), t.offset(), t.offset(), t.firstOnLine(), t.spaceBefore(), t, "");
     }
 
-    private static boolean isDummy(Token t) { return t.kind() == Kind.VIRTUAL && t.text().equals("ODUMMY"); }
+    static boolean isDummy(Token t) { return t.kind() == Kind.VIRTUAL && t.text().equals("ODUMMY"); }
 
     /** A dummy stands for the token it was made from when a continuator is asked about. */
-    private static Token unwrap(Token t) { return isDummy(t) ? (Token) t.value() : t; }
+    static Token unwrap(Token t) { return isDummy(t) ? (Token) t.value() : t; }
 
     // ================================================================ the stack
 
-    private Ctx head() { return stack.isEmpty() ? null : stack.get(stack.size() - 1); }
+    Ctx head() { return stack.isEmpty() ? null : stack.get(stack.size() - 1); }
     /** The k-th context from the head (0 = head), or null. */
-    private Ctx at(int k) { int i = stack.size() - 1 - k; return i >= 0 ? stack.get(i) : null; }
-    private boolean headIs(K k) { Ctx h = head(); return h != null && h.kind() == k; }
+    Ctx at(int k) { int i = stack.size() - 1 - k; return i >= 0 ? stack.get(i) : null; }
+    boolean headIs(K k) { Ctx h = head(); return h != null && h.kind() == k; }
 
-    private void push(Ctx c) {
+    void push(Ctx c) {
         if (stack.size() >= MAX_CONTEXTS) {
             diags.error(c.loc(), "this program is nested too deeply (more than " + MAX_CONTEXTS + " levels)");
             throw new CompileAbort();
@@ -108,17 +109,17 @@ final class LexFilter {
         stack.add(c);
     }
 
-    private Ctx pop() {
+    Ctx pop() {
         Ctx h = stack.remove(stack.size() - 1);
         // the rules of `match ... with` end the match too
         if (h.is(K.MATCH_CLAUSES) && headIs(K.MATCH)) stack.remove(stack.size() - 1);
         return h;
     }
 
-    private void replace(Ctx c) { pop(); tryPush(c, false); }
+    void replace(Ctx c) { pop(); tryPush(c, false); }
 
     /** Pushes a context, reporting it when it starts left of the limit that the contexts below set. */
-    private boolean tryPush(Ctx c, boolean ignoreIndent) {
+    boolean tryPush(Ctx c, boolean ignoreIndent) {
         if (!ignoreIndent && c.kind() != K.VANILLA) {
             Undentation.Limit limit = undentation.limit(c, stack);
             if (c.col() < limit.col()) reportOffside(c, limit);
@@ -127,11 +128,11 @@ final class LexFilter {
         return true;
     }
 
-    private int lastOffsideLine = -1;
+    int lastOffsideLine = -1;
 
-    private void reportOffside(Ctx c, Undentation.Limit limit) { reportOffside(c, limit, limit.ctx().describe()); }
+    void reportOffside(Ctx c, Undentation.Limit limit) { reportOffside(c, limit, limit.ctx().describe()); }
 
-    private void reportOffside(Ctx c, Undentation.Limit limit, String what) {
+    void reportOffside(Ctx c, Undentation.Limit limit, String what) {
         if (c.line() == lastOffsideLine) return;  // one report per line: the rest follow from it
         lastOffsideLine = c.line();
         Ctx by = limit.ctx();
@@ -145,7 +146,7 @@ final class LexFilter {
      * file the parser reports the missing expression instead), with a block-begin token when it ends
      * with a block-end token.
      */
-    private void pushSeqBlock(BlockEnd end) {
+    void pushSeqBlock(BlockEnd end) {
         Token at = peekNext();
         Ctx c = Ctx.seqBlock(true, at, end);
         if (at.kind() == Kind.EOF) push(c); else tryPush(c, false);
@@ -154,17 +155,17 @@ final class LexFilter {
 
     // ================================================================ the rules
 
-    private Token virtualAt(String name, Token at, Ctx closed) {
+    Token virtualAt(String name, Token at, Ctx closed) {
         return virtual(name, at.loc(), at.offset(), closed == null ? null : closed.loc());
     }
 
     /** Returns tok after putting it back, with the virtual token v in front of it. */
-    private Token insert(String v, Token tok, Ctx closed) {
+    Token insert(String v, Token tok, Ctx closed) {
         delay(tok);
         return virtualAt(v, tok, closed);
     }
 
-    private static String endTokenFor(Ctx c) {
+    static String endTokenFor(Ctx c) {
         return switch (c.kind()) {
             case FUN, MATCH_CLAUSES, WITH_AS_LET -> END;
             case WITH_AS_AUGMENT, DO -> DECL_END;
@@ -180,11 +181,11 @@ final class LexFilter {
     }
 
     /** The next token of the filtered stream. */
-    private Token fetch(boolean useBlockRule) {
+    Token fetch(boolean useBlockRule) {
         while (true) {
             Token tok = popNext();
             if (noProcessing > 0) { noProcessing--; return tok; }
-            if (tok.firstOnLine() && startsDeclaration(tok) && closeUnclosedBrackets(tok)) continue;
+            if (tok.firstOnLine() && PushRules.startsDeclaration(tok) && pushes.closeUnclosedBrackets(tok)) continue;
             Token r = closingRules(tok);
             if (r == AGAIN) continue;
             if (r != null) return r;
@@ -192,20 +193,20 @@ final class LexFilter {
             if (r == AGAIN) continue;
             if (r == AGAIN_WITHOUT_BLOCK_RULE) { useBlockRule = false; continue; }
             if (r != null) return r;
-            r = pushingRules(tok);
+            r = pushes.pushingRules(tok);
             if (r == AGAIN) continue;
             return r;
         }
     }
 
     /** Marks "the token was put back: process it again". */
-    private static final Token AGAIN = virtual("AGAIN", null, 0, null);
+    static final Token AGAIN = virtual("AGAIN", null, 0, null);
     private static final Token AGAIN_WITHOUT_BLOCK_RULE = virtual("AGAIN_NB", null, 0, null);
 
-    private Token reprocess(Token tok) { delay(tok); return AGAIN; }
+    Token reprocess(Token tok) { delay(tok); return AGAIN; }
 
     /** Balancing rules: closing tokens end the contexts they close, and the heads of modules and namespaces. */
-    private Token closingRules(Token tok) {
+    Token closingRules(Token tok) {
         Ctx h = head();
         if (h == null) return null;
         if (Balancing.forcesHeadClosure(tok, stack)) {
@@ -239,7 +240,7 @@ final class LexFilter {
         return null;
     }
 
-    private Token namespaceHead(Token tok, Ctx h) {
+    Token namespaceHead(Token tok, Ctx h) {
         Token prev = h.tok();
         boolean right = h.col() < colOf(tok);
         if (right && (kw(prev, "namespace") || sym(prev, ".") || kw(prev, "rec") || kw(prev, "global"))
@@ -262,9 +263,9 @@ final class LexFilter {
     }
 
     /** A token standing at a context's start, for pushing a context at that position. */
-    private static Token tokAt(Ctx c) { return new Token(Kind.PUNCT, "", c.loc(), 0, 0, false, true, null, ""); }
+    static Token tokAt(Ctx c) { return new Token(Kind.PUNCT, "", c.loc(), 0, 0, false, true, null, ""); }
 
-    private Token moduleHead(Token tok, Ctx h) {
+    Token moduleHead(Token tok, Ctx h) {
         Token prev = h.tok();
         boolean right = h.col() < colOf(tok);
         if (h.lexingAttributes() && right) {
@@ -302,7 +303,7 @@ final class LexFilter {
     }
 
     /** The rules that pop contexts a token is offside of, and that separate the items of a block. */
-    private Token offsideRules(Token tok, boolean useBlockRule) {
+    Token offsideRules(Token tok, boolean useBlockRule) {
         Ctx h = head();
         if (h == null) return null;
         int col = colOf(tok);
@@ -340,13 +341,13 @@ final class LexFilter {
         }
     }
 
-    private Token popIf(boolean offside, Token tok) {
+    Token popIf(boolean offside, Token tok) {
         if (!offside) return null;
         pop();
         return reprocess(tok);
     }
 
-    private Token matchClausesRule(Token tok, Token t, Ctx h, int col) {
+    Token matchClausesRule(Token tok, Token t, Ctx h, int col) {
         boolean leadingBar = h.flag();
         boolean close;
         if (sym(tok, "|")) {
@@ -360,7 +361,7 @@ final class LexFilter {
         return insert(END, tok, h);
     }
 
-    private Token seqBlockRules(Token tok, Ctx h, int col, boolean useBlockRule) {
+    Token seqBlockRules(Token tok, Ctx h, int col, boolean useBlockRule) {
         Ctx rest = at(1);
         Token t = unwrap(tok);
         boolean semiSemi = sym(tok, ";;");
@@ -408,18 +409,18 @@ final class LexFilter {
     }
 
     /** `Name =` or `Name :` at the lookahead: a record field's start. */
-    private boolean isFieldStart(Token tok) {
+    boolean isFieldStart(Token tok) {
         if (tok.kind() != Kind.IDENT) return false;
         Token n = peekNext();
         return sym(n, "=") || sym(n, ":");
     }
 
-    private boolean isSameLine(Token tok) {
+    boolean isSameLine(Token tok) {
         if (tok.kind() == Kind.EOF) return false;
         return peekNext().line() == tok.line();
     }
 
-    private boolean isControlFlowOrNotSameLine(Token tok) {
+    boolean isControlFlowOrNotSameLine(Token tok) {
         if (tok.kind() == Kind.EOF) return false;
         if (!isSameLine(tok)) return true;
         Token n = peekNext();
@@ -427,7 +428,7 @@ final class LexFilter {
     }
 
     /** `x =` or `x.y.z =` at the lookahead: a field of a record expression. */
-    private boolean isLongIdentEquals(Token tok) {
+    boolean isLongIdentEquals(Token tok) {
         if (tok.kind() != Kind.IDENT) return false;
         int k = 0;
         while (true) {
@@ -439,300 +440,15 @@ final class LexFilter {
         }
     }
 
-    /** The rules that push contexts: keywords, brackets, `=`, `->`, `<-`, infix tokens at a line's end. */
-    private Token pushingRules(Token tok) {
-        Ctx h = head();
-        if (h == null) return tok;
-        if (isDummy(tok)) return AGAIN;
-        if (tok.kind() == Kind.VIRTUAL) return tok;
-        if (tok.kind() == Kind.KEYWORD) {
-            Token r = keywordRules(tok, h);
-            if (r != null) return r;
-        }
-        if (sym(tok, "=")) {
-            Token r = equalsRules(tok, h);
-            if (r != null) return r;
-        }
-        if (opensParen(tok) || kw(tok, "sig")) {
-            push(Ctx.paren(tok));
-            pushSeqBlock(BlockEnd.NONE);
-            return tok;
-        }
-        if (sym(tok, "->") && arrowStartsBlock()) {
-            pushSeqBlock(BlockEnd.ONE_SIDED);
-            return tok;
-        }
-        if (sym(tok, "<-") && isControlFlowOrNotSameLine(tok)) {
-            pushSeqBlock(BlockEnd.ADD);
-            return tok;
-        }
-        if (isInfix(tok) && !isSameLine(tok) && !h.is(K.MATCH_CLAUSES)) {
-            pushSeqBlock(BlockEnd.NONE);
-            return tok;
-        }
-        if (h.is(K.SEQ_BLOCK)) {
-            boolean field = isLongIdentEquals(tok);
-            tryPush(new Ctx(K.VANILLA, tok.line(), colOf(tok), tok.loc(), field, BlockEnd.NONE, tok, false, false), true);
-        }
-        return tok;
-    }
 
-    private boolean arrowStartsBlock() {
-        Ctx h = head(), r = at(1);
-        switch (h.kind()) {
-            case WHILE, FOR, WHEN, MATCH_CLAUSES, FUN -> { return true; }
-            case SEQ_BLOCK -> {
-                if (r == null) return false;
-                if (r.isParen("[", "{", "[|")) return true;
-                return switch (r.kind()) {
-                    case DO, WHILE, FOR, WHEN, MATCH_CLAUSES, TRY, THEN, ELSE -> true;
-                    default -> false;
-                };
-            }
-            default -> { return false; }
-        }
-    }
 
-    private Token equalsRules(Token tok, Ctx h) {
-        switch (h.kind()) {
-            case LET_DECL -> { pushSeqBlock(BlockEnd.ADD); return tok; }
-            case TYPE_DEFNS -> {
-                pop();
-                tryPush(h.withEquals(), true);
-                pushSeqBlock(BlockEnd.ADD);
-                return tok;
-            }
-            case MEMBER_HEAD -> {
-                pop();
-                push(new Ctx(K.MEMBER_BODY, h.line(), h.col(), h.loc(), false, BlockEnd.NONE, null, false, false));
-                pushSeqBlock(BlockEnd.ADD);
-                return tok;
-            }
-            case WITH_AS_LET -> { return recordFieldEquals(tok); }
-            case VANILLA -> {
-                Ctx s = at(1), w = at(2);
-                if (h.flag() && s != null && s.is(K.SEQ_BLOCK) && w != null && (w.is(K.WITH_AS_LET) || w.isParen("{"))) return recordFieldEquals(tok);
-                return null;
-            }
-            default -> { return null; }
-        }
-    }
 
-    /** `{ X = ...` and `{ r with X = ...`: a block only when the value starts on a later line or is control flow. */
-    private Token recordFieldEquals(Token tok) {
-        pushSeqBlock(isControlFlowOrNotSameLine(tok) ? BlockEnd.ADD : BlockEnd.NONE);
-        return tok;
-    }
 
-    private Token keywordRules(Token tok, Ctx h) {
-        switch (tok.text()) {
-            case "namespace" -> { push(Ctx.head(K.NAMESPACE_HEAD, tok, tok, false, false)); return tok; }
-            case "module" -> {
-                boolean nested = !(stack.size() == 1 && h.is(K.SEQ_BLOCK));
-                return keywordAfterClosingExpressions(tok, Ctx.head(K.MODULE_HEAD, tok, tok, false, nested));
-            }
-            case "type" -> { return keywordAfterClosingExpressions(tok, Ctx.of(K.TYPE_DEFNS, tok)); }
-            case "exception" -> { push(Ctx.of(K.EXCEPTION, tok)); return tok; }
-            case "let", "use" -> {
-                if (h.is(K.VANILLA) && h.tok() != null && sym(h.tok(), "[<") && h.line() == tok.line()) {
-                    // [<Literal>] let X = 1 on one line: the attributes do not make the let an inner one
-                    pop();
-                    h = head();
-                }
-                if (h.is(K.MEMBER_HEAD)) {
-                    pop();
-                    push(new Ctx(K.LET_DECL, h.line(), h.col(), h.loc(), true, BlockEnd.NONE, null, false, false));
-                    return tok;
-                }
-                tryPush(Ctx.of(K.LET_DECL, tok, h.is(K.SEQ_BLOCK) || h.is(K.MATCH_CLAUSES)), false);
-                return tok;
-            }
-            case "val", "static", "abstract", "member", "override", "default" -> {
-                if (!h.is(K.MEMBER_HEAD)) tryPush(Ctx.of(K.MEMBER_HEAD, tok), false);
-                return tok;
-            }
-            case "public", "private", "internal" -> {
-                if (!kw(peekNext(), "new")) return null;
-                tryPush(Ctx.of(K.MEMBER_HEAD, tok), false);
-                return tok;
-            }
-            case "new" -> {
-                if (!sym(peekNext(), "(") || h.is(K.MEMBER_HEAD)) return null;
-                tryPush(Ctx.of(K.MEMBER_HEAD, tok), false);
-                return tok;
-            }
-            case "lazy", "assert" -> {
-                if (isControlFlowOrNotSameLine(tok)) pushSeqBlock(BlockEnd.ADD);
-                return tok;
-            }
-            case "struct" -> {
-                Ctx r = at(1);
-                if (h.is(K.SEQ_BLOCK) && r != null && (r.is(K.MODULE_BODY) || r.is(K.TYPE_DEFNS))) {
-                    push(Ctx.paren(tok));
-                    pushSeqBlock(BlockEnd.NONE);
-                    return tok;
-                }
-                return null;
-            }
-            case "do" -> {
-                tryPush(Ctx.of(K.DO, tok), false);
-                pushSeqBlock(BlockEnd.ADD);
-                return tok;
-            }
-            case "with" -> { return withRules(tok, h); }
-            case "finally" -> {
-                if (h.is(K.TRY)) { pushSeqBlock(BlockEnd.ADD); return tok; }
-                return null;
-            }
-            case "function" -> {
-                Token n = peekNext();
-                tryPush(Ctx.of(K.FUNCTION, tok), false);
-                tryPush(Ctx.of(K.MATCH_CLAUSES, n, sym(n, "|")), false);
-                return tok;
-            }
-            case "then" -> {
-                tryPush(Ctx.of(K.THEN, tok), false);
-                pushSeqBlock(BlockEnd.ADD);
-                return tok;
-            }
-            case "else" -> { return elseRule(tok); }
-            case "elif", "if" -> { tryPush(Ctx.of(K.IF, tok), false); return tok; }
-            case "match" -> { tryPush(Ctx.of(K.MATCH, tok), false); return tok; }
-            case "for" -> { tryPush(Ctx.of(K.FOR, tok), false); return tok; }
-            case "while" -> { tryPush(Ctx.of(K.WHILE, tok), false); return tok; }
-            case "when" -> {
-                if (h.is(K.SEQ_BLOCK)) { tryPush(Ctx.of(K.WHEN, tok), false); return tok; }
-                return null;
-            }
-            case "fun" -> { tryPush(Ctx.of(K.FUN, tok), false); return tok; }
-            case "interface" -> { tryPush(Ctx.of(K.INTERFACE_HEAD, tok), false); return tok; }
-            case "class" -> {
-                push(Ctx.paren(tok));
-                pushSeqBlock(BlockEnd.ADD);
-                return tok;
-            }
-            case "try" -> {
-                tryPush(Ctx.of(K.TRY, tok), false);
-                pushSeqBlock(BlockEnd.ONE_SIDED);
-                return tok;
-            }
-            default -> { return null; }
-        }
-    }
 
-    private Token elseRule(Token tok) {
-        Token n = peekNext();
-        if (kw(n, "if") && n.line() == tok.line()) {
-            // `else if` on one line is `elif`: the block opens at the right place
-            popNext();
-            tryPush(Ctx.of(K.IF, tok), false);
-            return new Token(Kind.KEYWORD, "elif", tok.loc(), tok.offset(), n.end(), tok.firstOnLine(), tok.spaceBefore(), null, "");
-        }
-        tryPush(Ctx.of(K.ELSE, tok), false);
-        pushSeqBlock(BlockEnd.ADD);
-        return tok;
-    }
 
-    private Token withRules(Token tok, Ctx h) {
-        if (h.is(K.TRY) || h.is(K.MATCH)) {
-            Token n = peekNext();
-            tryPush(Ctx.of(K.MATCH_CLAUSES, n, sym(n, "|")), false);
-            return tok;
-        }
-        Ctx lim = null;
-        switch (h.kind()) {
-            case EXCEPTION, TYPE_DEFNS, MEMBER_HEAD, INTERFACE_HEAD, MEMBER_BODY -> lim = h;
-            case SEQ_BLOCK -> { Ctx r = at(1); if (r != null && r.isParen("{")) lim = h; }
-            default -> { }
-        }
-        if (lim != null) {
-            Token n = peekNext();
-            if (sym(n, "}") || n.kind() == Kind.IDENT || kw(n, "public") || kw(n, "private") || kw(n, "internal") || kw(n, "inline")) {
-                Ctx at = colOf(n) > tok.col() + tok.text().length() ? Ctx.of(K.WITH_AS_LET, tok) : Ctx.of(K.WITH_AS_LET, tokAt(lim));
-                push(at);
-                popNext();
-                boolean fields = isLongIdentEquals(n);
-                delay(n);
-                if (fields) pushSeqBlock(BlockEnd.NONE);
-                return tok;
-            }
-            if (sym(n, "[<") && n.line() == tok.line()) { push(Ctx.of(K.WITH_AS_LET, tok)); return tok; }
-            if (colOf(n) <= lim.col() && lim.is(K.INTERFACE_HEAD)) return tok;
-            push(Ctx.of(K.WITH_AS_AUGMENT, tokAt(lim)));
-            pushSeqBlock(BlockEnd.ADD);
-            return tok;
-        }
-        push(Ctx.of(K.WITH_AS_AUGMENT, tok));
-        pushSeqBlock(BlockEnd.ADD);
-        return tok;
-    }
 
-    private static boolean startsDeclaration(Token t) {
-        return switch (t.text()) {
-            case "let", "type", "module", "open", "exception", "namespace" -> t.kind() == Kind.KEYWORD;
-            default -> false;
-        };
-    }
 
-    /**
-     * A declaration that starts at (or left of) the column of its module's declarations while a bracket
-     * above is open: that bracket was never closed. It is reported once, and the contexts it left open
-     * are closed with their end tokens, so that the declarations after it parse as they would.
-     */
-    private boolean closeUnclosedBrackets(Token tok) {
-        int decl = stack.size() - 1;
-        while (decl > 0 && !(stack.get(decl).is(K.SEQ_BLOCK) && (stack.get(decl - 1).is(K.MODULE_BODY) || stack.get(decl - 1).is(K.NAMESPACE_BODY)))) decl--;
-        if (colOf(tok) > stack.get(decl).col()) return false;
-        Ctx open = null;
-        for (int k = stack.size() - 1; k > decl; k--) if (stack.get(k).is(K.PAREN) && opensParen(stack.get(k).tok())) { open = stack.get(k); break; }
-        if (open == null) return false;
-        // the layout errors since the bracket follow from it
-        Loc from = open.loc();
-        errors.removeIf(e -> e.loc().line() > from.line() || (e.loc().line() == from.line() && e.loc().col() > from.col()));
-        errors.add(org.fidembed.diag.Diagnostic.error(open.loc(), "this '" + open.tok().text() + "' is not closed: the declaration at line "
-                + tok.line() + " starts before its closing '" + closerOf(open.tok().text()) + "'"));
-        List<Token> ends = new ArrayList<>();
-        while (stack.size() - 1 > decl) {
-            Ctx c = pop();
-            String end = endTokenFor(c);
-            if (end != null && !end.equals(BLOCK_SEP)) ends.add(virtualAt(end, tok, c));
-        }
-        delay(tok);
-        for (int i = ends.size() - 1; i >= 0; i--) delayNoProcessing(ends.get(i));
-        return true;
-    }
 
-    private static String closerOf(String open) {
-        return switch (open) { case "(" -> ")"; case "{" -> "}"; case "[" -> "]"; case "[|" -> "|]"; default -> "end"; };
-    }
 
-    /**
-     * `module` and `type` cannot stand inside an expression: the open brackets and blocks up to the
-     * enclosing module or namespace are closed (the parser then reports the unclosed bracket once),
-     * and the keyword follows the end tokens of those blocks without further rules.
-     */
-    private Token keywordAfterClosingExpressions(Token tok, Ctx pushed) {
-        List<Token> ends = new ArrayList<>();
-        while (!stack.isEmpty() && !nextOuterIsModuleOrNamespace(stack.size() - 1)) {
-            Ctx h = head();
-            boolean expression = (h.is(K.PAREN) && opensParen(h.tok())) || h.is(K.SEQ_BLOCK) || h.is(K.VANILLA);
-            if (!expression) break;
-            pop();
-            if (h.is(K.SEQ_BLOCK) && h.end() != BlockEnd.NONE)
-                ends.add(virtualAt(h.end() == BlockEnd.ADD ? BLOCK_END : RIGHT_BLOCK_END, tok, h));
-        }
-        push(pushed);
-        delayNoProcessing(tok);
-        for (int i = ends.size() - 1; i >= 0; i--) delayNoProcessing(ends.get(i));
-        return AGAIN;
-    }
 
-    private boolean nextOuterIsModuleOrNamespace(int headIndex) {
-        if (headIndex == 0) return true;
-        Ctx below = stack.get(headIndex - 1);
-        if (below.is(K.NAMESPACE_BODY) || below.is(K.MODULE_BODY)) return true;
-        if (headIndex >= 2 && (below.isParen("begin", "struct")) && stack.get(headIndex - 2).is(K.SEQ_BLOCK))
-            return nextOuterIsModuleOrNamespace(headIndex - 2);
-        return false;
-    }
 }
