@@ -218,7 +218,7 @@ final class ProfileLoader {
 
     static ProfileException unknownBoard(String name) {
         List<String> known = Shipped.list(Shipped.Kind.BOARD);
-        String hint = Suggest.closest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        String hint = org.fidembed.diag.Suggest.closest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
         return new ProfileException(null, null, "unknown board '" + name + "'" + hint + "; known boards: " + String.join(", ", known)
                 + "; or give the path of a .toml board file");
     }

@@ -2,6 +2,8 @@
 // could be proven) and all diagnostics, sorted. Reports render it as text.
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Diagnostic;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

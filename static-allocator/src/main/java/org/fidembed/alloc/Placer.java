@@ -2,6 +2,8 @@
 // it: largest alignment first, then by name, so padding stays small and the result never depends on input order.
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Diagnostic;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

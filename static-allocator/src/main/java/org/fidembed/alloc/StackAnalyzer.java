@@ -2,6 +2,9 @@
 // over the call graph, bounded recursion counted as depth x frame, and every unbounded cycle reported.
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Loc;
+import org.fidembed.diag.Diagnostic;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +33,7 @@ public final class StackAnalyzer {
     }
 
     /** A call after function values are expanded to the functions they may be. */
-    private record Edge(String from, String to, SourceLoc site, boolean tail, Optional<String> type) {
+    private record Edge(String from, String to, Loc site, boolean tail, Optional<String> type) {
         Frame.Reached reached() { return new Frame.Called(from, site, tail, type); }
     }
 

@@ -2,6 +2,9 @@
 // reports overflow (language.md §15.4), all as one immutable Allocation. Pure: no files, no LLVM, no language.
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Loc;
+import org.fidembed.diag.Diagnostic;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +84,8 @@ public final class StaticAllocator {
 
     /** Overflow errors (and the warning that the margin does not fit), at the entry point. */
     private static List<Diagnostic> overflow(Allocation a) {
-        SourceLoc at = a.input().callGraph().function(a.input().entries().main()).map(Function::location)
-                .orElse(SourceLoc.NONE);
+        Loc at = a.input().callGraph().function(a.input().entries().main()).map(Function::location)
+                .orElse(Loc.NONE);
         List<Diagnostic> found = new ArrayList<>();
         for (RegionUsage u : a.regions()) {
             Region r = u.region();

@@ -204,8 +204,7 @@ public final class Build {
             int n = seen.merge(sym, 1, Integer::sum);
             if (n > 1) sym = sym + "#" + n;
             org.fidembed.diag.Loc l = locs.get(sym.replaceFirst("^\\.", ""));
-            org.fidembed.alloc.SourceLoc at = l == null || l.file() == null ? org.fidembed.alloc.SourceLoc.NONE
-                    : org.fidembed.alloc.SourceLoc.of(l.fileName(), l.line(), l.col());
+            org.fidembed.diag.Loc at = l == null ? org.fidembed.diag.Loc.NONE : l;
             long align = Long.highestOneBit(Math.max(1, in.align()));
             org.fidembed.alloc.GlobalObject.Mutability mut = kind.equals(Section.RODATA)
                     ? org.fidembed.alloc.GlobalObject.Mutability.NEVER_WRITTEN : org.fidembed.alloc.GlobalObject.Mutability.WRITTEN;
@@ -276,19 +275,9 @@ public final class Build {
 
     /** The allocator's errors like the compiler's: FILE:LINE:COL, the source line and a caret, the hint; then the report. */
     private static void reportAllocatorErrors(Allocation a, List<Project.Source> sources, PrintStream err) {
-        for (org.fidembed.alloc.Diagnostic d : a.diagnostics()) {
-            org.fidembed.diag.SourceFile file = null;
-            for (Project.Source f : sources)
-                if (f.displayName().equals(d.file())) file = new org.fidembed.diag.SourceFile(f.displayName(), new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8), false);
-            if (file != null && d.line() > 0) {
-                org.fidembed.diag.Loc at = new org.fidembed.diag.Loc(file, d.line(), d.column());
-                err.print(new Diagnostic(d.isError() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, at, d.message(),
-                        d.hint().orElse(null)).render());
-            } else {
-                err.println(d.headline());
-                d.hint().ifPresent(h -> err.println("    hint: " + h));
-            }
-            d.report().ifPresent(rep -> err.print(rep.endsWith("\n") ? rep : rep + "\n"));
+        for (Diagnostic d : a.diagnostics()) {
+            err.print(d.render());
+            if (d.report() != null) err.print(d.report().endsWith("\n") ? d.report() : d.report() + "\n");
         }
     }
 

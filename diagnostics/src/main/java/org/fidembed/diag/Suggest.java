@@ -1,18 +1,19 @@
-// "Did you mean ...?" for misspelt board names: the closest known name by edit distance, if close enough.
-// Kept tiny and dependency-free.
-package org.fidembed.board;
+// "Did you mean ...?" for misspelt names (boards, profile keys, fid.toml keys): the closest known
+// name by edit distance, if it is close enough to be a likely typo.
+package org.fidembed.diag;
 
-import java.util.List;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
-final class Suggest {
+public final class Suggest {
     private Suggest() { }
 
-    static Optional<String> closest(String word, List<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c);
+            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -20,6 +21,11 @@ final class Suggest {
         }
         if (best == null || bestDistance > Math.max(2, word.length() / 3)) return Optional.empty();
         return Optional.of(best);
+    }
+
+    /** " (did you mean 'x'?)" or "". */
+    public static String didYouMean(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 
     static int distance(String a, String b) {
