@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.fidembed.flasher.image.Chunk;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.Chunk;
+import org.fidembed.image.FirmwareImage;
 
 public record FlashPlan(List<Integer> erasePages, int bootPage, Map<Integer, List<Block>> blocksByPage, long imageBytes) {
 

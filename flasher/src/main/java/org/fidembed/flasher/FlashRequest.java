@@ -2,7 +2,7 @@
 // (verify, force past a chip-ID mismatch or boot-image check, start the program afterwards).
 package org.fidembed.flasher;
 
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 
 public record FlashRequest(
         FlashTarget target,

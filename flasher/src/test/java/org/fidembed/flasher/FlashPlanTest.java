@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.fidembed.flasher.image.Chunk;
-import org.fidembed.flasher.image.FirmwareImage;
-import org.fidembed.flasher.testing.TestImages;
+import org.fidembed.image.Chunk;
+import org.fidembed.image.FirmwareImage;
+import org.fidembed.image.testing.TestImages;
 import org.fidembed.flasher.testing.TestTargets;
 import org.junit.jupiter.api.Test;
 

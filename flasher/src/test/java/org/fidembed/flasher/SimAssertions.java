@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 import org.fidembed.flasher.sim.BootloaderSimulator;
 
 final class SimAssertions {

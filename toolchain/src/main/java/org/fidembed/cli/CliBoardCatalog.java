@@ -13,7 +13,7 @@ import org.fidembed.flasher.FlashTarget;
 import org.fidembed.flasher.MemoryRegion;
 import org.fidembed.flasher.cli.BoardCatalog;
 import org.fidembed.flasher.cli.BoardFacts;
-import org.fidembed.flasher.image.Uf2;
+import org.fidembed.image.Uf2;
 import org.fidembed.flasher.serial.UsbId;
 
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ package org.fidembed.cli;
 
 import org.fidembed.board.MemoryRegion;
 import org.fidembed.board.Target;
-import org.fidembed.flasher.image.ElfFile;
+import org.fidembed.image.ElfFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

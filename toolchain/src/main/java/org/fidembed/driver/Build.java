@@ -15,9 +15,9 @@ import org.fidembed.board.MemoryRegion;
 import org.fidembed.board.Profiles;
 import org.fidembed.board.Target;
 import org.fidembed.diag.Diagnostic;
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.FirmwareImage;
-import org.fidembed.flasher.image.Images;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.FirmwareImage;
+import org.fidembed.image.Images;
 import org.fidembed.linker.Layout;
 import org.fidembed.linker.LinkerScripts;
 import org.fidembed.llvm.LlvmSession;
@@ -170,7 +170,7 @@ public final class Build {
         } catch (IOException e) {
             err.println("fid-embed: cannot write to " + outDir + ": " + e.getMessage());
             return Result.fail(1);
-        } catch (org.fidembed.flasher.image.ImageFormatException e) {
+        } catch (org.fidembed.image.ImageFormatException e) {
             throw new IllegalStateException("the linked image is not readable: " + e.getMessage(), e);
         }
     }

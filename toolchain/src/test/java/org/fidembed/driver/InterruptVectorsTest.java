@@ -3,8 +3,8 @@
 // interrupt on every board, and on RISC-V the profile's prologue (re-arming mtimecmp) runs before it.
 package org.fidembed.driver;
 
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.FirmwareImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -26,12 +26,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.fidembed.flasher.FailureKind;
 import org.fidembed.flasher.FlashException;
 import org.fidembed.flasher.FlashTarget;
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.FirmwareImage;
-import org.fidembed.flasher.image.ImageFormatException;
-import org.fidembed.flasher.image.Images;
-import org.fidembed.flasher.image.IntelHex;
-import org.fidembed.flasher.image.Uf2;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.FirmwareImage;
+import org.fidembed.image.ImageFormatException;
+import org.fidembed.image.Images;
+import org.fidembed.image.IntelHex;
+import org.fidembed.image.Uf2;
 
 public final class Bundles {
     public static final String MANIFEST = "manifest.properties";

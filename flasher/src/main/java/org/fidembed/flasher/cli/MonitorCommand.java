@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fidembed.flasher.FlashException;
 import org.fidembed.flasher.LineMode;
-import org.fidembed.flasher.image.ImageFormatException;
+import org.fidembed.image.ImageFormatException;
 import org.fidembed.flasher.monitor.Monitor;
 import org.fidembed.flasher.monitor.SymbolTable;
 import org.fidembed.flasher.serial.SerialLink;

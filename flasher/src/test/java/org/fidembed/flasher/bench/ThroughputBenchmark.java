@@ -13,10 +13,10 @@ import org.fidembed.flasher.Flasher;
 import org.fidembed.flasher.LineMode;
 import org.fidembed.flasher.PhaseTimes;
 import org.fidembed.flasher.ProgressListener;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 import org.fidembed.flasher.sim.BootloaderSimulator;
 import org.fidembed.flasher.sim.SimBoard;
-import org.fidembed.flasher.testing.TestImages;
+import org.fidembed.image.testing.TestImages;
 import org.fidembed.flasher.testing.TestTargets;
 
 public final class ThroughputBenchmark {

@@ -3,7 +3,7 @@
 package org.fidembed.flasher.cli;
 
 import java.util.Arrays;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 import org.fidembed.flasher.sim.SimBoard;
 import org.fidembed.flasher.testing.TestTargets;
 

@@ -1,6 +1,6 @@
 // A firmware image as the flasher sees it: chunks of bytes at physical addresses plus the entry point.
 // Built from ELF, HEX, BIN or UF2 and written back to those formats; chunks are sorted and never overlap.
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import java.util.ArrayList;
 import java.util.Comparator;

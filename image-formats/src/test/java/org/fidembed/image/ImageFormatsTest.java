@@ -1,6 +1,6 @@
 // Unit tests of the in-process image formats: ELF reading (segments, LMA vs VMA, symbols), BIN gap fill,
 // Intel HEX layout and strict parsing, UF2 blocks and family IDs, and clear errors for corrupt input.
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.fidembed.flasher.testing.TestElf;
+import org.fidembed.image.testing.TestElf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

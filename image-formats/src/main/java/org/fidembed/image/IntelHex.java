@@ -1,6 +1,6 @@
 // Intel HEX (I32HEX) writer and strict reader: 16-byte data records, extended linear address records (04),
 // start linear address (05) and end-of-file; CRLF lines laid out as llvm-objcopy -O ihex writes them.
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import java.util.ArrayList;
 import java.util.List;

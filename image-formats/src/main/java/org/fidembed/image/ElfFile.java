@@ -1,6 +1,6 @@
 // A bounds-checked reader for ELF32/ELF64 executables: header, program headers, sections and symbols.
 // Images.readElf turns it into a FirmwareImage the way llvm-objcopy does (sections at their load address).
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

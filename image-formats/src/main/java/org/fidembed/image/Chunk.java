@@ -1,6 +1,6 @@
 // One contiguous run of bytes at a physical (load) address: an ELF section at its LMA, a HEX run or a BIN.
 // Immutable: the bytes are copied in and out, so an image can be shared between threads and phases.
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,6 +1,6 @@
 // Writes small, valid ELF32 little-endian executables for tests: one PT_LOAD per chunk (paddr = LMA),
 // one PROGBITS section per chunk, and a symbol table of functions, so no toolchain is needed.
-package org.fidembed.flasher.testing;
+package org.fidembed.image.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,13 +1,13 @@
 // Synthetic firmware images with a sane boot image (Cortex-M vector table or RISC-V entry jump),
 // seeded pseudo-random code, and gaps, so tests can check every byte the simulator ends up holding.
-package org.fidembed.flasher.testing;
+package org.fidembed.image.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
-import org.fidembed.flasher.image.Chunk;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.Chunk;
+import org.fidembed.image.FirmwareImage;
 
 public final class TestImages {
     private TestImages() {}

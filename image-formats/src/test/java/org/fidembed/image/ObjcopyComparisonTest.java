@@ -1,6 +1,6 @@
 // Our in-process BIN and Intel HEX must match what the bundled llvm-objcopy writes for the same ELF:
 // real ELFs assembled with llvm-mc and linked with lld for a Cortex-M and a RISC-V board layout.
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fidembed.flasher.testing.LlvmTools;
+import org.fidembed.image.testing.LlvmTools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

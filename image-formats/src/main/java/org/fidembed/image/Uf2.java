@@ -1,6 +1,6 @@
 // UF2 writer and reader (512-byte blocks, 256 payload bytes each, family ID flag when the chip has one).
 // Family IDs follow Microsoft's uf2families.json for the chips fid-embed flashes.
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,6 @@
 // The image-format entry points the CLI and the flasher call: read ELF/HEX/BIN/UF2, write BIN/HEX/UF2.
 // All conversions happen in-process; no external objcopy is needed.
-package org.fidembed.flasher.image;
+package org.fidembed.image;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

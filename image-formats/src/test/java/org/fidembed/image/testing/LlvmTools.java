@@ -1,6 +1,6 @@
 // The LLVM executables bundled in org.bytedeco:llvm (llvm-mc, lld, llvm-objcopy), unpacked through JavaCPP's
 // cache so tests can assemble and link real ELFs and compare our BIN/HEX with llvm-objcopy's.
-package org.fidembed.flasher.testing;
+package org.fidembed.image.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
