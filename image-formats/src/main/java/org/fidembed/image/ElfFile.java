@@ -142,6 +142,11 @@ public final class ElfFile {
         return machine;
     }
 
+    /** ELFCLASS64 (an image for a 64-bit machine); every target of fid-embed is 32-bit. */
+    public boolean is64() {
+        return is64;
+    }
+
     public long entry() {
         return entry;
     }
@@ -199,6 +204,22 @@ public final class ElfFile {
         } catch (IllegalArgumentException e) {
             throw bad("loadable data overlaps: " + e.getMessage());
         }
+    }
+
+    /**
+     * Where a section's bytes are stored (its LMA): the containing PT_LOAD's p_paddr plus the section's
+     * offset in it; its address when no segment holds it (NOBITS sections, files without segments).
+     */
+    public long loadAddress(Section sec) {
+        if (sec.type() == SHT_NOBITS) {
+            return sec.addr();
+        }
+        for (Segment s : segments) {
+            if (s.type() == PT_LOAD && s.filesz() > 0 && sec.offset() >= s.offset() && sec.offset() + sec.size() <= s.offset() + s.filesz()) {
+                return s.paddr() + (sec.offset() - s.offset());
+            }
+        }
+        return sec.addr();
     }
 
     /** Function symbols from .symtab, sorted by address (Thumb bit cleared on ARM). */

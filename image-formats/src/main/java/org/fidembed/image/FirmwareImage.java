@@ -104,10 +104,6 @@ public record FirmwareImage(List<Chunk> chunks, OptionalLong entry) {
         return out;
     }
 
-    public FirmwareImage withEntry(OptionalLong newEntry) {
-        return new FirmwareImage(chunks, newEntry);
-    }
-
     private Chunk chunkAt(long addr) {
         int lo = 0;
         int hi = chunks.size() - 1;

@@ -38,10 +38,6 @@ public final class Images {
         return FirmwareImage.of(address, b);
     }
 
-    public static FirmwareImage readUf2(Path path) throws IOException, ImageFormatException {
-        return Uf2.read(Files.readAllBytes(path), path.toString()).image();
-    }
-
     /** Recognises the format by content (ELF and UF2 magic, HEX's ':'), falling back to the extension. */
     public static Format detect(Path path, byte[] bytes) {
         if (ElfFile.looksLikeElf(bytes)) {

@@ -1,13 +1,11 @@
 // UF2 writer and reader (512-byte blocks, 256 payload bytes each, family ID flag when the chip has one).
-// Family IDs follow Microsoft's uf2families.json for the chips fid-embed flashes.
+// A chip's family ID is profile data (uf2-family in its chip file), checked by TargetImages.
 package org.fidembed.image;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -19,34 +17,6 @@ public final class Uf2 {
     public static final int FLAG_FAMILY_ID = 0x00002000;
     public static final int BLOCK = 512;
     public static final int PAYLOAD = 256;
-
-    /** uf2families.json short names to family IDs (the subset for chips the toolchain targets). */
-    public static final Map<String, Integer> FAMILIES = Map.of(
-            "STM32F1", 0x5ee21072,
-            "STM32F4", 0x57755a57,
-            "GD32VF103", 0x9af03e33,
-            "NRF51", 0x1b57745f,
-            "RP2040", 0xe48bff56);
-
-    private Uf2() {}
-
-    /** The family for a chip name such as STM32F103C8 or GD32VF103CB, if it has one. */
-    public static OptionalInt familyForChip(String chip) {
-        String c = chip.toUpperCase(Locale.ROOT);
-        if (c.startsWith("GD32VF103")) {
-            return OptionalInt.of(FAMILIES.get("GD32VF103"));
-        }
-        if (c.startsWith("STM32F1")) {
-            return OptionalInt.of(FAMILIES.get("STM32F1"));
-        }
-        if (c.startsWith("STM32F4")) {
-            return OptionalInt.of(FAMILIES.get("STM32F4"));
-        }
-        if (c.startsWith("NRF51")) {
-            return OptionalInt.of(FAMILIES.get("NRF51"));
-        }
-        return OptionalInt.empty();
-    }
 
     /** One block per 256-byte aligned window that holds data; bytes of the window outside the image are 0xFF. */
     public static byte[] write(FirmwareImage image, OptionalInt family) {

@@ -126,7 +126,7 @@ public final class StackAnalyzer {
             handlers.add(new EntryBound(h.vector(), h.symbol(), h.priority(), config.interruptOverhead(),
                     path(h.symbol(), fns, steps)));
         handlers.sort(Comparator.comparing(EntryBound::label));
-        StackBounds bounds = new StackBounds(main, handlers, levels(handlers), config.margin(), config.alignment());
+        StackBounds bounds = new StackBounds(main, handlers, levels(handlers), config.memory(), config.alignment());
         return new Result(Optional.of(bounds), diagnostics);
     }
 

@@ -2,6 +2,8 @@
 // test states only what it is about.
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
 import org.fidembed.diag.Loc;
 
 import java.util.ArrayList;
@@ -12,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 final class Fixture {
-    static final Region FLASH = Region.flash("FLASH", 0x0000_0000L, 256 * 1024);
-    static final Region RAM = Region.ram("RAM", 0x2000_0000L, 64 * 1024);
+    static final MemoryRegion FLASH = MemoryRegion.flash("FLASH", 0x0000_0000L, 256 * 1024);
+    static final MemoryRegion RAM = MemoryRegion.ram("RAM", 0x2000_0000L, 64 * 1024);
 
-    List<Region> regions = new ArrayList<>(List.of(FLASH, RAM));
+    List<MemoryRegion> regions = new ArrayList<>(List.of(FLASH, RAM));
     List<Section> sections = new ArrayList<>(Section.standard("FLASH", "RAM"));
     List<CodeSize> code = new ArrayList<>();
     List<GlobalObject> objects = new ArrayList<>();

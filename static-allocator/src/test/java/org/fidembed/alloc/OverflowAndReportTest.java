@@ -2,6 +2,8 @@
 // the one-line-per-region memory report of cli.md, and the verbose listing.
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
 import org.fidembed.diag.Loc;
 import org.fidembed.diag.Diagnostic;
 
@@ -128,7 +130,7 @@ class OverflowAndReportTest {
     @Test
     void overflowOfASecondRamRegionIsReportedWithoutTheStack() {
         Fixture f = Fixture.withMain(64);
-        f.regions.add(Region.ram("CCM", 0x1000_0000L, 1024));
+        f.regions.add(MemoryRegion.ram("CCM", 0x1000_0000L, 1024));
         f.sections.add(new Section(".ccm", "CCM", Section.ZEROED));
         f.obj(zeroed("dma", 2048, 4).inSection(".ccm"));
         Allocation a = f.allocate();

@@ -94,7 +94,7 @@ public final class StackBound {
             handlers.add(Handler.of("trap", "fid.trap"));
         }
         long overhead = t.isCortexM() ? (t.hardFloat() ? StackConfig.CORTEX_M_FP_FRAME : StackConfig.CORTEX_M_FRAME) : 0;
-        StackConfig cfg = new StackConfig(t.dataRegion().name(), overhead, t.memory().stackMargin(), t.stackAlign());
+        StackConfig cfg = new StackConfig(t.dataRegion().name(), overhead, t.memory(), t.stackAlign());
         // LLVM inlines a small main (let main _ = 0) into the reset handler: then the main path is the reset handler's
         String main = functions.contains("fid.main") ? "fid.main" : "Reset_Handler";
         EntryPoints entries = new EntryPoints(Optional.of("Reset_Handler"), main, handlers);

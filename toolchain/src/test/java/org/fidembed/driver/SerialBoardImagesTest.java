@@ -57,7 +57,7 @@ class SerialBoardImagesTest {
     void theImageBootsTheWayTheChipBoots(String example, String board) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path project = repo().resolve("examples").resolve(example);
-        Build.Result r = Build.build(new Build.Request(project, board, dir, null, false, false, false, true),
+        Build.Result r = Build.build(Build.Request.of(project).board(board).outDir(dir).quiet(true).build(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         if (buildFailsOn(project).contains(board)) {
             // the example shows a build error there (its fid.toml's [example] build-fails-on)

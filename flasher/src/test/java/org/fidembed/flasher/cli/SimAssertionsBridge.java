@@ -13,7 +13,7 @@ final class SimAssertionsBridge {
     static void assertHolds(SimBoard b, FirmwareImage img) {
         byte[] now = b.sim().flash();
         byte[] before = b.sim().initialFlash();
-        int page = TestTargets.bluepill().pageSize();
+        int page = TestTargets.bluepill().flash().orElseThrow().pageSize();
         for (int p = 0; p < now.length / page; p++) {
             long a = 0x0800_0000L + (long) p * page;
             byte[] want = img.coversAny(a, a + page) ? img.slice(a, a + page, 0xFF) : Arrays.copyOfRange(before, p * page, (p + 1) * page);
