@@ -110,12 +110,12 @@ public final class BundleCommand implements Callable<Integer> {
             err.println(error + "build failed: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            String what = e instanceof java.nio.file.NoSuchFileException ? "no such folder"
+            String what = e instanceof java.nio.file.NoSuchFileException n ? "cannot create " + n.getFile()
+                    + " (the folder does not take new files)"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
                     : e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            err.println(error + "cannot write the bundle " + (out0 != null ? out0 : input) + ": " + what
-                    + " (" + e.getMessage() + "); nothing was written");
+            err.println(error + "cannot write the bundle " + (out0 != null ? out0 : input) + ": " + what + "; nothing was written");
             return 1;
         }
     }
