@@ -142,7 +142,8 @@ final class Doc {
             if (!known.contains(e.getKey())) {
                 String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                 String where = path.isEmpty() ? "top-level keys" : "keys of [" + path + "]";
-                throw error(key, "unknown key (known " + where + ": " + String.join(", ", known) + ")");
+                String guess = org.fidembed.diag.Suggest.closest(e.getKey(), known).map(g -> "did you mean '" + g + "'? ").orElse("");
+                throw error(key, "unknown key (" + guess + "known " + where + ": " + String.join(", ", known) + ")");
             }
         }
     }

@@ -13,11 +13,15 @@ public record MemoryProfile(String name, long minStack, long stackMargin, long h
         if (heap != 0) throw new IllegalArgumentException("the Constrained profile has no heap");
     }
 
-    /** The stack reserve for a proven bound: max(minStack, bound + stackMargin) rounded up to alignment. */
+    /**
+     * The stack reserve for a proven bound: max(minStack, bound + stackMargin) rounded up to alignment. The
+     * one place this formula is written: the static allocator, the driver and the linker script use it.
+     * An absurd bound saturates (it overflows RAM, and the report says so) instead of wrapping around.
+     */
     public long stackReserve(long provenBound, long alignment) {
         if (provenBound < 0) throw new IllegalArgumentException("negative stack bound");
         if (alignment <= 0 || Long.bitCount(alignment) != 1) throw new IllegalArgumentException("alignment must be a power of two");
-        long want = Math.max(minStack, provenBound + stackMargin);
-        return (want + alignment - 1) & -alignment;
+        long want = Math.max(minStack, provenBound > Long.MAX_VALUE - stackMargin ? Long.MAX_VALUE : provenBound + stackMargin);
+        return want > Long.MAX_VALUE - alignment ? want : (want + alignment - 1) & -alignment;
     }
 }

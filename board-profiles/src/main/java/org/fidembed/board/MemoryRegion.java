@@ -1,5 +1,6 @@
 // One region of the memory map as the linker sees it (a MEMORY line): name, origin, length, access
 // attributes and whether it is flash or RAM physically (mps2-an385's code "flash" is RAM, for instance).
+// The one region type of the compiler, the static allocator, the linker scripts and the flasher.
 package org.fidembed.board;
 
 import java.util.Objects;
@@ -25,6 +26,16 @@ public record MemoryRegion(String name, long origin, long length, String attrs, 
             throw new IllegalArgumentException(String.format("region %s [0x%x, +0x%x) is not inside the 32-bit address space", name, origin, length));
     }
 
+    /** Read-only, executable flash (rx). */
+    public static MemoryRegion flash(String name, long origin, long length) {
+        return new MemoryRegion(name, origin, length, "rx", Kind.FLASH);
+    }
+
+    /** Read-write, executable RAM (rwx). */
+    public static MemoryRegion ram(String name, long origin, long length) {
+        return new MemoryRegion(name, origin, length, "rwx", Kind.RAM);
+    }
+
     /** The first address after the region. */
     public long end() { return origin + length; }
 
@@ -35,4 +46,6 @@ public record MemoryRegion(String name, long origin, long length, String attrs, 
     public boolean executable() { return attrs.indexOf('x') >= 0; }
 
     public boolean writable() { return attrs.indexOf('w') >= 0; }
+
+    public boolean readable() { return attrs.indexOf('r') >= 0; }
 }

@@ -175,13 +175,14 @@ final class ProfileLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = e.getOriginalMessage();
-            String where = "";
             if (loc != null && loc.getLineNr() > 0) {
                 // Jackson reports a duplicate key once the line is consumed: at column 1 of the next line.
-                if (msg.startsWith("Duplicate key") && loc.getColumnNr() == 1 && loc.getLineNr() > 1) where = " at line " + (loc.getLineNr() - 1);
-                else where = " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+                boolean dup = msg.startsWith("Duplicate key") && loc.getColumnNr() == 1 && loc.getLineNr() > 1;
+                int line = dup ? loc.getLineNr() - 1 : loc.getLineNr();
+                int col = dup ? 1 : loc.getColumnNr();
+                throw ProfileException.at(label, line, col, "invalid TOML at line " + line + (dup ? "" : ", column " + col) + ": " + msg);
             }
-            throw new ProfileException(label, null, "invalid TOML" + where + ": " + msg);
+            throw new ProfileException(label, null, "invalid TOML: " + msg);
         } catch (IOException e) {
             throw new ProfileException(label, null, "cannot read: " + e.getMessage());
         }
@@ -218,7 +219,7 @@ final class ProfileLoader {
 
     static ProfileException unknownBoard(String name) {
         List<String> known = Shipped.list(Shipped.Kind.BOARD);
-        String hint = Suggest.closest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        String hint = org.fidembed.diag.Suggest.closest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
         return new ProfileException(null, null, "unknown board '" + name + "'" + hint + "; known boards: " + String.join(", ", known)
                 + "; or give the path of a .toml board file");
     }

@@ -12,5 +12,12 @@ public record ProfileSource(String label, boolean shipped, List<String> layers) 
         layers = List.copyOf(layers);
     }
 
+    /** The last layer (leaf first) that sets a dotted key, for an error about that key found after loading. */
+    public java.util.Optional<String> fileOf(String key) {
+        for (int i = layers.size() - 1; i >= 0; i--)
+            if (KeyLines.find(layers.get(i), key).isPresent()) return java.util.Optional.of(layers.get(i));
+        return java.util.Optional.empty();
+    }
+
     @Override public String toString() { return label + " (" + String.join(" + ", layers) + ")"; }
 }

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -26,7 +28,7 @@ final class TargetReader {
 
     private static final Pattern QUALIFIED = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "interrupt-aliases", "interrupt-prologues", "regions", "memory-map",
-            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "memory", "constants");
+            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "memory", "constants", "uf2-family");
 
     private final Doc doc;
 
@@ -129,9 +131,12 @@ final class TargetReader {
         Optional<FlashMethod> flash = flash();
         MemoryProfile memory = memory(memoryName);
         Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
+        OptionalInt uf2Family = doc.has("uf2-family")
+                ? OptionalInt.of((int) doc.integer("uf2-family", "a 32-bit UF2 family ID (uf2families.json)", 0, 0xFFFF_FFFFL))
+                : OptionalInt.empty();
 
         return new Target(name, description, chip, cpuName, arch, triple, llvmCpu, features, abi, hardFloat, fpuEnable, stackAlign, cpuHz,
-                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cycles, timer, flash, memory, constants, source);
+                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cycles, timer, flash, memory, constants, uf2Family, source);
     }
 
     /**
@@ -322,34 +327,63 @@ final class TargetReader {
 
     private Optional<FlashMethod> flash() {
         if (!doc.has("flash")) return Optional.empty();
-        doc.allowOnly("flash", List.of("protocol", "chip-id", "page-size", "default-baud", "usb-ids", "boot-entry"));
+        doc.allowOnly("flash", List.of("protocol", "chip-id", "page-size", "default-baud", "usb-ids", "boot-entry", "identity",
+                "page-erase-ms", "block-write-ms"));
         FlashMethod.Protocol protocol = choice("flash.protocol", FlashMethod.Protocol.values(), FlashMethod.Protocol::id);
-        int chipId = (int) doc.integer("flash.chip-id", "a 16-bit chip ID (e.g. 0x410)", 0, 0xFFFF);
         int pageSize = (int) doc.integer("flash.page-size", "a page size in bytes", 1, 1 << 20);
         if (Integer.bitCount(pageSize) != 1) throw doc.error("flash.page-size", "expected a power of two, found " + pageSize);
         int baud = doc.has("flash.default-baud") ? (int) doc.integer("flash.default-baud", "a baud rate", 1, 20_000_000) : 115200;
-        List<FlashMethod.UsbId> ids = new ArrayList<>();
-        if (doc.has("flash.usb-ids")) {
-            JsonNode arr = doc.node("flash.usb-ids");
-            if (!arr.isArray()) throw doc.error("flash.usb-ids", "expected an array of { vid = 0x1A86, pid = 0x7523, name = \"...\" }, found " + Doc.describe(arr));
-            for (int i = 0; i < arr.size(); i++) {
-                JsonNode e = arr.get(i);
-                String p = "flash.usb-ids";
-                if (!e.isObject() || !e.has("vid") || !e.has("pid"))
-                    throw doc.error(p, "element " + i + ": expected { vid = 0x1A86, pid = 0x7523, name = \"...\" }");
-                for (var f : e.properties())
-                    if (!List.of("vid", "pid", "name").contains(f.getKey())) throw doc.error(p, "element " + i + ": unknown key '" + f.getKey() + "' (known: vid, pid, name)");
-                int vid = (int) doc.integerValue(p, e.get("vid"), "a 16-bit USB vendor ID", 0, 0xFFFF);
-                int pid = (int) doc.integerValue(p, e.get("pid"), "a 16-bit USB product ID", 0, 0xFFFF);
-                JsonNode nm = e.get("name");
-                if (nm != null && !nm.isTextual()) throw doc.error(p, "element " + i + ": name: expected a string, found " + Doc.describe(nm));
-                ids.add(new FlashMethod.UsbId(vid, pid, nm == null ? "" : nm.textValue()));
-            }
+        Duration erase = Duration.ofMillis(doc.has("flash.page-erase-ms") ? doc.integer("flash.page-erase-ms", "the worst-case erase time of one page in ms", 1, 60_000) : 100);
+        Duration write = Duration.ofMillis(doc.has("flash.block-write-ms") ? doc.integer("flash.block-write-ms", "the worst-case time to program 256 bytes in ms", 1, 60_000) : 500);
+        return Optional.of(new FlashMethod(protocol, identity(), pageSize, erase, write, bootEntry(), baud, usbBridges()));
+    }
+
+    /** chip-id, and [flash.identity] bootloader-version, commands, flash-size-register + flash-size (KiB). */
+    private FlashMethod.Identity identity() {
+        int chipId = (int) doc.integer("flash.chip-id", "a 16-bit chip ID (e.g. 0x410)", 0, 0xFFFF);
+        if (!doc.has("flash.identity")) return FlashMethod.Identity.of(chipId);
+        doc.allowOnly("flash.identity", List.of("bootloader-version", "commands", "flash-size-register", "flash-size"));
+        OptionalInt version = doc.has("flash.identity.bootloader-version")
+                ? OptionalInt.of((int) doc.integer("flash.identity.bootloader-version", "the version byte of Get (0x22 = 2.2)", 0, 0xFF))
+                : OptionalInt.empty();
+        List<Integer> commands = new ArrayList<>();
+        if (doc.has("flash.identity.commands")) {
+            JsonNode arr = doc.node("flash.identity.commands");
+            if (!arr.isArray()) throw doc.error("flash.identity.commands", "expected the Get command list, e.g. [0x00, 0x01, 0x02, 0x11]");
+            for (JsonNode c : arr) commands.add((int) doc.integerValue("flash.identity.commands", c, "a command byte", 0, 0xFF));
         }
-        return Optional.of(new FlashMethod(protocol, chipId, pageSize, bootEntry(), baud, ids));
+        boolean register = doc.has("flash.identity.flash-size-register");
+        if (register != doc.has("flash.identity.flash-size"))
+            throw doc.missing(register ? "flash.identity.flash-size" : "flash.identity.flash-size-register");
+        OptionalLong address = register ? OptionalLong.of(doc.address("flash.identity.flash-size-register")) : OptionalLong.empty();
+        OptionalInt kib = register ? OptionalInt.of((int) doc.integer("flash.identity.flash-size", "the register's value: flash size in KiB", 1, 0xFFFF))
+                : OptionalInt.empty();
+        return new FlashMethod.Identity(chipId, version, commands, address, kib);
+    }
+
+    private List<FlashMethod.UsbBridge> usbBridges() {
+        List<FlashMethod.UsbBridge> ids = new ArrayList<>();
+        if (!doc.has("flash.usb-ids")) return ids;
+        String p = "flash.usb-ids";
+        JsonNode arr = doc.node(p);
+        if (!arr.isArray()) throw doc.error(p, "expected an array of { vid = 0x1A86, pid = 0x7523, name = \"...\" }, found " + Doc.describe(arr));
+        for (int i = 0; i < arr.size(); i++) {
+            JsonNode e = arr.get(i);
+            if (!e.isObject() || !e.has("vid") || !e.has("pid"))
+                throw doc.error(p, "element " + i + ": expected { vid = 0x1A86, pid = 0x7523, name = \"...\" }");
+            for (var f : e.properties())
+                if (!List.of("vid", "pid", "name").contains(f.getKey())) throw doc.error(p, "element " + i + ": unknown key '" + f.getKey() + "' (known: vid, pid, name)");
+            int vid = (int) doc.integerValue(p, e.get("vid"), "a 16-bit USB vendor ID", 0, 0xFFFF);
+            int pid = (int) doc.integerValue(p, e.get("pid"), "a 16-bit USB product ID", 0, 0xFFFF);
+            JsonNode nm = e.get("name");
+            if (nm != null && !nm.isTextual()) throw doc.error(p, "element " + i + ": name: expected a string, found " + Doc.describe(nm));
+            ids.add(new FlashMethod.UsbBridge(new UsbId(vid, pid), nm == null ? "" : nm.textValue()));
+        }
+        return ids;
     }
 
     private BootEntry bootEntry() {
+        if (!doc.has("flash.boot-entry")) return BootEntry.manual();
         String kind = choice("flash.boot-entry.kind", new String[]{"manual", "lines"}, s -> s);
         if (kind.equals("manual")) {
             doc.allowOnly("flash.boot-entry", List.of("kind", "instructions"));
@@ -357,10 +391,12 @@ final class TargetReader {
         }
         doc.allowOnly("flash.boot-entry", List.of("kind", "sequence"));
         String seq = doc.string("flash.boot-entry.sequence");
-        if (!BootEntry.Lines.SYNTAX.matcher(seq).matches())
+        try {
+            return BootEntry.parse(seq);
+        } catch (IllegalArgumentException e) {
             throw doc.error("flash.boot-entry.sequence", "expected stm32flash's -i syntax ENTRY[:EXIT], e.g. \"-rts&dtr,-dtr:rts&dtr,-dtr\" "
                     + "(dtr/rts, ',' pauses, '&' does not, '-' releases), found \"" + seq + "\"");
-        return new BootEntry.Lines(seq);
+        }
     }
 
     private MemoryProfile memory(String memoryName) {

@@ -168,6 +168,19 @@ class ShippedProfilesTest {
         assertEquals(2, rows);
     }
 
+    /** The two serial chips share a Get ID answer; their profiles carry what tells them apart, and their UF2 families. */
+    @Test
+    void theSerialChipsCanBeToldApartAndHaveTheirUf2Families() {
+        FlashMethod.Identity stm = Profiles.load("bluepill").flash().orElseThrow().identity();
+        FlashMethod.Identity gd = Profiles.load("longan-nano").flash().orElseThrow().identity();
+        assertEquals(stm.chipId(), gd.chipId(), "both answer Get ID with 0x410");
+        assertNotEquals(stm.bootloaderVersion(), gd.bootloaderVersion());
+        assertNotEquals(stm.flashSizeKib(), gd.flashSizeKib());
+        assertEquals(0x5EE21072, Profiles.load("bluepill").uf2Family().orElseThrow());
+        assertEquals(0x9AF03E33, Profiles.load("longan-nano").uf2Family().orElseThrow());
+        assertTrue(Profiles.load("lm3s6965evb").uf2Family().isEmpty(), "no UF2 family for the LM3S6965");
+    }
+
     @Test
     void tableHasARowPerBoardWithItsMachineOrFlashMethod() {
         String table = Profiles.table();

@@ -68,7 +68,9 @@ class UserProfilesTest {
         assertEquals(chipBoard.vectorNames(), t.vectorNames());
         assertEquals(chipBoard.llvmTriple(), t.llvmTriple());
         assertTrue(t.qemu().isEmpty());
-        assertTrue(t.flash().isEmpty());
+        // the chip's system bootloader is the chip's: a board on it is flashable, entered by hand by default
+        assertEquals(chipBoard.flash().orElseThrow().identity(), t.flash().orElseThrow().identity());
+        assertInstanceOf(BootEntry.Manual.class, t.flash().orElseThrow().bootEntry());
         assertEquals(new BoardConstant.Text("my-pill"), t.constants().get("Name"));
     }
 
@@ -229,7 +231,7 @@ class UserProfilesTest {
     void badTypeNamesFileAndKey() throws IOException {
         Path p = write("bad.toml", MY_BLUEPILL.replace("base = 0x40004400", "base = \"0x40004400\""));
         ProfileException e = fails(p);
-        assertTrue(e.getMessage().startsWith(p + ": key 'uart.base': expected an integer address"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ":12: key 'uart.base': expected an integer address"), e.getMessage());
         assertEquals(p.toString(), e.file().orElseThrow());
         assertEquals("uart.base", e.key().orElseThrow());
     }
@@ -241,7 +243,7 @@ class UserProfilesTest {
                 "RM0008: clock port A and USART1, PA9 alternate-function push-pull");
         assertEquals(List.of(), Profiles.load("lm3s6965evb").uart().setup(), "QEMU's UARTs work from reset");
         Path p = write("s.toml", "inherits = \"board:bluepill\"\n[uart]\nsetup = [ { address = 0x40021019, set = 1 } ]\n");
-        assertTrue(fails(p).getMessage().startsWith(p + ": key 'uart.setup': element 0: the address 0x40021019 is not 4-byte aligned"), fails(p).getMessage());
+        assertTrue(fails(p).getMessage().startsWith(p + ":3: key 'uart.setup': element 0: the address 0x40021019 is not 4-byte aligned"), fails(p).getMessage());
         Path q = write("t.toml", "inherits = \"board:bluepill\"\n[uart]\nsetup = [ { address = 0x40021018, value = 1 } ]\n");
         assertTrue(fails(q).getMessage().contains("element 0: expected { address = 0x40021018, set = 0x4004 }"), fails(q).getMessage());
     }
@@ -259,19 +261,19 @@ class UserProfilesTest {
         Path chip = write("c.toml", "inherits = \"chip:stm32f103c8\"\n[regions.RAM]\nlength = -5\n");
         Path p = write("b.toml", MY_BLUEPILL.replace("inherits = \"chip:stm32f103c8\"", "inherits = \"c.toml\""));
         ProfileException e = fails(p);
-        assertTrue(e.getMessage().startsWith(chip + ": key 'regions.RAM.length': expected a length in bytes"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(chip + ":3: key 'regions.RAM.length': expected a length in bytes"), e.getMessage());
     }
 
     @Test
     void unknownInheritListsTheKnownOnes() throws IOException {
         Path p = write("u.toml", "inherits = \"chip:stm32f999\"\n");
         ProfileException e = fails(p);
-        assertTrue(e.getMessage().startsWith(p + ": key 'inherits': unknown chip 'stm32f999'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ":1: key 'inherits': unknown chip 'stm32f999'"), e.getMessage());
         assertTrue(e.getMessage().contains("stm32f103c8") && e.getMessage().contains("lm3s6965"), e.getMessage());
         Path q = write("v.toml", "inherits = \"stm32f103c8\"\n");
         assertTrue(fails(q).getMessage().contains("expected \"core:NAME\", \"chip:NAME\""));
         Path r = write("w.toml", "inherits = \"nowhere.toml\"\n");
-        assertTrue(fails(r).getMessage().startsWith(r + ": key 'inherits': no such file: " + dir.resolve("nowhere.toml")));
+        assertTrue(fails(r).getMessage().startsWith(r + ":1: key 'inherits': no such file: " + dir.resolve("nowhere.toml")));
     }
 
     @Test
@@ -290,7 +292,7 @@ class UserProfilesTest {
     void invalidTomlGivesLineAndColumn() throws IOException {
         Path p = write("broken.toml", "inherits = \"board:microbit\"\n[uart]\nbase = 0x4000\nbase = 0x5000\n");
         ProfileException e = fails(p);
-        assertTrue(e.getMessage().startsWith(p + ": invalid TOML at line 4: Duplicate key"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ":4: invalid TOML at line 4: Duplicate key"), e.getMessage());
         assertFalse(e.getMessage().contains("jackson"), e.getMessage());
     }
 
@@ -298,10 +300,10 @@ class UserProfilesTest {
     void unknownKeyIsAnError() throws IOException {
         Path p = write("typo.toml", "inherits = \"board:microbit\"\n[uart]\nbsae = 0x4000\n");
         ProfileException e = fails(p);
-        assertTrue(e.getMessage().startsWith(p + ": key 'uart.bsae': unknown key"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ":3: key 'uart.bsae': unknown key (did you mean 'base'? known keys of [uart]"), e.getMessage());
         assertTrue(e.getMessage().contains("base"), e.getMessage());
         Path q = write("typo2.toml", "inherits = \"board:microbit\"\nqemmu = 1\n");
-        assertTrue(fails(q).getMessage().startsWith(q + ": key 'qemmu': unknown key"));
+        assertTrue(fails(q).getMessage().startsWith(q + ":2: key 'qemmu': unknown key (did you mean 'qemu'?"), fails(q).getMessage());
     }
 
     @Test
@@ -358,8 +360,11 @@ class UserProfilesTest {
         Target t = Profiles.load(p.toString());
         Target base = Profiles.load("bluepill");
         BootEntry.Lines lines = assertInstanceOf(BootEntry.Lines.class, t.flash().orElseThrow().bootEntry());
-        assertEquals("-rts&dtr,-dtr", lines.enter());
-        assertEquals("rts&dtr,-dtr", lines.exit());
+        assertEquals("-rts&dtr,-dtr:rts&dtr,-dtr", lines.sequence());
+        assertEquals(List.of(new BootEntry.Step(BootEntry.Line.RTS, false, 0), new BootEntry.Step(BootEntry.Line.DTR, true, 100),
+                new BootEntry.Step(BootEntry.Line.DTR, false, 100)), lines.enter());
+        assertEquals(List.of(new BootEntry.Step(BootEntry.Line.RTS, true, 0), new BootEntry.Step(BootEntry.Line.DTR, true, 100),
+                new BootEntry.Step(BootEntry.Line.DTR, false, 100)), lines.exit());
         assertEquals(base.flash().orElseThrow().chipId(), t.flash().orElseThrow().chipId());
         assertEquals(base.flash().orElseThrow().usbIds(), t.flash().orElseThrow().usbIds());
         assertInstanceOf(BootEntry.Manual.class, base.flash().orElseThrow().bootEntry());

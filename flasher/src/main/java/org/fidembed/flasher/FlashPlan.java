@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.fidembed.flasher.image.Chunk;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.board.Arch;
+import org.fidembed.board.MemoryRegion;
+import org.fidembed.board.Target;
+import org.fidembed.image.Chunk;
+import org.fidembed.image.FirmwareImage;
 
 public record FlashPlan(List<Integer> erasePages, int bootPage, Map<Integer, List<Block>> blocksByPage, long imageBytes) {
 
@@ -87,39 +90,11 @@ public record FlashPlan(List<Integer> erasePages, int bootPage, Map<Integer, Lis
         return n;
     }
 
-    /** Checks the image against the target; with force, a bad boot image becomes a warning. */
-    public static FlashPlan make(FirmwareImage image, FlashTarget target, boolean force, List<String> warnings)
+    /** Checks the image against the target and plans the pages; with force, a bad boot image becomes a warning. */
+    public static FlashPlan make(FirmwareImage image, Target target, boolean force, List<String> warnings)
             throws FlashException {
-        if (image.isEmpty()) {
-            throw new FlashException(FailureKind.BAD_IMAGE, "the image holds no loadable data");
-        }
-        MemoryRegion flash = target.flash();
-        for (Chunk c : image.chunks()) {
-            if (c.end() <= flash.origin() || c.address() >= flash.end()) {
-                throw new FlashException(FailureKind.BAD_IMAGE, String.format(
-                        "the image has %d bytes at 0x%08X, outside %s's flash %s (a RAM section linked without AT > FLASH?)",
-                        c.length(), c.address(), target.board(), flash));
-            }
-        }
-        if (image.lowAddress() < flash.origin()) {
-            throw new FlashException(FailureKind.BAD_IMAGE, String.format(
-                    "the image starts at 0x%08X, below the flash origin 0x%08X of %s", image.lowAddress(), flash.origin(),
-                    target.board()));
-        }
-        if (image.highAddress() > flash.end()) {
-            throw new FlashException(FailureKind.IMAGE_TOO_LARGE, String.format(
-                    "the image does not fit: it ends at 0x%08X but %s's flash ends at 0x%08X (%d KiB); %d bytes too many",
-                    image.highAddress(), target.board(), flash.end(), flash.size() / 1024, image.highAddress() - flash.end()));
-        }
-        try {
-            checkBootImage(image, target);
-        } catch (FlashException e) {
-            if (!force) {
-                throw new FlashException(e.kind(), e.getMessage() + " (--force flashes it anyway)");
-            }
-            warnings.add(e.getMessage() + "; flashing anyway (--force)");
-        }
-
+        check(image, target, force, " (--force flashes it anyway)", warnings);
+        FlashGeometry geo = FlashGeometry.of(target);
         Map<Integer, List<Block>> byPage = new LinkedHashMap<>();
         TreeSet<Integer> pages = new TreeSet<>();
         for (long w = image.lowAddress() & ~(long) (BLOCK - 1); w < image.highAddress(); w += BLOCK) {
@@ -142,11 +117,11 @@ public record FlashPlan(List<Integer> erasePages, int bootPage, Map<Integer, Lis
                     break;
                 }
             }
-            int page = target.pageOf(w);
+            int page = geo.pageOf(w);
             pages.add(page);
             byPage.computeIfAbsent(page, k -> new ArrayList<>()).add(new Block(w, data, needsWrite));
         }
-        int bootPage = target.pageOf(target.bootAddress());
+        int bootPage = geo.pageOf(geo.bootAddress());
         List<Integer> erase = new ArrayList<>();
         if (pages.remove(bootPage)) {
             erase.add(bootPage);
@@ -155,34 +130,71 @@ public record FlashPlan(List<Integer> erasePages, int bootPage, Map<Integer, Lis
         return new FlashPlan(erase, bootPage, byPage, image.dataBytes());
     }
 
-    static void checkBootImage(FirmwareImage image, FlashTarget target) throws FlashException {
-        long boot = target.bootAddress();
+    /**
+     * The checks alone (for a bundle as well): the image fits the code region and its boot image is sane.
+     * forceHint says how to override a bad boot image ("" where nothing can).
+     */
+    public static void check(FirmwareImage image, Target target, boolean force, String forceHint, List<String> warnings)
+            throws FlashException {
+        if (image.isEmpty()) {
+            throw new FlashException(FailureKind.BAD_IMAGE, "the image holds no loadable data");
+        }
+        MemoryRegion flash = target.codeRegion();
+        for (Chunk c : image.chunks()) {
+            if (c.end() <= flash.origin() || c.address() >= flash.end()) {
+                throw new FlashException(FailureKind.BAD_IMAGE, String.format(
+                        "the image has %d bytes at 0x%08X, outside %s's flash %s (a RAM section linked without AT > FLASH?)",
+                        c.length(), c.address(), target.name(), describe(flash)));
+            }
+        }
+        if (image.lowAddress() < flash.origin()) {
+            throw new FlashException(FailureKind.BAD_IMAGE, String.format(
+                    "the image starts at 0x%08X, below the flash origin 0x%08X of %s", image.lowAddress(), flash.origin(),
+                    target.name()));
+        }
+        if (image.highAddress() > flash.end()) {
+            throw new FlashException(FailureKind.IMAGE_TOO_LARGE, String.format(
+                    "the image does not fit: it ends at 0x%08X but %s's flash ends at 0x%08X (%d KiB); %d bytes too many",
+                    image.highAddress(), target.name(), flash.end(), flash.length() / 1024, image.highAddress() - flash.end()));
+        }
+        try {
+            checkBootImage(image, target);
+        } catch (FlashException e) {
+            if (!force) {
+                throw new FlashException(e.kind(), e.getMessage() + forceHint);
+            }
+            warnings.add(e.getMessage() + "; flashing anyway (--force)");
+        }
+    }
+
+    static void checkBootImage(FirmwareImage image, Target target) throws FlashException {
+        long boot = target.codeRegion().origin();
         for (long a = boot; a < boot + 8; a++) {
             if (!image.covers(a)) {
                 throw new FlashException(FailureKind.BAD_IMAGE, String.format(
                         "the image has no %s at 0x%08X (it starts at 0x%08X)",
-                        target.core() == CoreKind.CORTEX_M ? "vector table" : "entry code", boot, image.lowAddress()));
+                        target.arch() == Arch.CORTEX_M ? "vector table" : "entry code", boot, image.lowAddress()));
             }
         }
         long w0 = le32(image, boot);
         long w1 = le32(image, boot + 4);
-        switch (target.core()) {
+        MemoryRegion ram = target.dataRegion();
+        switch (target.arch()) {
             case CORTEX_M -> {
-                boolean spOk = w0 != 0 && w0 != 0xFFFF_FFFFL && (w0 & 3) == 0
-                        && target.ram().map(r -> w0 > r.origin() && w0 <= r.end()).orElse(true);
+                boolean spOk = w0 != 0 && w0 != 0xFFFF_FFFFL && (w0 & 3) == 0 && w0 > ram.origin() && w0 <= ram.end();
                 if (!spOk) {
                     throw new FlashException(FailureKind.BAD_IMAGE, String.format(
                             "the vector table is not sane: initial stack pointer 0x%08X is not a word-aligned address at the top of RAM%s",
-                            w0, target.ram().map(r -> " " + r).orElse("")));
+                            w0, " " + describe(ram)));
                 }
                 long pc = w1 & ~1L;
-                if ((w1 & 1) == 0 || !target.flash().contains(pc) || !image.covers(pc)) {
+                if ((w1 & 1) == 0 || !target.codeRegion().contains(pc) || !image.covers(pc)) {
                     throw new FlashException(FailureKind.BAD_IMAGE, String.format(
                             "the vector table is not sane: reset vector 0x%08X is not a Thumb address (odd) inside the image's code",
                             w1));
                 }
             }
-            case RISCV -> {
+            case RISCV32 -> {
                 if (!plausibleRiscvEntry(w0)) {
                     throw new FlashException(FailureKind.BAD_IMAGE, String.format(
                             "the entry code is not sane: the word 0x%08X at 0x%08X is not a RISC-V instruction a reset could start with",
@@ -206,6 +218,10 @@ public record FlashPlan(List<Integer> erasePages, int bootPage, Map<Integer, Lis
             case 0x6F, 0x67, 0x37, 0x17, 0x13, 0x73, 0x03, 0x23, 0x33, 0x63, 0x0F -> true;
             default -> false;
         };
+    }
+
+    static String describe(MemoryRegion r) {
+        return String.format("0x%08X..0x%08X (%d KiB)", r.origin(), r.end(), r.length() / 1024);
     }
 
     private static long le32(FirmwareImage image, long a) {

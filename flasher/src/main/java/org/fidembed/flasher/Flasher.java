@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.fidembed.board.BootEntry;
+import org.fidembed.board.FlashMethod;
+import org.fidembed.board.Target;
 import org.fidembed.flasher.protocol.BootloaderInfo;
 import org.fidembed.flasher.protocol.ProtocolException;
 import org.fidembed.flasher.protocol.Stm32Bootloader;
@@ -22,12 +26,32 @@ public final class Flasher {
         SerialLink open(String port, int baud, LineMode line) throws FlashException;
     }
 
+    /** What `flash` can do besides writing an image, as stm32flash does (-r, -o, -j, -k, -u, -g). */
+    public sealed interface Operation {
+        /** Read the whole flash region. */
+        record Read() implements Operation {}
+
+        /** Erase the whole flash, or the given pages. */
+        record Erase(List<Integer> pages) implements Operation {}
+
+        /** Readout Protect (0x82), Readout Unprotect (0x92) or Write Unprotect (0x73). */
+        record Protection(int command) implements Operation {}
+
+        /** Start the code at an address. */
+        record Go(long address) implements Operation {}
+    }
+
+    /** The bytes read (for Read), empty otherwise. */
+    public record OperationResult(String port, BootloaderInfo device, byte[] data) {}
+
     private static final int WRITE_ATTEMPTS = 5;
     private static final int READ_ATTEMPTS = 5;
     private static final int ERASE_ATTEMPTS = 4;
 
     private final FlashRequest req;
-    private final FlashTarget target;
+    private final Target target;
+    private final FlashMethod method;
+    private final FlashGeometry geo;
     private final ProgressListener listener;
     private final FlashStats.Counter stats = new FlashStats.Counter();
     private final List<String> warnings = new ArrayList<>();
@@ -47,6 +71,8 @@ public final class Flasher {
     private Flasher(FlashRequest req, ProgressListener listener) {
         this.req = req;
         this.target = req.target();
+        this.method = req.method();
+        this.geo = req.geometry();
         this.listener = listener;
     }
 
@@ -63,6 +89,62 @@ public final class Flasher {
         }
     }
 
+    /** Connects, checks the chip as a flash does, then carries out one operation. */
+    public static OperationResult operate(FlashRequest request, Operation op, ProgressListener listener, LinkOpener opener)
+            throws FlashException {
+        Flasher f = new Flasher(request, listener);
+        try (SerialLink link = opener.open(request.port(), request.baud(), request.line())) {
+            f.started(Phase.CONNECT, 1);
+            f.enterBootloader(link);
+            f.bl = new Stm32Bootloader(link, request.timeouts(), f.stats, s -> f.note(s, true));
+            BootloaderInfo info = f.connect(link);
+            f.checkChip(info);
+            f.finished(Phase.CONNECT, 1, 0);
+            return new OperationResult(link.name(), info, f.carryOut(op, info));
+        }
+    }
+
+    private byte[] carryOut(Operation op, BootloaderInfo info) throws FlashException {
+        try {
+            if (op instanceof Operation.Read) {
+                long len = geo.flash().length();
+                byte[] out = new byte[(int) len];
+                started(Phase.READ, len);
+                long t0 = System.nanoTime();
+                for (int off = 0; off < len; off += FlashPlan.BLOCK) {
+                    int n = (int) Math.min(FlashPlan.BLOCK, len - off);
+                    System.arraycopy(readBlock(geo.flash().origin() + off, n), 0, out, off, n);
+                    advanced(Phase.READ, off + n, len, System.nanoTime() - t0);
+                }
+                finished(Phase.READ, len, System.nanoTime() - t0);
+                return out;
+            } else if (op instanceof Operation.Erase e) {
+                flashModified = true;
+                started(Phase.ERASE, e.pages().isEmpty() ? geo.pageCount() : e.pages().size());
+                long t0 = System.nanoTime();
+                if (e.pages().isEmpty()) {
+                    bl.eraseAll(geo.pageCount());
+                } else {
+                    for (int i = 0; i < e.pages().size(); i += Stm32Bootloader.MAX_ERASE_PAGES) {
+                        erase(e.pages().subList(i, Math.min(e.pages().size(), i + Stm32Bootloader.MAX_ERASE_PAGES)));
+                    }
+                }
+                finished(Phase.ERASE, e.pages().isEmpty() ? geo.pageCount() : e.pages().size(), System.nanoTime() - t0);
+            } else if (op instanceof Operation.Protection p) {
+                bl.protection(p.command(), req.timeouts().erase(geo.pageCount()));
+                note("done; the chip resets itself to apply the option bytes", false);
+            } else if (op instanceof Operation.Go g) {
+                if (!info.supports(Stm32Bootloader.GO)) {
+                    throw new FlashException(FailureKind.UNSUPPORTED, "the bootloader lists no Go command");
+                }
+                bl.go(g.address());
+            }
+            return new byte[0];
+        } catch (ProtocolException e) {
+            throw new FlashException(FailureKind.PROTOCOL, "the bootloader did not carry it out: " + e.getMessage());
+        }
+    }
+
     private FlashResult run(LinkOpener opener) throws FlashException {
         long t0 = System.nanoTime();
         plan = FlashPlan.make(req.image(), target, req.force(), warnings);
@@ -72,11 +154,11 @@ public final class Flasher {
             started(Phase.CONNECT, 1);
             enterBootloader(link);
             bl = new Stm32Bootloader(link, req.timeouts(), stats, s -> note(s, true));
-            BootloaderInfo info = bl.connect(req.timeouts().syncAttempts(target.bootEntry() instanceof BootEntry.Manual));
+            BootloaderInfo info = connect(link);
             note(String.format(Locale.ROOT, "bootloader %s on %s, chip ID 0x%03X, commands %s", info.versionString(),
                     link.name(), info.chipId(), info.commandList()), false);
-            checkChip(info);
             checkCommands(info);
+            checkChip(info);
             long tConnect = System.nanoTime();
             finished(Phase.CONNECT, 1, tConnect - t0);
 
@@ -142,18 +224,24 @@ public final class Flasher {
 
     // ---- boot entry and identification
 
-    private void enterBootloader(SerialLink link) throws FlashException {
-        BootEntry entry = target.bootEntry();
-        if (entry instanceof BootEntry.Manual m) {
-            listener.on(new ProgressEvent.Note(m.instruction(), ProgressEvent.Level.ACTION));
-        } else if (entry instanceof BootEntry.Signals s) {
-            if (!drive(link, s.enter())) {
-                note("could not drive DTR/RTS on " + link.name()
-                        + " (this port has no modem lines); if the board is not in its bootloader, "
-                        + BootEntry.manual().instruction().replace("put the board into its bootloader: ", ""), true);
+    private void enterBootloader(SerialLink link) {
+        if (method.bootEntry() instanceof BootEntry.Lines s && !drive(link, s.enter())) {
+            note("could not drive DTR/RTS on " + link.name() + " (this port has no modem lines)", true);
+        }
+        listener.on(new ProgressEvent.Note("waiting for the bootloader on " + link.name() + "...", ProgressEvent.Level.ACTION));
+    }
+
+    /** Sync and identify; when nothing answers, the error says how this board enters its bootloader. */
+    private BootloaderInfo connect(SerialLink link) throws FlashException {
+        try {
+            return bl.connect(req.timeouts().syncAttempts(method.bootEntry() instanceof BootEntry.Manual));
+        } catch (FlashException e) {
+            if (e.kind() != FailureKind.NO_BOOTLOADER) {
+                throw e;
             }
-        } else {
-            throw new IllegalStateException("unknown boot entry " + entry);
+            String how = method.bootEntry() instanceof BootEntry.Manual m ? m.instructions()
+                    : "the DTR/RTS sequence did not start it: check the wiring, or enter it by hand (hold BOOT0, press RESET)";
+            throw new FlashException(FailureKind.NO_BOOTLOADER, e.getMessage() + "\nTo enter the bootloader of " + target.name() + ": " + how);
         }
     }
 
@@ -174,15 +262,36 @@ public final class Flasher {
         return ok;
     }
 
+    /** The chip must be the profile's: chip ID, bootloader version, Get list and flash-size register (ChipIdentity). */
     private void checkChip(BootloaderInfo info) throws FlashException {
-        if (info.chipId() != target.chipId()) {
-            String msg = String.format(Locale.ROOT, "chip ID 0x%03X does not match %s (%s, chip ID 0x%03X)", info.chipId(),
-                    target.board(), target.chip(), target.chipId());
-            if (!req.force()) {
-                throw new FlashException(FailureKind.CHIP_MISMATCH, msg + "; nothing was written (--force flashes anyway)");
-            }
-            warnings.add(msg + "; flashing anyway (--force)");
-            note(msg + "; flashing anyway (--force)", true);
+        FlashMethod.Identity want = method.identity();
+        ChipIdentity.Observed got = new ChipIdentity.Observed(info.chipId(), info.version(), info.commands(), flashSize(want));
+        List<String> differences = ChipIdentity.differences(want, got);
+        if (differences.isEmpty()) {
+            return;
+        }
+        String like = ChipIdentity.lookalike(got, target, req.knownBoards())
+                .map(t -> "a " + t.chip() + " (as on board '" + t.name() + "')").orElse("not a " + target.chip());
+        String msg = String.format(Locale.ROOT, "the chip on %s is %s: it answers with %s, but board '%s' has a %s (%s): %s",
+                req.port(), like, got, target.name(), target.chip(), ChipIdentity.describe(want), String.join("; ", differences));
+        if (!req.force()) {
+            throw new FlashException(FailureKind.CHIP_MISMATCH, msg + "; nothing was written (--force flashes anyway)");
+        }
+        warnings.add(msg + "; flashing anyway (--force)");
+        note(msg + "; flashing anyway (--force)", true);
+    }
+
+    /** The flash size in KiB from the chip's flash-size register, when the profile names one and the read works. */
+    private OptionalInt flashSize(FlashMethod.Identity want) throws FlashException {
+        if (want.flashSizeRegister().isEmpty() || !bl.info().supports(Stm32Bootloader.READ)) {
+            return OptionalInt.empty();
+        }
+        try {
+            byte[] b = bl.read(want.flashSizeRegister().getAsLong(), 2);
+            return OptionalInt.of((b[0] & 0xFF) | (b[1] & 0xFF) << 8);
+        } catch (ProtocolException e) {
+            recover(e, 1);
+            return OptionalInt.empty();
         }
     }
 
@@ -203,7 +312,7 @@ public final class Flasher {
 
     private void erase(List<Integer> pages) throws FlashException {
         flashModified = true;
-        if (pages.contains(plan.bootPage())) {
+        if (plan != null && pages.contains(plan.bootPage())) {
             bootPageWritten = false;
         }
         ProtocolException last = null;
@@ -222,7 +331,7 @@ public final class Flasher {
     }
 
     private void programPage(int page, long total) throws FlashException {
-        for (FlashPlan.Block b : plan.blocksInOrder(page, target.bootAddress())) {
+        for (FlashPlan.Block b : plan.blocksInOrder(page, geo.bootAddress())) {
             if (!b.needsWrite()) {
                 stats.blocksSkipped++;
                 continue;
@@ -274,7 +383,7 @@ public final class Flasher {
 
     /** The block with the vector table (or entry code) is in flash: from now on the board can start. */
     private void markIfBootBlock(FlashPlan.Block b) {
-        long boot = target.bootAddress();
+        long boot = geo.bootAddress();
         if (boot >= b.address() && boot < b.address() + b.length()) {
             bootPageWritten = true;
         }
@@ -295,7 +404,7 @@ public final class Flasher {
     }
 
     private void verifyPage(int page, long total) throws FlashException {
-        for (FlashPlan.Block b : plan.blocksInOrder(page, target.bootAddress())) {
+        for (FlashPlan.Block b : plan.blocksInOrder(page, geo.bootAddress())) {
             byte[] want = b.data();
             byte[] got = readBlock(b.address(), want.length);
             if (!Arrays.equals(got, want)) {
@@ -317,15 +426,15 @@ public final class Flasher {
         while (true) {
             int n = repairs.merge(page, 1, Integer::sum);
             if (n > req.maxRepairs()) {
-                throw new FlashException(FailureKind.VERIFY_FAILED, "page " + page + " at " + hex(target.pageAddress(page))
+                throw new FlashException(FailureKind.VERIFY_FAILED, "page " + page + " at " + hex(geo.pageAddress(page))
                         + " would not take the image: " + why + " (gave up after " + req.maxRepairs() + " erase-and-rewrite"
                         + " attempts; worn or protected flash?)" + afterFailure());
             }
             stats.repairedPages++;
-            note("erasing and rewriting page " + page + " at " + hex(target.pageAddress(page)) + ": " + why, true);
+            note("erasing and rewriting page " + page + " at " + hex(geo.pageAddress(page)) + ": " + why, true);
             erase(List.of(page));
             boolean good = true;
-            for (FlashPlan.Block b : plan.blocksInOrder(page, target.bootAddress())) {
+            for (FlashPlan.Block b : plan.blocksInOrder(page, geo.bootAddress())) {
                 if (b.needsWrite() && !writeBlock(b)) {
                     good = false;
                     break;
@@ -361,7 +470,7 @@ public final class Flasher {
     // ---- start
 
     private boolean start(SerialLink link, BootloaderInfo info) throws FlashException {
-        if (target.bootEntry() instanceof BootEntry.Signals s && !s.exit().isEmpty()) {
+        if (method.bootEntry() instanceof BootEntry.Lines s && !s.exit().isEmpty()) {
             started(Phase.START, 1);
             boolean ok = drive(link, s.exit());
             finished(Phase.START, 1, 0);
@@ -379,7 +488,7 @@ public final class Flasher {
         }
         started(Phase.START, 1);
         try {
-            bl.go(target.bootAddress());
+            bl.go(geo.bootAddress());
         } catch (ProtocolException e) {
             note("Go was not acknowledged (" + e.getMessage() + "); the image is written and verified: press reset", true);
             return false;

@@ -4,6 +4,7 @@ package org.fidembed.flasher;
 
 public enum Phase {
     CONNECT("connect"),
+    READ("read"),
     ERASE("erase"),
     PROGRAM("program"),
     VERIFY("verify"),

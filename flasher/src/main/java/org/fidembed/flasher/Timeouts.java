@@ -3,6 +3,7 @@
 package org.fidembed.flasher;
 
 import java.time.Duration;
+import org.fidembed.board.FlashMethod;
 
 public record Timeouts(
         Duration syncReply,
@@ -15,20 +16,21 @@ public record Timeouts(
         Duration resync,
         Duration manualSync) {
 
-    public static Timeouts defaults(Dialect dialect) {
+    /** The chip's erase and write times from its profile; 25 sync attempts of 200 ms (5 s) before giving up. */
+    public static Timeouts defaults(FlashMethod method) {
         return new Timeouts(
                 Duration.ofMillis(200),
                 25,
                 Duration.ofMillis(500),
-                dialect.blockWriteTimeout(),
+                method.blockWrite(),
                 Duration.ofSeconds(1),
-                dialect.pageEraseTimeout(),
+                method.pageErase(),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(5));
     }
 
-    /** Sync attempts to make: with a manual boot entry, enough to cover manualSync (time to press the buttons). */
+    /** Sync attempts to make: with a manual boot entry, enough to cover manualSync (time to press the buttons, a few seconds). */
     public int syncAttempts(boolean manualEntry) {
         if (!manualEntry || syncReply.isZero()) {
             return syncAttempts;

@@ -2,6 +2,8 @@
 // RISC-V, the pages to erase (boot page first), blocks trimmed to the data, the boot block written last.
 package org.fidembed.flasher;
 
+import org.fidembed.board.BootEntry;
+import org.fidembed.board.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.fidembed.flasher.image.Chunk;
-import org.fidembed.flasher.image.FirmwareImage;
-import org.fidembed.flasher.testing.TestImages;
+import org.fidembed.image.Chunk;
+import org.fidembed.image.FirmwareImage;
+import org.fidembed.image.testing.TestImages;
 import org.fidembed.flasher.testing.TestTargets;
 import org.junit.jupiter.api.Test;
 
 class FlashPlanTest {
-    static final FlashTarget BLUEPILL = TestTargets.bluepill();
+    static final Target BLUEPILL = TestTargets.bluepill();
 
     @Test
     void erasesOnlyCoveredPagesBootPageFirst() throws Exception {
@@ -25,7 +27,7 @@ class FlashPlanTest {
         FlashPlan plan = FlashPlan.make(img, BLUEPILL, false, new ArrayList<>());
         assertEquals(List.of(0, 1, 2, 32), plan.erasePages());
         assertEquals(List.of(1, 2, 32, 0), plan.programOrder(), "the boot page is programmed last");
-        List<FlashPlan.Block> boot = plan.blocksInOrder(0, BLUEPILL.bootAddress());
+        List<FlashPlan.Block> boot = plan.blocksInOrder(0, BLUEPILL.codeRegion().origin());
         assertEquals(0x0800_0000L, boot.get(boot.size() - 1).address(), "the vector-table block is the last write of all");
         FlashPlan.Block tail = plan.blocksByPage().get(32).get(0);
         assertEquals(12, tail.length(), "10 bytes of data round up to 12, not a full 256-byte block");
@@ -108,7 +110,7 @@ class FlashPlanTest {
 
     @Test
     void bootEntrySequencesParseLikeStm32flash() {
-        BootEntry.Signals s = BootEntry.parse("-rts&dtr,-dtr:rts&dtr,-dtr");
+        BootEntry.Lines s = BootEntry.parse("-rts&dtr,-dtr:rts&dtr,-dtr");
         assertEquals(List.of(new BootEntry.Step(BootEntry.Line.RTS, false, 0), new BootEntry.Step(BootEntry.Line.DTR, true, 100),
                 new BootEntry.Step(BootEntry.Line.DTR, false, 100)), s.enter());
         assertEquals(3, s.exit().size());

@@ -2,6 +2,7 @@
 // every fault the simulator can inject; checks the result and the simulated flash byte for byte.
 package org.fidembed.flasher;
 
+import org.fidembed.board.Target;
 import static org.fidembed.flasher.SimAssertions.assertBootPageErased;
 import static org.fidembed.flasher.SimAssertions.assertFlashHolds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,12 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 import org.fidembed.flasher.sim.BootloaderSimulator;
 import org.fidembed.flasher.sim.Fault;
 import org.fidembed.flasher.sim.PtyPair;
 import org.fidembed.flasher.sim.SimBoard;
-import org.fidembed.flasher.testing.TestImages;
+import org.fidembed.image.testing.TestImages;
 import org.fidembed.flasher.testing.TestTargets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class FlasherSimulatorTest {
     static final int BAUD = 921600;
-    static final FlashTarget BLUEPILL = TestTargets.bluepill();
+    static final Target BLUEPILL = TestTargets.bluepill();
     /** 6 KiB of code from the origin plus 1 KiB of .data copy at 0x08003400: pages 0-5 and 13, gap between. */
     static final FirmwareImage IMAGE = TestImages.cortexM(6 * 1024 - 100, 0x0800_3400L, 1000, 42);
 
@@ -62,7 +63,7 @@ class FlasherSimulatorTest {
         return new Run(r, events);
     }
 
-    static FlashRequest request(FlashTarget target, FirmwareImage image) {
+    static FlashRequest request(Target target, FirmwareImage image) {
         return FlashRequest.of(target, image, "unset").withBaud(BAUD).withLine(LineMode.LINE_8N1);
     }
 
@@ -84,7 +85,7 @@ class FlasherSimulatorTest {
             assertEquals("", ok.stats().recoveries(), "a clean run needs no recovery");
             // the boot page is erased first and written last
             List<String> log = b.sim().log();
-            assertTrue(log.stream().anyMatch(l -> l.equals("EXT_ERASE [0, 1, 2, 3, 4, 5, 13]")), log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.equals("ERASE [0, 1, 2, 3, 4, 5, 13]")), log.toString());
             List<String> writes = log.stream().filter(l -> l.startsWith("WRITE ")).toList();
             assertEquals("WRITE 0x8000000 256", writes.get(writes.size() - 1), "the vector-table block is the very last write");
             int firstBootPageWrite = -1;
@@ -103,7 +104,7 @@ class FlasherSimulatorTest {
 
     @Test
     void gd32vDialectUsesPlainEraseAndChecksTheRiscvEntry() throws Exception {
-        FlashTarget nano = TestTargets.longanNano();
+        Target nano = TestTargets.longanNano();
         FirmwareImage img = TestImages.riscv(5000, 7);
         try (SimBoard b = SimBoard.start(BootloaderSimulator.Config.gd32vf103(BAUD))) {
             FlashResult.Flashed ok = flash(b, request(nano, img)).ok();
@@ -115,13 +116,13 @@ class FlasherSimulatorTest {
 
     @Test
     void gd32vLargeImageIsErasedInBoundedCommandsAndSurvivesALostEraseAck() throws Exception {
-        FlashTarget nano = TestTargets.longanNano();
+        Target nano = TestTargets.longanNano();
         FirmwareImage img = TestImages.riscv(70 * 1024, 8);
         BootloaderSimulator.Config cfg = BootloaderSimulator.Config.gd32vf103(BAUD)
                 .withFaults(new Fault.LoseAck(0x43, 2, Fault.Stage.FINAL), new Fault.Nack(0x31, 30));
         try (SimBoard b = SimBoard.start(cfg)) {
             FlashRequest req = request(nano, img)
-                    .withTimeouts(Timeouts.defaults(Dialect.GD32V).withErase(Duration.ofMillis(300), Duration.ofMillis(30)));
+                    .withTimeouts(Timeouts.defaults(nano.flash().orElseThrow()).withErase(Duration.ofMillis(300), Duration.ofMillis(30)));
             FlashResult.Flashed ok = flash(b, req).ok();
             assertFlashHolds(b.sim(), img, nano);
             assertEquals(70, ok.pagesErased());
@@ -133,7 +134,7 @@ class FlasherSimulatorTest {
 
     @Test
     void nacksAreRetried() throws Exception {
-        try (SimBoard b = SimBoard.start(stm32(new Fault.Nack(0x31, 3), new Fault.Nack(0x44, 1), new Fault.Nack(0x11, 2)))) {
+        try (SimBoard b = SimBoard.start(stm32(new Fault.Nack(0x31, 3), new Fault.Nack(0x43, 1), new Fault.Nack(0x11, 2)))) {
             FlashResult.Flashed ok = flash(b, request(BLUEPILL, IMAGE)).ok();
             assertFlashHolds(b.sim(), IMAGE, BLUEPILL);
             assertEquals(3, ok.stats().nacks());
@@ -145,7 +146,7 @@ class FlasherSimulatorTest {
         try (SimBoard b = SimBoard.start(stm32(
                 new Fault.LoseAck(0x31, 4, Fault.Stage.FINAL),     // block written, ACK lost: read back shows it is there
                 new Fault.LoseAck(0x31, 9, Fault.Stage.ADDRESS),   // bootloader waits for data while the host waits for ACK
-                new Fault.LoseAck(0x44, 1, Fault.Stage.FINAL),     // erase done, ACK lost: erase again
+                new Fault.LoseAck(0x43, 1, Fault.Stage.FINAL),     // erase done, ACK lost: erase again
                 new Fault.LoseAck(0x11, 3, Fault.Stage.COMMAND)))) {
             FlashResult.Flashed ok = flash(b, request(BLUEPILL, IMAGE)).ok();
             assertFlashHolds(b.sim(), IMAGE, BLUEPILL);
@@ -155,7 +156,7 @@ class FlasherSimulatorTest {
 
     @Test
     void busyDuringSlowEraseIsWaitedOut() throws Exception {
-        BootloaderSimulator.Config cfg = stm32(new Fault.Busy(0x44, 1, 8, 150))
+        BootloaderSimulator.Config cfg = stm32(new Fault.Busy(0x43, 1, 8, 150))
                 .withTiming(Duration.ofMillis(200), Duration.ZERO);
         try (SimBoard b = SimBoard.start(cfg)) {
             long t0 = System.nanoTime();
@@ -172,7 +173,7 @@ class FlasherSimulatorTest {
         BootloaderSimulator.Config cfg = stm32().withTiming(Duration.ofMillis(250), Duration.ofMillis(1));
         try (SimBoard b = SimBoard.start(cfg)) {
             FlashRequest req = request(BLUEPILL, IMAGE)
-                    .withTimeouts(Timeouts.defaults(Dialect.STM32).withErase(Duration.ofMillis(500), Duration.ofMillis(300)));
+                    .withTimeouts(Timeouts.defaults(BLUEPILL.flash().orElseThrow()).withErase(Duration.ofMillis(500), Duration.ofMillis(300)));
             FlashResult.Flashed ok = flash(b, req).ok();
             assertFlashHolds(b.sim(), IMAGE, BLUEPILL);
             assertEquals(0, ok.stats().timeouts());
@@ -268,12 +269,55 @@ class FlasherSimulatorTest {
             assertTrue(f.message().contains("0x414") && f.message().contains("0x410"), f.message());
             assertFalse(f.flashModified());
             assertArrayEquals(b.sim().initialFlash(), b.sim().flash(), "nothing was erased or written");
-            assertTrue(b.sim().log().stream().noneMatch(l -> l.startsWith("EXT_ERASE") || l.startsWith("WRITE")));
+            assertTrue(b.sim().log().stream().noneMatch(l -> l.startsWith("ERASE") || l.startsWith("WRITE")));
         }
         try (SimBoard b = SimBoard.start(stm32().withChipId(0x414))) {
             FlashResult.Flashed ok = flash(b, request(BLUEPILL, IMAGE).withForce(true)).ok();
             assertFlashHolds(b.sim(), IMAGE, BLUEPILL);
             assertTrue(ok.warnings().stream().anyMatch(w -> w.contains("--force")));
+        }
+    }
+
+    /** The STM32F103 and the GD32VF103 both answer Get ID 0x410: the version and the density register tell them apart. */
+    @Test
+    void aLookAlikeChipIsRefusedNamingBothUnlessForced() throws Exception {
+        Target nano = TestTargets.longanNano();
+        List<Target> known = List.of(BLUEPILL, nano);
+        try (SimBoard gd = SimBoard.start(BootloaderSimulator.Config.gd32vf103(BAUD))) {
+            FlashResult.Failed f = flash(gd, request(BLUEPILL, IMAGE).withKnownBoards(known)).failed();
+            assertEquals(FailureKind.CHIP_MISMATCH, f.kind());
+            assertTrue(f.message().contains("is a GD32VF103CB (as on board 'longan-nano')")
+                    && f.message().contains("board 'bluepill' has a STM32F103C8")
+                    && f.message().contains("bootloader 3.0, not 2.2") && f.message().contains("128 KiB of flash, not 64 KiB")
+                    && f.message().contains("nothing was written (--force flashes anyway)"), f.message());
+            assertArrayEquals(gd.sim().initialFlash(), gd.sim().flash(), "nothing was erased or written");
+        }
+        FirmwareImage riscv = TestImages.riscv(2048, 7);
+        try (SimBoard stm = SimBoard.start(stm32())) {
+            FlashResult.Failed f = flash(stm, request(nano, riscv).withKnownBoards(known)).failed();
+            assertTrue(f.message().contains("is a STM32F103C8 (as on board 'bluepill')") && f.message().contains("board 'longan-nano' has a GD32VF103CB"),
+                    f.message());
+            assertArrayEquals(stm.sim().initialFlash(), stm.sim().flash());
+        }
+        try (SimBoard gd = SimBoard.start(BootloaderSimulator.Config.gd32vf103(BAUD))) {
+            FlashResult.Flashed ok = flash(gd, request(BLUEPILL, IMAGE).withKnownBoards(known).withForce(true)).ok();
+            assertTrue(ok.warnings().stream().anyMatch(w -> w.contains("GD32VF103CB") && w.contains("--force")), ok.warnings().toString());
+        }
+        try (SimBoard gd = SimBoard.start(BootloaderSimulator.Config.gd32vf103(BAUD))) {
+            flash(gd, request(nano, riscv).withKnownBoards(known)).ok(); // the right chip flashes
+        }
+    }
+
+    /** A bootloader whose Get list has Extended Erase (0x44) is erased with it; a profile without a command list accepts it. */
+    @Test
+    void extendedEraseIsUsedWhenTheGetListHasIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path toml = tmp.resolve("pill-ext.toml");
+        java.nio.file.Files.writeString(toml, "inherits = \"board:bluepill\"\n[flash.identity]\ncommands = []\n");
+        Target ext = org.fidembed.board.Profiles.load(toml.toString());
+        try (SimBoard b = SimBoard.start(stm32().withCommands(0x00, 0x01, 0x02, 0x11, 0x21, 0x31, 0x44, 0x63, 0x73, 0x82, 0x92))) {
+            flash(b, request(ext, IMAGE)).ok();
+            assertFlashHolds(b.sim(), IMAGE, ext);
+            assertTrue(b.sim().log().contains("EXT_ERASE [0, 1, 2, 3, 4, 5, 13]"), b.sim().log().toString());
         }
     }
 
@@ -305,7 +349,7 @@ class FlasherSimulatorTest {
     void silentPortFailsWithAHintAboutTheBootloader() throws Exception {
         try (PtyPair pty = PtyPair.open()) {
             FlashRequest req = request(BLUEPILL, IMAGE).withPort(pty.hostPath())
-                    .withTimeouts(Timeouts.defaults(Dialect.STM32).withSyncAttempts(3).withManualSync(Duration.ZERO));
+                    .withTimeouts(Timeouts.defaults(BLUEPILL.flash().orElseThrow()).withSyncAttempts(3).withManualSync(Duration.ZERO));
             FlashResult r = Flasher.flash(req, ProgressListener.NONE);
             FlashResult.Failed f = assertInstanceOf(FlashResult.Failed.class, r);
             assertEquals(FailureKind.NO_BOOTLOADER, f.kind());

@@ -2,23 +2,24 @@
 // holds the image (0xFF in gaps), every other page still holds the previous firmware.
 package org.fidembed.flasher;
 
+import org.fidembed.board.Target;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 import org.fidembed.flasher.sim.BootloaderSimulator;
 
 final class SimAssertions {
     private SimAssertions() {}
 
-    static void assertFlashHolds(BootloaderSimulator sim, FirmwareImage image, FlashTarget target) {
+    static void assertFlashHolds(BootloaderSimulator sim, FirmwareImage image, Target target) {
         byte[] now = sim.flash();
         byte[] before = sim.initialFlash();
-        int pageSize = target.pageSize();
+        int pageSize = target.flash().orElseThrow().pageSize();
         int covered = 0;
         for (int p = 0; p < now.length / pageSize; p++) {
-            long a = target.flash().origin() + (long) p * pageSize;
+            long a = target.codeRegion().origin() + (long) p * pageSize;
             byte[] actual = Arrays.copyOfRange(now, p * pageSize, (p + 1) * pageSize);
             if (image.coversAny(a, a + pageSize)) {
                 covered++;
@@ -32,8 +33,8 @@ final class SimAssertions {
     }
 
     /** The boot page holds nothing that could start: still erased. */
-    static void assertBootPageErased(BootloaderSimulator sim, FlashTarget target) {
-        byte[] page = sim.flash(target.bootAddress(), target.pageSize());
+    static void assertBootPageErased(BootloaderSimulator sim, Target target) {
+        byte[] page = sim.flash(target.codeRegion().origin(), target.flash().orElseThrow().pageSize());
         for (int i = 0; i < page.length; i++) {
             if (page[i] != (byte) 0xFF) {
                 throw new AssertionError("boot page byte " + i + " is 0x" + Integer.toHexString(page[i] & 0xFF)

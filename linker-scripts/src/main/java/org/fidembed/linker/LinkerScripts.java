@@ -21,6 +21,13 @@ public final class LinkerScripts {
     /** The symbols the start-up code reads; every script, generated or the user's, must define them all. */
     public static final List<String> REQUIRED_SYMBOLS = LinkerSymbol.names();
 
+    /**
+     * Assembly for the one input section of {@code .stack}: empty, but allocated, writable and NOBITS, so that
+     * lld gives the output section those flags and a writable segment (without an input section it copies
+     * the flags of the section before it, read-only, and size tools count the stack as text).
+     */
+    public static final String STACK_SECTION_ASM = ".section .stack,\"aw\",%nobits\n";
+
     /** Output sections a program may name in [<Section("...")>]. */
     public static final List<String> PLACEABLE_SECTIONS = List.of(".text", ".rodata", ".data", ".bss", ".ramfunc");
 
@@ -102,6 +109,7 @@ public final class LinkerScripts {
 
         s.append("  /* The stack at the bottom of ").append(r).append(": [_stack_bottom, _stack_top); sp starts at _stack_top. */\n");
         s.append("  .stack ORIGIN(").append(r).append(") (NOLOAD) :\n  {\n    _stack_bottom = .;\n")
+                .append("    KEEP(*(.stack .stack.*))   /* an empty \"aw\",%nobits input (STACK_SECTION_ASM) makes it writable RAM */\n")
                 .append(String.format("    . += 0x%X;\n", stack)).append("    _stack_top = .;\n  } > ").append(r).append(" AT > ").append(r).append("\n\n");
 
         s.append("  /* Initialised data: runs in ").append(r).append(", stored in ").append(c).append(" at __data_load, copied by the reset handler. */\n");

@@ -1,5 +1,6 @@
 // The generated script's text for every shipped board: MEMORY from the profile, the entry symbol, the
-// section order, the stack at the bottom of RAM, every required symbol defined, nothing discarded.
+// section order, the stack at the bottom of RAM, every required symbol defined, nothing discarded but
+// the ARM unwind tables (as the README says).
 package org.fidembed.linker;
 
 import org.fidembed.board.MemoryRegion;
@@ -77,7 +78,8 @@ class LinkerScriptsTest {
             }
 
             // stack: at ORIGIN of the data region, exactly the reserve, before .data/.bss
-            assertTrue(s.contains(String.format("    _stack_bottom = .;\n    . += 0x%X;\n    _stack_top = .;", stack)), s);
+            assertTrue(s.contains("    _stack_bottom = .;\n    KEEP(*(.stack .stack.*))"), "the writable NOBITS input that gives .stack its flags: " + s);
+            assertTrue(s.contains(String.format("    . += 0x%X;\n    _stack_top = .;", stack)), s);
             // .data runs in RAM from FLASH, .bss has LMA = VMA in RAM
             assertTrue(s.contains("__data_end = .;\n  } > " + r + " AT > " + c + "\n  __data_load = LOADADDR(.data);"));
             assertTrue(s.contains("__bss_end = .;\n  } > " + r + " AT > " + r + "\n"));
@@ -131,5 +133,15 @@ class LinkerScriptsTest {
     void entrySymbols() {
         assertEquals("Reset_Handler", LinkerScripts.entrySymbol(Profiles.load("lm3s6965evb")));
         assertEquals("_start", LinkerScripts.entrySymbol(Profiles.load("sifive-e")));
+    }
+
+    /** The README and the code agree on the ARM unwind tables: the script discards them and the README says so. */
+    @Test
+    void theReadmeSaysWhatTheScriptDoesWithArmUnwindTables() throws Exception {
+        String s = LinkerScripts.generate(org.fidembed.board.Profiles.load("lm3s6965evb"), Layout.of(256));
+        assertTrue(s.contains("/DISCARD/") && s.contains("*(.ARM.exidx .ARM.exidx.*"), s);
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertTrue(readme.contains("(`.ARM.extab`, `.ARM.exidx`) are\n  discarded"), "README.md must say the unwind tables are discarded");
+        assertFalse(readme.contains("`.rodata` (+ `.srodata`), `.ARM.extab`"), "README.md must not list them in the code region");
     }
 }

@@ -69,7 +69,7 @@ class ExamplesTest {
     }
 
     private static Build.Result build(Example e, String board, Path work, ByteArrayOutputStream out, ByteArrayOutputStream err) {
-        return Build.build(new Build.Request(e.dir(), board, work, null, false, false, false, false),
+        return Build.build(Build.Request.of(e.dir()).board(board).outDir(work).build(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -39,7 +39,7 @@ final class Firmware {
 
     static Outcome buildAndRun(Path src, String board, Path work, double timeout, byte[] input) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Build.Result r = Build.build(new Build.Request(src, board, work, null, false, false, true, true, true),
+        Build.Result r = Build.build(Build.Request.of(src).board(board).outDir(work).paintStack(true).quiet(true).measureStack(true).build(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         String errors = err.toString(StandardCharsets.UTF_8);
         String command = "./fid-embed run --board " + board + " --timeout " + (int) timeout + " " + src;

@@ -2,10 +2,12 @@
 // call graph with its entry points, and the stack parameters. Built by the compiler driver; no files, no LLVM.
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
 import java.util.List;
 import java.util.Objects;
 
-public record AllocatorInput(List<Region> regions, List<Section> sections, List<CodeSize> code,
+public record AllocatorInput(List<MemoryRegion> regions, List<Section> sections, List<CodeSize> code,
                              List<GlobalObject> objects, CallGraph callGraph, EntryPoints entries, StackConfig stack,
                              SectionBases bases) {
     public AllocatorInput {

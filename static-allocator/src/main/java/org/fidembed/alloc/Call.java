@@ -2,11 +2,13 @@
 // reach every function whose value is taken with that type), or an indirect call the compiler could not resolve.
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Loc;
+
 import java.util.Objects;
 
 public sealed interface Call permits Call.Direct, Call.ThroughValue, Call.Unresolved {
     /** Where the call is written in the source. */
-    SourceLoc site();
+    Loc site();
 
     /** Exhaustive case analysis (Java 17 has no pattern switch): each permitted record calls its own case. */
     <R> R match(Cases<R> cases);
@@ -22,7 +24,7 @@ public sealed interface Call permits Call.Direct, Call.ThroughValue, Call.Unreso
      * frame replaces the caller's, so it adds no depth. Tail calls inside a {@code let rec ... and ...} group
      * may form cycles; every other cycle is recursion and needs a bound.
      */
-    record Direct(String callee, SourceLoc site, boolean tail) implements Call {
+    record Direct(String callee, Loc site, boolean tail) implements Call {
         public Direct {
             Objects.requireNonNull(callee, "callee");
             Objects.requireNonNull(site, "site");
@@ -31,7 +33,7 @@ public sealed interface Call permits Call.Direct, Call.ThroughValue, Call.Unreso
     }
 
     /** A call through a value of function type {@code functionType} (the caller's key for the type). */
-    record ThroughValue(String functionType, SourceLoc site, boolean tail) implements Call {
+    record ThroughValue(String functionType, Loc site, boolean tail) implements Call {
         public ThroughValue {
             Objects.requireNonNull(functionType, "functionType");
             Objects.requireNonNull(site, "site");
@@ -40,7 +42,7 @@ public sealed interface Call permits Call.Direct, Call.ThroughValue, Call.Unreso
     }
 
     /** An indirect call whose possible targets are unknown: the stack cannot be bounded. */
-    record Unresolved(String description, SourceLoc site) implements Call {
+    record Unresolved(String description, Loc site) implements Call {
         public Unresolved {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(site, "site");
@@ -48,11 +50,11 @@ public sealed interface Call permits Call.Direct, Call.ThroughValue, Call.Unreso
         @Override public <R> R match(Cases<R> cases) { return cases.unresolved(this); }
     }
 
-    static Call direct(String callee, SourceLoc site) { return new Direct(callee, site, false); }
+    static Call direct(String callee, Loc site) { return new Direct(callee, site, false); }
 
-    static Call tail(String callee, SourceLoc site) { return new Direct(callee, site, true); }
+    static Call tail(String callee, Loc site) { return new Direct(callee, site, true); }
 
-    static Call throughValue(String functionType, SourceLoc site) { return new ThroughValue(functionType, site, false); }
+    static Call throughValue(String functionType, Loc site) { return new ThroughValue(functionType, site, false); }
 
-    static Call unresolved(String description, SourceLoc site) { return new Unresolved(description, site); }
+    static Call unresolved(String description, Loc site) { return new Unresolved(description, site); }
 }

@@ -2,10 +2,12 @@
 // stack (more than one only for bounded recursion), and how it was reached from the step before.
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Loc;
+
 import java.util.Objects;
 import java.util.Optional;
 
-public record Frame(String function, long frameSize, long repetitions, SourceLoc location, Reached reached) {
+public record Frame(String function, long frameSize, long repetitions, Loc location, Reached reached) {
     public Frame {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(location, "location");
@@ -31,7 +33,7 @@ public record Frame(String function, long frameSize, long repetitions, SourceLoc
      * Called from {@code caller} at {@code site}; {@code tail}: by a jump that replaced the caller's frame (so the
      * caller is not on the stack); {@code throughType}: through a function value of that type.
      */
-    public record Called(String caller, SourceLoc site, boolean tail, Optional<String> throughType)
+    public record Called(String caller, Loc site, boolean tail, Optional<String> throughType)
             implements Reached {
         public Called {
             Objects.requireNonNull(caller, "caller");

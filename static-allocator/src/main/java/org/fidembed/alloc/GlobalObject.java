@@ -2,11 +2,13 @@
 // alignment, whether anything writes it, how it starts, and an optional explicit [<Section>].
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Loc;
+
 import java.util.Objects;
 import java.util.Optional;
 
 public record GlobalObject(String symbol, long size, long alignment, Mutability mutability, Initializer initializer,
-                           Optional<String> section, SourceLoc location) {
+                           Optional<String> section, Loc location) {
     public enum Mutability { NEVER_WRITTEN, WRITTEN }
 
     /** CONSTANT: bytes known at compile time; ZERO: all zero bytes; COMPUTED: written by code run before main. */
@@ -25,7 +27,7 @@ public record GlobalObject(String symbol, long size, long alignment, Mutability 
 
     /** An object in the section the placement rules choose. */
     public static GlobalObject of(String symbol, long size, long alignment, Mutability mutability,
-                                  Initializer initializer, SourceLoc location) {
+                                  Initializer initializer, Loc location) {
         return new GlobalObject(symbol, size, alignment, mutability, initializer, Optional.empty(), location);
     }
 

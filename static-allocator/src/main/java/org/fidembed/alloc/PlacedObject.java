@@ -16,6 +16,11 @@ public record PlacedObject(GlobalObject object, String section, long offset, Opt
 
     public long size() { return object.size(); }
 
+    /** The object at the address a linker gave it (which need not be its section base plus offset). */
+    public PlacedObject linkedAt(long address) {
+        return new PlacedObject(object, section, offset, OptionalLong.of(address));
+    }
+
     public PlacedObject at(long sectionBase) {
         return new PlacedObject(object, section, offset, OptionalLong.of(sectionBase + offset));
     }

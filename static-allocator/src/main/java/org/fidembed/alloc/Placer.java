@@ -2,6 +2,10 @@
 // it: largest alignment first, then by name, so padding stays small and the result never depends on input order.
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
+import org.fidembed.diag.Diagnostic;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,9 +36,9 @@ public final class Placer {
      * an inconsistent model (unknown region, duplicate names, missing standard section) is an
      * IllegalArgumentException, a bug of the caller.
      */
-    public static Result place(List<Region> regions, List<Section> sections, List<CodeSize> code,
+    public static Result place(List<MemoryRegion> regions, List<Section> sections, List<CodeSize> code,
                                List<GlobalObject> objects) {
-        Map<String, Region> regionByName = index(regions, Region::name, "region");
+        Map<String, MemoryRegion> regionByName = index(regions, MemoryRegion::name, "region");
         Map<String, Section> sectionByName = index(sections, Section::name, "section");
         for (Section s : sections) {
             requireRegion(regionByName, s.region(), s);
@@ -106,7 +110,7 @@ public final class Placer {
     }
 
     /** Whether section s (in region r) can hold o: writable if o is written, initialised as o needs. */
-    private static Optional<Diagnostic> check(GlobalObject o, Section s, Region r) {
+    private static Optional<Diagnostic> check(GlobalObject o, Section s, MemoryRegion r) {
         String where = "section '" + s.name() + "' is in region '" + r.name() + "', which is not writable";
         String hint = "choose a section in a writable region, or do not write '" + o.symbol() + "'";
         if (!r.writable()) {
@@ -133,9 +137,9 @@ public final class Placer {
     }
 
     /** Base addresses laying out each region's sections one after another, in section-list order, aligned. */
-    public static Map<String, Long> sequentialBases(Placement placement, List<Region> regions) {
+    public static Map<String, Long> sequentialBases(Placement placement, List<MemoryRegion> regions) {
         Map<String, Long> bases = new LinkedHashMap<>();
-        for (Region r : regions) {
+        for (MemoryRegion r : regions) {
             long cursor = r.origin();
             for (PlacedSection s : placement.sections()) {
                 if (!s.section().region().equals(r.name())) continue;
@@ -147,7 +151,7 @@ public final class Placer {
         return bases;
     }
 
-    private static void requireRegion(Map<String, Region> regions, String name, Section s) {
+    private static void requireRegion(Map<String, MemoryRegion> regions, String name, Section s) {
         if (!regions.containsKey(name))
             throw new IllegalArgumentException("section '" + s.name() + "' refers to unknown region '" + name + "'");
     }

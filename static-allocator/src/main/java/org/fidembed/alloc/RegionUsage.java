@@ -2,10 +2,12 @@
 // region that holds the stack, the stack bound (absent when the bound could not be proven).
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
 import java.util.Objects;
 import java.util.OptionalLong;
 
-public record RegionUsage(Region region, long code, long data, boolean holdsStack, OptionalLong stackBound) {
+public record RegionUsage(MemoryRegion region, long code, long data, boolean holdsStack, OptionalLong stackBound) {
     public RegionUsage {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(stackBound, "stackBound");

@@ -2,6 +2,8 @@
 // overflow errors carry, and a verbose listing of every object and frame (like TinyGo's -size full).
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,7 +73,17 @@ public final class Reports {
     public static String verbose(Allocation a) {
         StringBuilder sb = new StringBuilder();
         regions(a, sb);
-        sb.append("\nsections:\n");
+        sb.append('\n').append(details(a));
+        return sb.toString();
+    }
+
+    /**
+     * The verbose report without its region table: sections, objects, functions, paths and padding (for a
+     * caller that reports the regions itself, from the linked image).
+     */
+    public static String details(Allocation a) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("sections:\n");
         Table sections = new Table("LLRRRRRL");
         sections.row("section", "region", "address", "size", "align", "code", "data", "contents");
         for (PlacedSection s : a.placement().sections())
@@ -103,14 +115,14 @@ public final class Reports {
         Table t = new Table("LLRLRRL");
         t.row("region", "origin", "length", "attr", "used", "%", "of which");
         for (RegionUsage u : a.regions()) {
-            Region r = u.region();
+            MemoryRegion r = u.region();
             String parts = switch (r.kind()) {
                 case FLASH -> "code " + u.code() + ", constants " + u.data();
                 // code in RAM only when functions run from RAM; otherwise the static bytes are all data
                 case RAM -> "static " + u.staticBytes() + (u.code() > 0 ? " (code " + u.code() + ", data " + u.data() + ")" : "")
                         + (u.holdsStack() ? ", " + stackPart(a) : "");
             };
-            t.row(r.name(), hex(r.origin()), r.length(), r.attributes(), u.used(),
+            t.row(r.name(), hex(r.origin()), r.length(), r.attrs(), u.used(),
                     String.format(Locale.ROOT, "%.1f", u.percent()), parts);
         }
         t.render(sb);

@@ -2,6 +2,9 @@
 // over the call graph, bounded recursion counted as depth x frame, and every unbounded cycle reported.
 package org.fidembed.alloc;
 
+import org.fidembed.diag.Loc;
+import org.fidembed.diag.Diagnostic;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +33,7 @@ public final class StackAnalyzer {
     }
 
     /** A call after function values are expanded to the functions they may be. */
-    private record Edge(String from, String to, SourceLoc site, boolean tail, Optional<String> type) {
+    private record Edge(String from, String to, Loc site, boolean tail, Optional<String> type) {
         Frame.Reached reached() { return new Frame.Called(from, site, tail, type); }
     }
 
@@ -123,7 +126,7 @@ public final class StackAnalyzer {
             handlers.add(new EntryBound(h.vector(), h.symbol(), h.priority(), config.interruptOverhead(),
                     path(h.symbol(), fns, steps)));
         handlers.sort(Comparator.comparing(EntryBound::label));
-        StackBounds bounds = new StackBounds(main, handlers, levels(handlers), config.margin(), config.alignment());
+        StackBounds bounds = new StackBounds(main, handlers, levels(handlers), config.memory(), config.alignment());
         return new Result(Optional.of(bounds), diagnostics);
     }
 

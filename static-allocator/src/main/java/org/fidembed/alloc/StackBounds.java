@@ -1,11 +1,12 @@
 // The proven stack bound of the program: main's path, each handler, each priority level, their total, and
-// the stack size to reserve (bound + the memory profile's margin, rounded up to the stack alignment).
+// the stack size to reserve (the memory profile's formula: at least its minimum, bound + margin, aligned).
 package org.fidembed.alloc;
 
 import java.util.List;
 import java.util.Objects;
+import org.fidembed.board.MemoryProfile;
 
-public record StackBounds(EntryBound main, List<EntryBound> handlers, List<LevelBound> levels, long margin,
+public record StackBounds(EntryBound main, List<EntryBound> handlers, List<LevelBound> levels, MemoryProfile memory,
                           long alignment) {
     public StackBounds {
         Objects.requireNonNull(main, "main");
@@ -19,9 +20,8 @@ public record StackBounds(EntryBound main, List<EntryBound> handlers, List<Level
     /** bound(main path) + interrupts(). */
     public long program() { return Bits.add(main.bound(), interrupts()); }
 
-    /** program() + margin, rounded up to the stack alignment. */
-    public long reserve() {
-        long wanted = Bits.add(program(), margin);
-        return wanted > Long.MAX_VALUE - alignment ? wanted : Bits.alignUp(wanted, alignment);
-    }
+    /** The bytes to reserve for the stack: {@link MemoryProfile#stackReserve} of program(). */
+    public long reserve() { return memory.stackReserve(program(), alignment); }
+
+    public long margin() { return memory.stackMargin(); }
 }

@@ -2,6 +2,11 @@
 // reports overflow (language.md §15.4), all as one immutable Allocation. Pure: no files, no LLVM, no language.
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
+import org.fidembed.diag.Loc;
+import org.fidembed.diag.Diagnostic;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +22,10 @@ public final class StaticAllocator {
      * name that refers to nothing, a duplicate, a stack region that is not RAM) is an IllegalArgumentException.
      */
     public static Allocation allocate(AllocatorInput in) {
-        Region stackRegion = in.regions().stream().filter(r -> r.name().equals(in.stack().region())).findFirst()
+        MemoryRegion stackRegion = in.regions().stream().filter(r -> r.name().equals(in.stack().region())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("stack region '" + in.stack().region()
                         + "' is not among the regions"));
-        if (stackRegion.kind() != Region.Kind.RAM || !stackRegion.writable())
+        if (stackRegion.kind() != MemoryRegion.Kind.RAM || !stackRegion.writable())
             throw new IllegalArgumentException("stack region '" + stackRegion.name() + "' must be writable RAM");
 
         Placer.Result placed = Placer.place(in.regions(), in.sections(), in.code(), in.objects());
@@ -42,7 +47,7 @@ public final class StaticAllocator {
      * Bytes per region: each section counts where it runs, and its load image counts again where it is
      * stored when that is another region (.data runs in RAM and is stored in flash).
      */
-    static List<RegionUsage> usage(List<Region> regions, Placement placement, String stackRegion,
+    static List<RegionUsage> usage(List<MemoryRegion> regions, Placement placement, String stackRegion,
                                    Optional<StackBounds> bounds) {
         Map<String, long[]> bytes = new LinkedHashMap<>();
         regions.forEach(r -> bytes.put(r.name(), new long[2]));
@@ -57,7 +62,7 @@ public final class StaticAllocator {
             });
         }
         List<RegionUsage> usage = new ArrayList<>();
-        for (Region r : regions) {
+        for (MemoryRegion r : regions) {
             boolean stack = r.name().equals(stackRegion);
             OptionalLong bound = stack && bounds.isPresent() ? OptionalLong.of(bounds.get().program())
                     : OptionalLong.empty();
@@ -67,7 +72,7 @@ public final class StaticAllocator {
     }
 
     /** "; the largest object there is 'S' (N B, FILE:LINE:COL)", or nothing when the region holds no object. */
-    private static String largestIn(Allocation a, Region r) {
+    private static String largestIn(Allocation a, MemoryRegion r) {
         java.util.Set<String> sections = new java.util.HashSet<>();
         for (Section s : a.input().sections()) {
             if (s.region().equals(r.name()) || s.contents().imageRegion(s.region()).orElse("").equals(r.name())) sections.add(s.name());
@@ -81,11 +86,11 @@ public final class StaticAllocator {
 
     /** Overflow errors (and the warning that the margin does not fit), at the entry point. */
     private static List<Diagnostic> overflow(Allocation a) {
-        SourceLoc at = a.input().callGraph().function(a.input().entries().main()).map(Function::location)
-                .orElse(SourceLoc.NONE);
+        Loc at = a.input().callGraph().function(a.input().entries().main()).map(Function::location)
+                .orElse(Loc.NONE);
         List<Diagnostic> found = new ArrayList<>();
         for (RegionUsage u : a.regions()) {
-            Region r = u.region();
+            MemoryRegion r = u.region();
             String where = String.format("region '%s' at 0x%08x is %d B; %d B too many", r.name(), r.origin(),
                     r.length(), u.used() - r.length()) + largestIn(a, r);
             switch (r.kind()) {

@@ -2,6 +2,10 @@
 // test states only what it is about.
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
+import org.fidembed.diag.Loc;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 final class Fixture {
-    static final Region FLASH = Region.flash("FLASH", 0x0000_0000L, 256 * 1024);
-    static final Region RAM = Region.ram("RAM", 0x2000_0000L, 64 * 1024);
+    static final MemoryRegion FLASH = MemoryRegion.flash("FLASH", 0x0000_0000L, 256 * 1024);
+    static final MemoryRegion RAM = MemoryRegion.ram("RAM", 0x2000_0000L, 64 * 1024);
 
-    List<Region> regions = new ArrayList<>(List.of(FLASH, RAM));
+    List<MemoryRegion> regions = new ArrayList<>(List.of(FLASH, RAM));
     List<Section> sections = new ArrayList<>(Section.standard("FLASH", "RAM"));
     List<CodeSize> code = new ArrayList<>();
     List<GlobalObject> objects = new ArrayList<>();
@@ -26,14 +30,14 @@ final class Fixture {
     long margin = 0;
     SectionBases bases = SectionBases.SEQUENTIAL;
 
-    static SourceLoc at(int line) { return SourceLoc.of("main.fs", line, 5); }
+    static Loc at(int line) { return Loc.of("main.fs", line, 5); }
 
-    static SourceLoc at(String file, int line, int column) { return SourceLoc.of(file, line, column); }
+    static Loc at(String file, int line, int column) { return Loc.of(file, line, column); }
 
     /** reset (8 B) calls main; main has the given frame and calls. */
     static Fixture withMain(long mainFrame, Call... calls) {
         Fixture f = new Fixture();
-        f.fn(Function.of("reset", 8, SourceLoc.NONE, Call.direct("main", SourceLoc.NONE)));
+        f.fn(Function.of("reset", 8, Loc.NONE, Call.direct("main", Loc.NONE)));
         f.fn(Function.of("main", mainFrame, at(100), calls));
         return f;
     }

@@ -2,6 +2,11 @@
 // the one-line-per-region memory report of cli.md, and the verbose listing.
 package org.fidembed.alloc;
 
+import org.fidembed.board.MemoryRegion;
+
+import org.fidembed.diag.Loc;
+import org.fidembed.diag.Diagnostic;
+
 import static org.fidembed.alloc.Fixture.at;
 import static org.fidembed.alloc.Fixture.constant;
 import static org.fidembed.alloc.Fixture.zeroed;
@@ -16,7 +21,7 @@ class OverflowAndReportTest {
     /** The program of cli.md's example: 1234 B of code; 256 B static; main path 192 B; one handler 64 B. */
     private static Fixture cliExample() {
         Fixture f = new Fixture();
-        f.fn(Function.of("reset", 16, SourceLoc.NONE, Call.direct("main", SourceLoc.NONE)))
+        f.fn(Function.of("reset", 16, Loc.NONE, Call.direct("main", Loc.NONE)))
                 .fn(Function.of("main", 192 - 16, at(100)))
                 .fn(Function.of("tick", 64 - 32, at(200)))
                 .handler(Handler.of("SysTick", "tick"))
@@ -67,12 +72,12 @@ class OverflowAndReportTest {
 
         assertEquals(1, a.errors().size());
         Diagnostic d = a.errors().get(0);
-        assertEquals(at(100), d.location(), "at the entry point");
+        assertEquals(at(100), d.loc(), "at the entry point");
         assertEquals("RAM overflow: static " + statics + " B + stack bound " + stack + " B > RAM " + 65536 + " B",
                 d.message());
-        assertTrue(d.hint().orElseThrow().contains((statics + stack - 65536) + " B too many"));
+        assertTrue(d.hint().contains((statics + stack - 65536) + " B too many"));
 
-        String report = d.report().orElseThrow();
+        String report = d.report();
         // Region sizes.
         assertTrue(report.contains("FLASH"), report);
         assertTrue(report.contains("65536"), report);
@@ -102,7 +107,7 @@ class OverflowAndReportTest {
         long bound = 8 + 100 + 64 * 1100;
         assertEquals(List.of("RAM overflow: static 64 B + stack bound " + bound + " B > RAM 65536 B"),
                 a.errors().stream().map(Diagnostic::message).toList());
-        assertTrue(a.errors().get(0).report().orElseThrow().contains("x1100"));
+        assertTrue(a.errors().get(0).report().contains("x1100"));
     }
 
     @Test
@@ -116,7 +121,7 @@ class OverflowAndReportTest {
         assertEquals(1, a.errors().size());
         Diagnostic d = a.errors().get(0);
         assertEquals("flash overflow: code 200000 B + constants 70000 B > flash 262144 B", d.message());
-        String report = d.report().orElseThrow();
+        String report = d.report();
         assertTrue(report.contains("font") && report.contains("palette"), report);
         assertTrue(report.contains("deepest path of main (" + (8 + 64) + " B)"), report);
         assertTrue(Reports.memory(a).startsWith("FLASH 270000 / 262144 B  (103.0%)"), Reports.memory(a));
@@ -125,13 +130,13 @@ class OverflowAndReportTest {
     @Test
     void overflowOfASecondRamRegionIsReportedWithoutTheStack() {
         Fixture f = Fixture.withMain(64);
-        f.regions.add(Region.ram("CCM", 0x1000_0000L, 1024));
+        f.regions.add(MemoryRegion.ram("CCM", 0x1000_0000L, 1024));
         f.sections.add(new Section(".ccm", "CCM", Section.ZEROED));
         f.obj(zeroed("dma", 2048, 4).inSection(".ccm"));
         Allocation a = f.allocate();
         assertEquals(List.of("RAM overflow: static 2048 B > RAM 1024 B"),
                 a.errors().stream().map(Diagnostic::message).toList());
-        assertTrue(a.errors().get(0).hint().orElseThrow().contains("'CCM'"));
+        assertTrue(a.errors().get(0).hint().contains("'CCM'"));
     }
 
     @Test
@@ -175,7 +180,7 @@ class OverflowAndReportTest {
                 .fn(Function.of("b", 8, at("z.fs", 2, 1), Call.unresolved("y", at("z.fs", 2, 20))))
                 .obj(Fixture.object("o", 4, 4, GlobalObject.Mutability.WRITTEN, GlobalObject.Initializer.ZERO, 5)
                         .inSection(".nowhere"));
-        List<String> files = f.allocate().diagnostics().stream().map(d -> d.location().toString()).toList();
+        List<String> files = f.allocate().diagnostics().stream().map(d -> d.loc().toString()).toList();
         assertEquals(List.of("a.fs:9:20", "main.fs:5:5", "z.fs:2:20"), files);
     }
 }

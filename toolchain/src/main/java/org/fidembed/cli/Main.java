@@ -136,8 +136,12 @@ public final class Main implements Runnable {
         @Option(names = "--times", description = "print the time of each phase")
         boolean times;
 
+        @Option(names = "--no-color", description = "no colour in error messages (also: the NO_COLOR environment variable)")
+        boolean noColor;
+
         @Override public Integer call() {
-            Build.Result r = Build.build(new Build.Request(b.src, b.board, out, b.checkedOpt(), report, emitIr, false, false), Main.out, Main.err);
+            Build.Result r = Build.build(Build.Request.of(b.src).board(b.board).outDir(out).opt(b.checkedOpt()).verboseReport(report).keepIr(emitIr)
+                    .style(org.fidembed.diag.Style.choose(System.console() != null && Main.err == System.err, noColor)).build(), Main.out, Main.err);
             if (times && r.phaseMillis() != null) Main.err.println("times (ms): " + r.phaseMillis());
             return r.exitCode();
         }
@@ -160,7 +164,7 @@ public final class Main implements Runnable {
         @Override public Integer call() throws Exception {
             Path outDir = Files.createTempDirectory("fid-embed-run");
             try {
-                Build.Result r = Build.build(new Build.Request(b.src, b.board, outDir, b.checkedOpt(), false, false, true, true, measureStack), Main.out, Main.err);
+                Build.Result r = Build.build(Build.Request.of(b.src).board(b.board).outDir(outDir).opt(b.checkedOpt()).paintStack(true).quiet(true).measureStack(measureStack).build(), Main.out, Main.err);
                 if (r.exitCode() != 0) return r.exitCode();
                 Target t = r.target();
                 if (t.qemu().isEmpty()) {
@@ -195,7 +199,7 @@ public final class Main implements Runnable {
 
     // ------------------------------------------------------------------------------------------ size
 
-    @Command(name = "size", mixinStandardHelpOptions = true, description = "Print the memory report of an existing image.")
+    @Command(name = "size", mixinStandardHelpOptions = true, description = "Print the memory report of an existing image (ELF, HEX, BIN, UF2 or bundle).")
     static final class SizeCmd implements Callable<Integer> {
         @Option(names = {"-b", "--board"}, paramLabel = "B", description = "board profile (default: the name of the ELF's folder, as build/BOARD/ has it)")
         String board;
@@ -203,10 +207,11 @@ public final class Main implements Runnable {
         @Option(names = "--verbose", description = "also list the sections")
         boolean verbose;
 
-        @Parameters(index = "0", paramLabel = "ELF", description = "the image")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "the image: ELF, HEX, BIN, UF2 or a .fwpkg bundle")
         Path elf;
 
         @Override public Integer call() throws Exception {
+            if (Files.isDirectory(elf)) throw new Build.UsageError(elf + " is a folder, not an image (give build/BOARD/NAME.elf)");
             if (!Files.isRegularFile(elf)) throw new Build.UsageError("no such file: " + elf);
             String name = board;
             if (name == null) {
@@ -215,8 +220,16 @@ public final class Main implements Runnable {
                 if (name == null || !Profiles.list().contains(name)) throw new Build.UsageError("cannot tell the board of " + elf + ": give --board B");
             }
             Target t = Build.loadTarget(name);
-            Main.out.print(SizeReport.render(t, elf, verbose));
-            return 0;
+            try {
+                Main.out.print(SizeReport.render(t, elf, verbose));
+                return 0;
+            } catch (org.fidembed.image.ImageFormatException e) {
+                Main.err.println("fid-embed: " + e.getMessage());
+                return 1;
+            } catch (java.io.IOException e) {
+                Main.err.println("fid-embed: " + elf + ": cannot read it (" + e.getMessage() + ")");
+                return 1;
+            }
         }
     }
 

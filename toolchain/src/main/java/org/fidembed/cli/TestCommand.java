@@ -111,7 +111,7 @@ public final class TestCommand implements Callable<Integer> {
         int start = 0;
         while (start < tests.size()) {
             Files.writeString(work.resolve(TestSuite.RUNNER_MODULE + ".fs"), TestSuite.runner(tests, start));
-            Build.Result r = Build.build(new Build.Request(work, board, work.resolve("out"), opt, false, false, true, true), out, err);
+            Build.Result r = Build.build(Build.Request.of(work).board(board).outDir(work.resolve("out")).opt(opt).paintStack(true).quiet(true).build(), out, err);
             if (r.exitCode() != 0) return r.exitCode();
             ByteArrayOutputStream uart = new ByteArrayOutputStream();
             ByteArrayOutputStream qemuErr = new ByteArrayOutputStream();

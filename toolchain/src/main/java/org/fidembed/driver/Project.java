@@ -1,5 +1,6 @@
 // What `SRC` names: one .fs file, a project folder with fid.toml (name, sources in compilation
 // order, default board, linker-script override), or a folder whose .fs files compile in name order.
+// fid.toml is checked: unknown keys (with a did-you-mean), syntax errors at LINE:COL, a plain `name`.
 package org.fidembed.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,26 +48,58 @@ public record Project(String name, Path root, List<Source> sources, String defau
         }
     }
 
+    /** The keys of fid.toml: what the driver reads, plus `tests` (fid-embed test) and the matrix's `[example]` table. */
+    static final List<String> KEYS = List.of("name", "sources", "board", "linker-script", "tests", "example");
+
     private static Project fromToml(Path dir, Path toml) throws IOException {
+        String text = Files.readString(toml);
         JsonNode n;
         try {
-            n = new TomlMapper().readTree(toml.toFile());
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new ProjectException(toml + ": " + msg);
+            n = new TomlMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            String where = loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + Math.max(1, loc.getColumnNr()) : "";
+            throw new ProjectException(toml + where + ": invalid TOML: " + msg);
         }
-        String name = n.path("name").asText(dir.toAbsolutePath().normalize().getFileName().toString());
+        if (n == null || !n.isObject()) n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        List<String> lines = text.lines().toList();
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!KEYS.contains(k))
+                throw new ProjectException(at(toml, lines, k) + "unknown key '" + k + "'" + org.fidembed.diag.Suggest.didYouMean(k, KEYS)
+                        + "; fid.toml knows " + String.join(", ", KEYS));
+        }
+        String name = n.has("name") ? text(n, "name", toml, lines) : dir.toAbsolutePath().normalize().getFileName().toString();
+        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*") || name.equals("..") || name.length() > 100)
+            throw new ProjectException(at(toml, lines, "name") + "name '" + name + "' must be a plain file name (letters, digits, '_', '-', '.'; "
+                    + "no '/' or '..'): the images are written as OUT/NAME.elf");
         JsonNode srcs = n.get("sources");
-        if (srcs == null || !srcs.isArray() || srcs.isEmpty()) throw new ProjectException(toml + ": key 'sources' must list the .fs files in compilation order");
+        if (srcs == null || !srcs.isArray() || srcs.isEmpty())
+            throw new ProjectException(at(toml, lines, "sources") + "key 'sources' must list the .fs files in compilation order");
         List<Source> sources = new ArrayList<>();
         for (JsonNode s : srcs) {
+            if (!s.isTextual()) throw new ProjectException(at(toml, lines, "sources") + "key 'sources' lists file names (strings), found " + s);
             Path p = dir.resolve(s.asText());
-            if (!Files.isRegularFile(p)) throw new ProjectException(toml + ": source '" + s.asText() + "' does not exist");
+            if (!Files.isRegularFile(p)) throw new ProjectException(at(toml, lines, "sources") + "source '" + s.asText() + "' does not exist");
             sources.add(new Source(dir.relativize(p).toString().replace('\\', '/'), p, Files.readAllBytes(p)));
         }
-        String board = n.hasNonNull("board") ? n.get("board").asText() : null;
-        Path script = n.hasNonNull("linker-script") ? dir.resolve(n.get("linker-script").asText()) : null;
-        if (script != null && !Files.isRegularFile(script)) throw new ProjectException(toml + ": linker-script '" + n.get("linker-script").asText() + "' does not exist");
+        String board = n.hasNonNull("board") ? text(n, "board", toml, lines) : null;
+        Path script = n.hasNonNull("linker-script") ? dir.resolve(text(n, "linker-script", toml, lines)) : null;
+        if (script != null && !Files.isRegularFile(script))
+            throw new ProjectException(at(toml, lines, "linker-script") + "linker-script '" + n.get("linker-script").asText() + "' does not exist");
         return new Project(name, dir, sources, board, script, false);
+    }
+
+    private static String text(JsonNode n, String key, Path toml, List<String> lines) {
+        JsonNode v = n.get(key);
+        if (!v.isTextual()) throw new ProjectException(at(toml, lines, key) + "key '" + key + "' must be a string, found " + v);
+        return v.asText();
+    }
+
+    /** "fid.toml:LINE: " for a key (FILE: when the line is not found). */
+    private static String at(Path toml, List<String> lines, String key) {
+        var line = org.fidembed.diag.TomlKeys.line(lines, key);
+        return toml + (line.isPresent() ? ":" + line.getAsInt() : "") + ": ";
     }
 }

@@ -9,7 +9,6 @@ import org.fidembed.alloc.CallGraph;
 import org.fidembed.alloc.EntryPoints;
 import org.fidembed.alloc.Function;
 import org.fidembed.alloc.Handler;
-import org.fidembed.alloc.SourceLoc;
 import org.fidembed.alloc.StackConfig;
 import org.fidembed.board.Target;
 import org.fidembed.diag.Loc;
@@ -36,7 +35,7 @@ public final class StackBound {
         for (ObjectFile o : objects) {
             for (ObjectFile.Symbol s : o.symbols) if (s.isFunction()) functions.add(s.name());
             for (ObjectFile.Edge e : o.calls) {
-                calls.computeIfAbsent(e.caller(), k -> new ArrayList<>()).add(new Call.Direct(e.callee(), SourceLoc.NONE, e.tail()));
+                calls.computeIfAbsent(e.caller(), k -> new ArrayList<>()).add(new Call.Direct(e.callee(), Loc.NONE, e.tail()));
             }
             taken.addAll(o.addressTaken);
         }
@@ -63,7 +62,7 @@ public final class StackBound {
                 int pct = head.lastIndexOf(" %");
                 if (pct >= 0 && !head.contains("@")) {
                     String key = "sig:" + argTypes(rest.substring(paren));
-                    calls.computeIfAbsent(current, k -> new ArrayList<>()).add(new Call.ThroughValue(key, SourceLoc.NONE, false));
+                    calls.computeIfAbsent(current, k -> new ArrayList<>()).add(new Call.ThroughValue(key, Loc.NONE, false));
                 }
             }
             for (String f : taken) {
@@ -75,14 +74,14 @@ public final class StackBound {
         for (String f : functions) {
             long frame = frames.getOrDefault(f, 0);
             Loc l = locations.get(f);
-            SourceLoc at = l == null || l.file() == null ? SourceLoc.NONE : SourceLoc.of(l.fileName(), l.line(), l.col());
+            Loc at = l == null ? Loc.NONE : l;
             List<Call> cs = dedupe(calls.getOrDefault(f, List.of()), functions);
             Long depth = recursion.get(f);
             // a call of a function to itself is resolved by the assembler (a local symbol in the same
             // section), so it has no relocation: a function the front end bounded recurses by definition
             if (depth != null && cs.stream().noneMatch(c -> c instanceof Call.Direct d && d.callee().equals(f) && !d.tail())) {
                 cs = new ArrayList<>(cs);
-                cs.add(new Call.Direct(f, SourceLoc.NONE, false));
+                cs.add(new Call.Direct(f, Loc.NONE, false));
             }
             fs.add(depth != null ? Function.recursive(f, frame, depth, at, cs.toArray(Call[]::new)) : new Function(f, frame, at, cs, OptionalLong.empty()));
         }
@@ -95,7 +94,7 @@ public final class StackBound {
             handlers.add(Handler.of("trap", "fid.trap"));
         }
         long overhead = t.isCortexM() ? (t.hardFloat() ? StackConfig.CORTEX_M_FP_FRAME : StackConfig.CORTEX_M_FRAME) : 0;
-        StackConfig cfg = new StackConfig(t.dataRegion().name(), overhead, t.memory().stackMargin(), t.stackAlign());
+        StackConfig cfg = new StackConfig(t.dataRegion().name(), overhead, t.memory(), t.stackAlign());
         // LLVM inlines a small main (let main _ = 0) into the reset handler: then the main path is the reset handler's
         String main = functions.contains("fid.main") ? "fid.main" : "Reset_Handler";
         EntryPoints entries = new EntryPoints(Optional.of("Reset_Handler"), main, handlers);

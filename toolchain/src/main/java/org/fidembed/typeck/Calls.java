@@ -105,7 +105,11 @@ final class Calls {
             if (r != null && r.used() == n.path().size() && r.sym() instanceof CaseRef cr) return applyCase(cr, n.loc(), args, scope);
         }
         TExpr fn = cx.exprs.infer(head, scope);
-        return applyArgs(fn, args, scope, a.loc());
+        TExpr result = applyArgs(fn, args, scope, a.loc());
+        // a type that doubles at each call ((x, x) nested 40 times) is refused here, in bounded time
+        if (Type.largerThan(result.type(), Type.MAX_PARTS))
+            throw cx.diags.fatal(a.loc(), "the type of this expression has more than " + Type.MAX_PARTS + " parts: its values could not be stored or compiled");
+        return result;
     }
 
     /** A static property: its getter called with unit, each time it is read (as in F#). */

@@ -126,6 +126,25 @@ public sealed interface Type permits Type.Prim, Type.Fun, Type.Tuple, Type.Array
         return t;
     }
 
+    /** The most parts a type may have: beyond it a value would not fit any board, and lowering it would not end. */
+    public static final int MAX_PARTS = 4096;
+
+    /** Whether t has more than limit parts (counting shared parts each time), in time bounded by limit. */
+    public static boolean largerThan(Type t, int limit) {
+        int[] budget = {limit};
+        return !fits(t, budget);
+    }
+
+    private static boolean fits(Type t, int[] budget) {
+        if (--budget[0] < 0) return false;
+        t = prune(t);
+        if (t instanceof Fun f) return fits(f.arg(), budget) && fits(f.result(), budget);
+        if (t instanceof Tuple tu) { for (Type e : tu.elems()) if (!fits(e, budget)) return false; return true; }
+        if (t instanceof Array a) return fits(a.elem(), budget);
+        if (t instanceof Named n) { for (Type e : n.args()) if (!fits(e, budget)) return false; return true; }
+        return true;
+    }
+
     static boolean isPrim(Type t, PrimKind k) { return prune(t) instanceof Prim p && p.kind() == k; }
 
     /** Replaces generic parameters of a definition by the given arguments. */

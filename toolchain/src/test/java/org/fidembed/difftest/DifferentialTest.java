@@ -67,7 +67,7 @@ class DifferentialTest {
         if (expected.exitCode() == 101) stats.panics.incrementAndGet();
         for (String board : boards) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Build.Result r = Build.build(new Build.Request(file, board, dir.resolve("build-" + board), null, false, false, false, true),
+            Build.Result r = Build.build(Build.Request.of(file).board(board).outDir(dir.resolve("build-" + board)).quiet(true).build(),
                     new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
             if (r.exitCode() != 0) {
                 out.add(new Finding(seed, board, "build failed: " + err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("")));

@@ -31,7 +31,7 @@ class HardFloatTest {
         Path src = dir.resolve("F32.fs");
         Files.writeString(src, program());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Build.Result r = Build.build(new Build.Request(src, board, dir.resolve(board), null, false, false, false, true),
+        Build.Result r = Build.build(Build.Request.of(src).board(board).outDir(dir.resolve(board)).quiet(true).build(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, r.exitCode(), err.toString(StandardCharsets.UTF_8));
         Tools.Run d = Tools.run(List.of(Tools.tool("llvm-objdump").toString(), "-d", "--disassemble-symbols=fid.main", r.elf().toString()), 60);

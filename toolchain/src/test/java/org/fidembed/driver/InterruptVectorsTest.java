@@ -3,8 +3,8 @@
 // interrupt on every board, and on RISC-V the profile's prologue (re-arming mtimecmp) runs before it.
 package org.fidembed.driver;
 
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.FirmwareImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class InterruptVectorsTest {
         Path src = dir.resolve(name + ".fs");
         Files.writeString(src, source);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Build.Result r = Build.build(new Build.Request(src, board, dir.resolve(name + "-" + board), null, false, true, false, true),
+        Build.Result r = Build.build(Build.Request.of(src).board(board).outDir(dir.resolve(name + "-" + board)).keepIr(true).quiet(true).build(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         ElfFile elf = r.exitCode() == 0 ? ElfFile.parse(r.elf().toString(), Files.readAllBytes(r.elf())) : null;
         return new Built(r, err.toString(StandardCharsets.UTF_8), elf);

@@ -1,5 +1,6 @@
 // The compiler's own limits are errors, not crashes (issue 10): very long operator chains, deep
-// nesting, a file over 10 MB, invalid UTF-8, and a 100,000-element array literal, each in bounded
+// nesting, a file over 10 MB, invalid UTF-8, a type that doubles at every call, and a 100,000-element
+// array literal, each in bounded
 // time with a clear message or a correct result.
 package org.fidembed.driver;
 
@@ -33,6 +34,20 @@ class LimitsTest {
         assertTrue(firstError(o).contains("chains more than 5000 operators"), firstError(o));
         String rendered = o.diagnostics().sorted().get(0).render();
         assertTrue(rendered.lines().allMatch(l -> l.length() < 200), "a long line is shown as a window: " + rendered);
+    }
+
+    /** (x, x) applied 40 times doubles the type 40 times: refused at the expression, in bounded time. */
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aTypeThatGrowsExponentiallyIsAnErrorAtTheExpression() {
+        String src = "module Exp\n\nlet inline p x = (x, x)\n\n[<EntryPoint>]\nlet main _ =\n    let v = " + "p (".repeat(40) + "1" + ")".repeat(40)
+                + "\n    0\n";
+        Compiler.Output o = compile("Exp.fs", src.getBytes(StandardCharsets.UTF_8));
+        assertNull(o.object());
+        String e = firstError(o);
+        assertTrue(e != null && e.matches("7:\\d+: the type of this expression has more than 4096 parts.*"), e);
+        String ok = "module Exp\n\nlet inline p x = (x, x)\n\n[<EntryPoint>]\nlet main _ =\n    let v = p (p (p 1))\n    0\n";
+        assertNotNull(compile("Ok.fs", ok.getBytes(StandardCharsets.UTF_8)).object(), "small nestings still compile");
     }
 
     @Test

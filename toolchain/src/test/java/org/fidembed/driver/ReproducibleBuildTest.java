@@ -36,7 +36,7 @@ class ReproducibleBuildTest {
         Files.createDirectories(src.getParent());
         Files.writeString(src, PROGRAM);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        Build.Result r = Build.build(new Build.Request(src, board, dir.resolve("out"), null, false, false, false, true), quiet, quiet);
+        Build.Result r = Build.build(Build.Request.of(src).board(board).outDir(dir.resolve("out")).quiet(true).build(), quiet, quiet);
         assertEquals(0, r.exitCode());
         return r;
     }

@@ -9,8 +9,8 @@ package org.fidembed.driver;
 import org.fidembed.board.MemoryRegion;
 import org.fidembed.board.Profiles;
 import org.fidembed.board.Target;
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.FirmwareImage;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,7 +57,7 @@ class SerialBoardImagesTest {
     void theImageBootsTheWayTheChipBoots(String example, String board) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path project = repo().resolve("examples").resolve(example);
-        Build.Result r = Build.build(new Build.Request(project, board, dir, null, false, false, false, true),
+        Build.Result r = Build.build(Build.Request.of(project).board(board).outDir(dir).quiet(true).build(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         if (buildFailsOn(project).contains(board)) {
             // the example shows a build error there (its fid.toml's [example] build-fails-on)

@@ -3,7 +3,7 @@
 package org.fidembed.flasher.bundle;
 
 import java.util.List;
-import org.fidembed.flasher.image.Images;
+import org.fidembed.image.Images;
 
 public record BundleManifest(String format, String board, String chip, int chipId, String toolchain, List<Entry> images) {
     public static final String FORMAT = "fid-embed-fwpkg/1";

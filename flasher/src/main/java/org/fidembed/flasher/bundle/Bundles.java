@@ -25,16 +25,18 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.fidembed.flasher.FailureKind;
 import org.fidembed.flasher.FlashException;
-import org.fidembed.flasher.FlashTarget;
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.FirmwareImage;
-import org.fidembed.flasher.image.ImageFormatException;
-import org.fidembed.flasher.image.Images;
-import org.fidembed.flasher.image.IntelHex;
-import org.fidembed.flasher.image.Uf2;
+import org.fidembed.board.Target;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.FirmwareImage;
+import org.fidembed.image.ImageFormatException;
+import org.fidembed.image.Images;
+import org.fidembed.image.IntelHex;
+import org.fidembed.image.Uf2;
 
 public final class Bundles {
     public static final String MANIFEST = "manifest.properties";
+    /** The Ed25519 signature of the manifest's bytes, base64, when the bundle is signed. */
+    public static final String SIGNATURE = "manifest.sig";
     private static final long MAX_ENTRY = 64L << 20;
     private static final int MAX_ENTRIES = 16;
     private static final FileTime EPOCH = FileTime.fromMillis(1_767_225_600_000L); // 2026-01-01, reproducible archives
@@ -58,6 +60,14 @@ public final class Bundles {
     }
 
     public static void write(Path out, Spec spec) throws IOException, ImageFormatException {
+        write(out, spec, Optional.empty());
+    }
+
+    /**
+     * Writes the bundle, signed when a key is given, through a temporary file beside it that is removed if
+     * anything fails (an unwritable folder leaves nothing behind).
+     */
+    public static void write(Path out, Spec spec, Optional<java.security.PrivateKey> key) throws IOException, ImageFormatException {
         if (!spec.name().matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("bundle image name '" + spec.name() + "' must be a plain file name");
         }
@@ -75,14 +85,23 @@ public final class Bundles {
         }
         BundleManifest m = new BundleManifest(BundleManifest.FORMAT, spec.board(), spec.chip(), spec.chipId(),
                 spec.toolchain(), entries);
+        byte[] manifest = manifestText(m).getBytes(StandardCharsets.UTF_8);
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(os)) {
-            put(zip, MANIFEST, manifestText(m).getBytes(StandardCharsets.UTF_8));
-            for (var e : files.entrySet()) {
-                put(zip, e.getKey(), e.getValue());
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(os)) {
+                put(zip, MANIFEST, manifest);
+                if (key.isPresent()) {
+                    put(zip, SIGNATURE, (java.util.Base64.getEncoder().encodeToString(Signing.sign(manifest, key.get())) + "\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                for (var e : files.entrySet()) {
+                    put(zip, e.getKey(), e.getValue());
+                }
             }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void add(Map<String, byte[]> files, List<BundleManifest.Entry> entries, String file, Images.Format f,
@@ -130,9 +149,14 @@ public final class Bundles {
 
     /** Reads and checks a bundle: every listed file present with its size and SHA-256, nothing unlisted. */
     public static Bundle read(Path path) throws IOException, ImageFormatException {
-        String origin = path.toString();
+        return read(Files.readAllBytes(path), path.toString());
+    }
+
+    /** The same for a bundle's bytes in memory (origin names it in messages). */
+    public static Bundle read(byte[] bytes, String origin) throws ImageFormatException {
         Map<String, byte[]> raw = new LinkedHashMap<>();
-        try (ZipFile zip = ZipFile.builder().setPath(path).get()) {
+        try (ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes)).get()) {
             for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
                 String name = e.getName();
                 if (e.isDirectory() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
@@ -145,21 +169,23 @@ public final class Bundles {
                     throw corrupt(origin, "too many entries");
                 }
                 try (InputStream in = zip.getInputStream(e)) {
+                    if (in == null) {
+                        throw corrupt(origin, "entry '" + name + "' cannot be read");
+                    }
                     byte[] data = in.readNBytes((int) MAX_ENTRY + 1);
                     if (data.length > MAX_ENTRY) {
                         throw corrupt(origin, "entry '" + name + "' is larger than 64 MiB");
                     }
+                    checkCrc(origin, e, data);
                     raw.put(name, data);
                 }
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException | RuntimeException e) {
             throw corrupt(origin, "not a readable ZIP archive (" + e.getMessage() + ")");
         } catch (IOException e) {
-            if (!Files.exists(path)) {
-                throw e;
-            }
             throw corrupt(origin, "not a readable ZIP archive (" + e.getMessage() + ")");
         }
+        byte[] sigText = raw.remove(SIGNATURE);
         byte[] manifestBytes = raw.remove(MANIFEST);
         if (manifestBytes == null) {
             throw corrupt(origin, "no " + MANIFEST);
@@ -183,7 +209,15 @@ public final class Bundles {
         if (!raw.isEmpty()) {
             throw corrupt(origin, "files not in the manifest: " + String.join(", ", raw.keySet()));
         }
-        Bundle b = new Bundle(origin, m, files);
+        Optional<byte[]> signature = Optional.empty();
+        if (sigText != null) {
+            try {
+                signature = Optional.of(java.util.Base64.getDecoder().decode(new String(sigText, StandardCharsets.US_ASCII).strip()));
+            } catch (IllegalArgumentException e) {
+                throw corrupt(origin, SIGNATURE + " is not base64");
+            }
+        }
+        Bundle b = new Bundle(origin, m, manifestBytes, signature, files);
         image(b); // decodes each image and checks they agree
         return b;
     }
@@ -242,17 +276,45 @@ public final class Bundles {
         return java.util.Arrays.equals(a.slice(lo, hi, 0xFF), b.slice(lo, hi, 0xFF));
     }
 
-    /** Refuses a bundle made for another board or chip; called before the port is opened. */
-    public static void checkTarget(Bundle b, FlashTarget target) throws FlashException {
-        BundleManifest m = b.manifest();
-        if (!m.board().equals(target.board())) {
-            throw new FlashException(FailureKind.BAD_BUNDLE, b.origin() + " was built for board '" + m.board() + "' ("
-                    + m.chip() + "), not '" + target.board() + "'; nothing was written");
+    /** The CRC-32 that the archive records for an entry must be its data's: a flipped bit anywhere is caught. */
+    private static void checkCrc(String origin, ZipArchiveEntry e, byte[] data) throws ImageFormatException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        if (e.getCrc() < 0 || e.getCrc() != crc.getValue() || (e.getSize() >= 0 && e.getSize() != data.length)) {
+            throw corrupt(origin, String.format(Locale.ROOT, "entry '%s' fails its CRC-32 check (recorded %08X, data %08X)",
+                    e.getName(), e.getCrc(), crc.getValue()));
         }
-        if (m.chipId() != target.chipId()) {
+    }
+
+    /** A bundle must carry a valid Ed25519 signature of its manifest by the key whose public half is given. */
+    public static void checkSignature(Bundle b, Path publicKeyPem) throws FlashException {
+        java.security.PublicKey key;
+        try {
+            key = Signing.publicKey(publicKeyPem);
+        } catch (Signing.KeyException e) {
+            throw new FlashException(FailureKind.BAD_BUNDLE, e.getMessage());
+        }
+        if (b.signature().isEmpty()) {
+            throw new FlashException(FailureKind.BAD_BUNDLE, b.origin() + " is not signed (bundle --sign KEY signs one); nothing was written");
+        }
+        if (!Signing.verify(b.manifestBytes(), b.signature().get(), key)) {
+            throw new FlashException(FailureKind.BAD_BUNDLE, b.origin() + ": the signature does not match " + publicKeyPem
+                    + " (the bundle was changed after signing, or signed with another key); nothing was written");
+        }
+    }
+
+    /** Refuses a bundle made for another board or chip; called before the port is opened. */
+    public static void checkTarget(Bundle b, Target target) throws FlashException {
+        BundleManifest m = b.manifest();
+        int chipId = target.flash().map(f -> f.chipId()).orElse(0);
+        if (!m.board().equals(target.name())) {
+            throw new FlashException(FailureKind.BAD_BUNDLE, b.origin() + " was built for board '" + m.board() + "' ("
+                    + m.chip() + "), not '" + target.name() + "'; nothing was written");
+        }
+        if (m.chipId() != chipId) {
             throw new FlashException(FailureKind.BAD_BUNDLE, String.format(Locale.ROOT,
                     "%s names chip ID 0x%03X but board '%s' has 0x%03X; nothing was written", b.origin(), m.chipId(),
-                    target.board(), target.chipId()));
+                    target.name(), chipId));
         }
     }
 

@@ -1,21 +1,31 @@
-// The small interface the toolchain's CLI implements so the flasher needs neither board-profiles nor the
-// compiler: board facts by name (or profile path), the list of boards, building a source folder, the version.
+// What the flasher's commands need from the toolchain: board profiles by name or path (a broken profile is
+// a ProfileException naming file, key and line), the shipped boards (for `ports` and for naming a look-alike
+// chip), building a source folder, and the toolchain version recorded in bundles.
 package org.fidembed.flasher.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.fidembed.flasher.serial.UsbId;
+import org.fidembed.board.FlashMethod;
+import org.fidembed.board.Profiles;
+import org.fidembed.board.Target;
+import org.fidembed.board.UsbId;
 
 public interface BoardCatalog {
-    /** Facts for a profile name or profile file path; empty when unknown (the CLI then exits 2). */
-    Optional<BoardFacts> lookup(String board);
+    /** A profile name or file path; throws ProfileException when it is unknown or broken. */
+    default Target load(String board) {
+        for (Target t : boards()) {
+            if (t.name().equals(board)) {
+                return t;
+            }
+        }
+        return Profiles.load(board);
+    }
 
-    /** Every board with a serial flashing target, for `ports`. */
-    List<BoardFacts> boards();
+    /** The shipped boards. */
+    List<Target> boards();
 
     /** Compiles SRC (a .fs file or project folder) for the board and returns the ELF; diagnostics already printed. */
     Path buildImage(String board, Path src) throws BuildFailedException;
@@ -29,28 +39,24 @@ public interface BoardCatalog {
         }
     }
 
-    /** Which boards (by name) carry each bridge. */
+    /** Which flashable boards (by name) carry each bridge, from their profiles. */
     default Map<UsbId, List<String>> boardsByBridge() {
-        Map<UsbId, List<String>> m = new HashMap<>();
-        for (BoardFacts f : boards()) {
-            for (UsbId id : f.usbBridges()) {
-                m.computeIfAbsent(id, k -> new ArrayList<>()).add(f.board());
+        Map<UsbId, List<String>> m = new LinkedHashMap<>();
+        for (Target t : boards()) {
+            for (FlashMethod.UsbBridge b : t.flash().map(FlashMethod::usbIds).orElse(List.of())) {
+                m.computeIfAbsent(b.id(), k -> new ArrayList<>()).add(t.name());
             }
         }
         return m;
     }
 
-    /** A catalog of fixed facts that cannot build sources: for tests and for using the flasher on its own. */
-    static BoardCatalog of(String toolchainVersion, List<BoardFacts> facts) {
+    /** A catalog of fixed boards that cannot build sources: for tests and for using the flasher on its own. */
+    static BoardCatalog of(String toolchainVersion, List<Target> boards) {
+        List<Target> fixed = List.copyOf(boards);
         return new BoardCatalog() {
             @Override
-            public Optional<BoardFacts> lookup(String board) {
-                return facts.stream().filter(f -> f.board().equals(board)).findFirst();
-            }
-
-            @Override
-            public List<BoardFacts> boards() {
-                return facts;
+            public List<Target> boards() {
+                return fixed;
             }
 
             @Override

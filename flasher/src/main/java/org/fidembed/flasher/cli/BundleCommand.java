@@ -1,5 +1,6 @@
-// `fid-embed bundle --board B [-o OUT.fwpkg] IMAGE|SRC`: packs BIN, HEX, UF2 (when the chip has a family)
-// and the ELF with a manifest (board, chip ID, sizes, SHA-256s, toolchain version) into a .fwpkg.
+// `fid-embed bundle --board B [-o OUT.fwpkg] [--sign KEY] IMAGE|SRC`: packs BIN, HEX, UF2 (when the chip has a
+// family) and the ELF with a manifest (board, chip ID, sizes, SHA-256s, toolchain version) into a .fwpkg,
+// signed with an Ed25519 key when asked, so that `flash --require-signature` can check who made it.
 package org.fidembed.flasher.cli;
 
 import java.io.IOException;
@@ -9,13 +10,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.fidembed.board.ProfileException;
+import org.fidembed.board.Target;
+import org.fidembed.diag.Style;
 import org.fidembed.flasher.FlashException;
 import org.fidembed.flasher.FlashPlan;
 import org.fidembed.flasher.bundle.Bundles;
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.FirmwareImage;
-import org.fidembed.flasher.image.ImageFormatException;
-import org.fidembed.flasher.image.Images;
+import org.fidembed.flasher.bundle.Signing;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.FirmwareImage;
+import org.fidembed.image.ImageFormatException;
+import org.fidembed.image.TargetImages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +39,13 @@ public final class BundleCommand implements Callable<Integer> {
     @Option(names = "--address", paramLabel = "ADDR", converter = Converters.Address.class,
             description = "load address of a raw .bin (default: the flash origin)")
     Long address;
+
+    @Option(names = "--sign", paramLabel = "KEY", description = "sign the manifest with this Ed25519 private key (PKCS#8 PEM, "
+            + "as `openssl genpkey -algorithm ed25519` writes it)")
+    Path signingKey;
+
+    @Option(names = "--no-color", description = "no colour in messages (also: the NO_COLOR environment variable)")
+    boolean noColor;
 
     @Parameters(index = "0", paramLabel = "IMAGE|SRC", description = "ELF, HEX, BIN or UF2 image, or sources to build")
     Path input;
@@ -55,44 +67,55 @@ public final class BundleCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Style style = ctx.style(noColor);
+        String error = style.error("error") + ": ";
         if (!Files.exists(input)) {
-            err.println("error: " + input + ": no such file or folder");
+            err.println(error + input + ": no such file or folder");
             return 2;
         }
-        Optional<BoardFacts> facts = ctx.catalog().lookup(board);
-        if (facts.isEmpty()) {
-            err.println("error: unknown board '" + board + "' (`fid-embed boards` lists them)");
-            return 2;
-        }
-        BoardFacts f = facts.get();
+        Path out0 = null;
         try {
+            Target t = ctx.catalog().load(board);
+            Optional<java.security.PrivateKey> key = signingKey == null ? Optional.empty() : Optional.of(Signing.privateKey(signingKey));
             Path source = input;
             if (Files.isDirectory(input) || input.toString().toLowerCase(Locale.ROOT).endsWith(".fs")) {
                 source = ctx.catalog().buildImage(board, input);
             }
             byte[] bytes = Files.readAllBytes(source);
             boolean isElf = ElfFile.looksLikeElf(bytes);
-            FirmwareImage image = Images.read(source, address != null ? address : f.target().flash().origin());
-            FlashPlan.make(image, f.target(), false, new java.util.ArrayList<>()); // refuse what could never be flashed
+            FirmwareImage image = TargetImages.read(source, t, address != null ? address : t.codeRegion().origin());
+            FlashPlan.check(image, t, false, "", new java.util.ArrayList<>()); // refuse what could never be flashed
             String name = stem(source);
-            Path out0 = output != null ? output : Path.of("build", board, name + ".fwpkg");
+            out0 = output != null ? output : Path.of("build", t.name(), name + ".fwpkg");
             if (out0.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out0.toAbsolutePath().getParent());
             }
-            Bundles.write(out0, new Bundles.Spec(name, board, f.target().chip(), f.target().chipId(),
-                    ctx.catalog().toolchainVersion(), image, isElf ? Optional.of(bytes) : Optional.empty(), f.uf2Family()));
-            out.printf(Locale.ROOT, "wrote %s: %s for %s (chip ID 0x%03X), %d bytes of firmware%n", out0, name, board,
-                    f.target().chipId(), image.dataBytes());
+            int chipId = t.flash().map(f -> f.chipId()).orElse(0);
+            Bundles.write(out0, new Bundles.Spec(name, t.name(), t.chip(), chipId, ctx.catalog().toolchainVersion(), image,
+                    isElf ? Optional.of(bytes) : Optional.empty(), t.uf2Family()), key);
+            out.printf(Locale.ROOT, "wrote %s: %s for %s (chip ID 0x%03X), %d bytes of firmware%s%n", out0, name, t.name(), chipId,
+                    image.dataBytes(), key.isPresent() ? ", signed with " + signingKey : "");
             out.flush();
             return 0;
+        } catch (ProfileException e) {
+            err.println(error + e.getMessage());
+            return 2;
+        } catch (Signing.KeyException e) {
+            err.println(error + "--sign " + e.getMessage());
+            return 2;
         } catch (ImageFormatException | FlashException e) {
-            err.println("error: " + e.getMessage());
+            err.println(error + e.getMessage());
             return 1;
         } catch (BoardCatalog.BuildFailedException e) {
-            err.println("error: build failed: " + e.getMessage());
+            err.println(error + "build failed: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            String what = e instanceof java.nio.file.NoSuchFileException n ? "cannot create " + n.getFile()
+                    + " (the folder does not take new files)"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            err.println(error + "cannot write the bundle " + (out0 != null ? out0 : input) + ": " + what + "; nothing was written");
             return 1;
         }
     }

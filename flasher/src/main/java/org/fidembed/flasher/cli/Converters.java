@@ -19,6 +19,30 @@ final class Converters {
         }
     }
 
+    /** "0-3,8" to [0, 1, 2, 3, 8]; "all" to the empty list (the whole flash). */
+    static java.util.List<Integer> pages(String spec) {
+        if (spec.equalsIgnoreCase("all")) {
+            return java.util.List.of();
+        }
+        java.util.TreeSet<Integer> pages = new java.util.TreeSet<>();
+        try {
+            for (String part : spec.split(",")) {
+                String[] r = part.trim().split("-", 2);
+                int from = Integer.parseInt(r[0].trim());
+                int to = r.length == 2 ? Integer.parseInt(r[1].trim()) : from;
+                if (from < 0 || to < from || to - from > 65535) {
+                    throw new NumberFormatException();
+                }
+                for (int p = from; p <= to; p++) {
+                    pages.add(p);
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--erase: '" + spec + "' is neither 'all' nor pages such as 0-3,8");
+        }
+        return java.util.List.copyOf(pages);
+    }
+
     static final class Address implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

@@ -1,12 +1,16 @@
 // `fid-embed monitor`: copies what the board writes on its UART to the terminal, line by line, and with an
-// ELF decorates addresses in fault lines (HardFault, panic, trap: pc/lr/mepc...) with function names.
+// ELF decorates addresses in fault lines (HardFault, panic, trap: pc/lr/mepc...) with function names;
+// what arrives on standard input goes to the board.
 package org.fidembed.flasher.monitor;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +29,43 @@ public final class Monitor {
      * (DISCONNECTED). Returns the number of lines printed.
      */
     public static long run(SerialLink link, Optional<SymbolTable> symbols, PrintStream out, BooleanSupplier stop,
+            Duration maxDuration) throws FlashException {
+        return run(link, symbols, out, stop, maxDuration, InputStream.nullInputStream());
+    }
+
+    /**
+     * As above, and forwards what arrives on input (standard input) to the board as it comes, byte for byte,
+     * until input ends or the monitor stops.
+     */
+    public static long run(SerialLink link, Optional<SymbolTable> symbols, PrintStream out, BooleanSupplier stop,
+            Duration maxDuration, InputStream input) throws FlashException {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread forward = new Thread(() -> forward(input, link, done), "monitor-stdin");
+        forward.setDaemon(true);
+        forward.start();
+        try {
+            return copy(link, symbols, out, () -> stop.getAsBoolean(), maxDuration);
+        } finally {
+            done.set(true);
+        }
+    }
+
+    /** Standard input to the board (a daemon thread: a read blocked on a terminal does not keep the JVM alive). */
+    private static void forward(InputStream input, SerialLink link, AtomicBoolean done) {
+        byte[] buf = new byte[256];
+        try {
+            int n;
+            while (!done.get() && (n = input.read(buf)) >= 0) {
+                if (n > 0 && !done.get()) {
+                    link.write(buf, 0, n);
+                }
+            }
+        } catch (IOException | FlashException e) {
+            // input closed or the port went away (the reading side reports that): nothing more to forward
+        }
+    }
+
+    private static long copy(SerialLink link, Optional<SymbolTable> symbols, PrintStream out, BooleanSupplier stop,
             Duration maxDuration) throws FlashException {
         long end = maxDuration.isZero() ? Long.MAX_VALUE : System.nanoTime() + maxDuration.toNanos();
         ByteArrayOutputStream line = new ByteArrayOutputStream();

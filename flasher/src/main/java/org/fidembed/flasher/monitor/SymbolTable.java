@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.fidembed.flasher.image.ElfFile;
-import org.fidembed.flasher.image.ImageFormatException;
+import org.fidembed.image.ElfFile;
+import org.fidembed.image.ImageFormatException;
 
 public final class SymbolTable {
     private final List<ElfFile.Symbol> functions;

@@ -27,6 +27,10 @@ public final class Stm32Bootloader {
     public static final int WRITE = 0x31;
     public static final int ERASE = 0x43;
     public static final int EXTENDED_ERASE = 0x44;
+    public static final int WRITE_PROTECT = 0x63;
+    public static final int WRITE_UNPROTECT = 0x73;
+    public static final int READOUT_PROTECT = 0x82;
+    public static final int READOUT_UNPROTECT = 0x92;
 
     /** The byte a resync sends: as a command it never matches its complement; as data it is erased flash. */
     static final int FILLER = 0xFF;
@@ -222,6 +226,38 @@ public final class Stm32Bootloader {
         } else {
             throw new FlashException(FailureKind.UNSUPPORTED, "the bootloader lists neither Erase (0x43) nor Extended Erase (0x44)");
         }
+    }
+
+    /** Mass erase: Extended Erase 0xFFFF or Erase 0xFF, whichever the Get list has; the timeout covers every page. */
+    public void eraseAll(int pages) throws FlashException, ProtocolException {
+        Duration timeout = t.erase(pages);
+        if (info.supports(EXTENDED_ERASE)) {
+            command(EXTENDED_ERASE, t.ack());
+            link.write(new byte[] {(byte) 0xFF, (byte) 0xFF, 0x00});
+            awaitAck(timeout, 3);
+        } else if (info.supports(ERASE)) {
+            command(ERASE, t.ack());
+            link.write(new byte[] {(byte) 0xFF, 0x00});
+            awaitAck(timeout, 2);
+        } else {
+            throw new FlashException(FailureKind.UNSUPPORTED, "the bootloader lists neither Erase (0x43) nor Extended Erase (0x44)");
+        }
+    }
+
+    /**
+     * Readout Protect (0x82), Readout Unprotect (0x92, which mass-erases) or Write Unprotect (0x73): the
+     * command's ACK, then a second ACK when the option bytes are written; the chip then resets itself.
+     */
+    public void protection(int command, Duration work) throws FlashException, ProtocolException {
+        if (command != READOUT_PROTECT && command != READOUT_UNPROTECT && command != WRITE_UNPROTECT) {
+            throw new IllegalArgumentException("not a protection command: 0x" + Integer.toHexString(command));
+        }
+        if (!info.supports(command)) {
+            throw new FlashException(FailureKind.UNSUPPORTED, String.format(Locale.ROOT,
+                    "the bootloader does not list command 0x%02X", command));
+        }
+        command(command, t.ack());
+        awaitAck(work, 0);
     }
 
     public void go(long address) throws FlashException, ProtocolException {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
-import org.fidembed.flasher.BootEntry;
+import org.fidembed.board.BootEntry;
 import org.fidembed.flasher.FailureKind;
 import org.fidembed.flasher.FlashException;
 import org.fidembed.flasher.LineMode;
@@ -35,6 +35,10 @@ public final class JSerialLink implements SerialLink {
             throw new FlashException(FailureKind.PORT_NOT_FOUND,
                     "serial port " + name + " does not exist (`fid-embed ports` lists the attached ones)");
         }
+        if (!windowsName && (Files.isRegularFile(Path.of(name)) || Files.isDirectory(Path.of(name)))) {
+            throw new FlashException(FailureKind.PORT_NOT_FOUND, name + " is a " + (Files.isDirectory(Path.of(name)) ? "folder" : "regular file")
+                    + ", not a serial port (`fid-embed ports` lists the attached ones)");
+        }
         String device = name;
         if (!windowsName) {
             try {
@@ -59,13 +63,21 @@ public final class JSerialLink implements SerialLink {
                 throw new FlashException(FailureKind.PORT_BUSY, "no permission to open " + name
                         + " (on Linux, add your user to the dialout group and log in again)");
             }
-            throw new FlashException(FailureKind.PORT_BUSY, "serial port " + name
-                    + " is busy: another program (a monitor, a flasher, ModemManager) has it open (error "
-                    + sp.getLastErrorCode() + ")");
+            throw new FlashException(FailureKind.PORT_BUSY, cannotOpen(name, sp.getLastErrorCode()));
         }
         JSerialLink link = new JSerialLink(sp, name, baud, line);
         link.discardInput();
         return link;
+    }
+
+    /** Why a port would not open, from the errno jSerialComm saw. */
+    static String cannotOpen(String name, int errno) {
+        return switch (errno) {
+            case 25 -> name + " is not a serial port: the device is not a terminal (ENOTTY); `fid-embed ports` lists the serial ports";
+            case 13 -> "no permission to open " + name + " (on Linux, add your user to the dialout group and log in again)";
+            default -> "serial port " + name + " is busy: another program (a monitor, a flasher, ModemManager) has it open (error "
+                    + errno + ")";
+        };
     }
 
     @Override

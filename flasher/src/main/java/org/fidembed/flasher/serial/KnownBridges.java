@@ -2,6 +2,8 @@
 // Board profiles may add their own IDs through BoardCatalog; this table is the baseline.
 package org.fidembed.flasher.serial;
 
+import org.fidembed.board.UsbId;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +22,5 @@ public final class KnownBridges {
 
     public static Optional<String> name(UsbId id) {
         return Optional.ofNullable(NAMES.get(id));
-    }
-
-    public static Map<UsbId, String> all() {
-        return NAMES;
     }
 }

@@ -2,6 +2,8 @@
 // and picks the port when --port is omitted and exactly one known bridge is attached.
 package org.fidembed.flasher.serial;
 
+import org.fidembed.board.UsbId;
+
 import com.fazecast.jSerialComm.SerialPort;
 import java.util.ArrayList;
 import java.util.Comparator;

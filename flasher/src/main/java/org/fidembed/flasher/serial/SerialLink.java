@@ -2,7 +2,7 @@
 // JSerialLink is the real one (jSerialComm); the protocol code only sees this interface.
 package org.fidembed.flasher.serial;
 
-import org.fidembed.flasher.BootEntry;
+import org.fidembed.board.BootEntry;
 import org.fidembed.flasher.FlashException;
 import org.fidembed.flasher.LineMode;
 

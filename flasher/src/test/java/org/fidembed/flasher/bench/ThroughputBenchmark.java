@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import org.fidembed.flasher.FlashRequest;
 import org.fidembed.flasher.FlashResult;
-import org.fidembed.flasher.FlashTarget;
+import org.fidembed.board.Target;
 import org.fidembed.flasher.Flasher;
 import org.fidembed.flasher.LineMode;
 import org.fidembed.flasher.PhaseTimes;
 import org.fidembed.flasher.ProgressListener;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 import org.fidembed.flasher.sim.BootloaderSimulator;
 import org.fidembed.flasher.sim.SimBoard;
-import org.fidembed.flasher.testing.TestImages;
+import org.fidembed.image.testing.TestImages;
 import org.fidembed.flasher.testing.TestTargets;
 
 public final class ThroughputBenchmark {
@@ -26,7 +26,7 @@ public final class ThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int kib = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        FlashTarget target = TestTargets.bluepill();
+        Target target = TestTargets.bluepill();
         FirmwareImage image = TestImages.cortexM(kib * 1024, 0, 0, 2026);
         String loadBefore = load();
         List<Row> rows = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class ThroughputBenchmark {
         }
     }
 
-    static Row measure(String label, FlashTarget target, FirmwareImage image, int baud, boolean verify, Duration erase,
+    static Row measure(String label, Target target, FirmwareImage image, int baud, boolean verify, Duration erase,
             Duration program, int reps) throws Exception {
         List<double[]> runs = new ArrayList<>();
         for (int i = 0; i < reps; i++) {

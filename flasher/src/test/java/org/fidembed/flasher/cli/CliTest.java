@@ -4,6 +4,7 @@ package org.fidembed.flasher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -17,16 +18,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.fidembed.flasher.LineMode;
-import org.fidembed.flasher.image.FirmwareImage;
-import org.fidembed.flasher.image.Images;
+import org.fidembed.image.FirmwareImage;
+import org.fidembed.image.Images;
 import org.fidembed.flasher.serial.JSerialLink;
 import org.fidembed.flasher.serial.PortInfo;
-import org.fidembed.flasher.serial.UsbId;
+import org.fidembed.board.Profiles;
+import org.fidembed.board.Target;
+import org.fidembed.board.UsbId;
 import org.fidembed.flasher.sim.BootloaderSimulator;
 import org.fidembed.flasher.sim.PtyPair;
 import org.fidembed.flasher.sim.SimBoard;
-import org.fidembed.flasher.testing.TestElf;
-import org.fidembed.flasher.testing.TestImages;
+import org.fidembed.image.testing.TestElf;
+import org.fidembed.image.testing.TestImages;
 import org.fidembed.flasher.testing.TestTargets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,16 +55,10 @@ class CliTest {
     final List<Path> built = new ArrayList<>();
 
     BoardCatalog catalog() {
-        List<BoardFacts> facts = List.of(new BoardFacts(TestTargets.bluepill(), List.of(CH340), OptionalInt.of(0x5ee21072)),
-                new BoardFacts(TestTargets.longanNano(), List.of(CH340), OptionalInt.of(0x9af03e33)));
-        BoardCatalog fixed = BoardCatalog.of("0.1.0-test", facts);
+        List<Target> boards = List.of(TestTargets.bluepill(), TestTargets.longanNano(), Profiles.load("lm3s6965evb"));
         return new BoardCatalog() {
-            public Optional<BoardFacts> lookup(String board) {
-                return fixed.lookup(board);
-            }
-
-            public List<BoardFacts> boards() {
-                return facts;
+            public List<Target> boards() {
+                return boards;
             }
 
             public Path buildImage(String board, Path src) throws BuildFailedException {
@@ -127,9 +124,13 @@ class CliTest {
         try (SimBoard b = board()) {
             Out o = flash("--board", "bluepill", "--port", b.port(), "--baud", "921600", "--line", "8N1", elfFile(img).toString());
             assertEquals(0, o.exit(), o.err());
-            assertEquals(1, o.out().lines().count(), "one summary line when not on a terminal: " + o.out());
-            assertTrue(o.out().contains("flashed 4000 bytes to bluepill (chip ID 0x410)") && o.out().contains("verified"), o.out());
-            assertTrue(o.err().contains("BOOT0"), "the manual boot instruction is shown even off a terminal: " + o.err());
+            List<String> lines = o.out().lines().toList();
+            assertEquals(List.of("erase:", "program:", "verify:"), lines.subList(0, 3).stream().map(l -> l.split(" ")[0]).toList(),
+                    "one line per phase when not on a terminal: " + o.out());
+            assertEquals(4, lines.size(), o.out());
+            assertTrue(lines.get(3).contains("flashed 4000 bytes to bluepill (chip ID 0x410)") && o.out().contains("verified"), o.out());
+            assertTrue(o.err().contains("waiting for the bootloader on " + b.port() + "..."), "said at once: " + o.err());
+            assertFalse(o.err().contains("BOOT0"), "the boot-entry paragraph only when the sync fails: " + o.err());
             assertArrayEquals(img.slice(0x0800_0000L, 0x0800_0000L + 4000, 0xFF), b.sim().flash(0x0800_0000L, 4000));
         }
     }
@@ -145,6 +146,8 @@ class CliTest {
                 assertTrue(o.out().contains("\r" + phase), phase + " line missing: " + o.out());
             }
             assertTrue(o.out().contains("KiB/s") && o.out().contains("done in"), o.out());
+            assertTrue(o.out().contains("[" + "#".repeat(ProgressPrinter.BAR) + "] 100%") && o.out().contains(" left"),
+                    "a bar with percentage and time left: " + o.out());
             assertTrue(o.out().contains("chip ID 0x410"), o.out());
         }
     }
@@ -209,7 +212,7 @@ class CliTest {
             Out o = flash("--board", "bluepill", "--port", b.port(), "--baud", "921600", "--line", "8N1",
                     elfFile(TestImages.cortexM(2000, 0, 0, 8)).toString());
             assertEquals(1, o.exit());
-            assertTrue(o.err().contains("chip ID 0x412 does not match bluepill"), o.err());
+            assertTrue(o.err().contains("chip ID 0x412, not 0x410") && o.err().contains("board 'bluepill' has a STM32F103C8"), o.err());
             assertArrayEquals(b.sim().initialFlash(), b.sim().flash());
         }
     }
@@ -244,6 +247,187 @@ class CliTest {
     }
 
     @Test
+    void bundleErrorsSayTheCauseAndLeaveNothingBehind() throws Exception {
+        Path elf = elfFile(TestImages.cortexM(2000, 0, 0, 8));
+        BundleCommand cmd = new BundleCommand(ctx(List::of, false));
+        Out proc = run(List::of, false, cmd, "--board", "bluepill", "-o", "/proc/x.fwpkg", elf.toString());
+        assertEquals(1, proc.exit());
+        assertTrue(proc.err().startsWith("error: cannot write the bundle /proc/x.fwpkg: ") && proc.err().contains("nothing was written"), proc.err());
+        assertFalse(Files.exists(Path.of("/proc/x.fwpkg.tmp")));
+        Path bad = tmp.resolve("bad-vectors.hex");
+        Files.writeString(bad, Images.toHex(FirmwareImage.of(0x0800_0000L, new byte[64])));
+        Out insane = run(List::of, false, new BundleCommand(ctx(List::of, false)), "--board", "bluepill", "-o", tmp.resolve("i.fwpkg").toString(),
+                bad.toString());
+        assertEquals(1, insane.exit());
+        assertFalse(insane.err().contains("--force"), "bundle has no --force to suggest: " + insane.err());
+        Path badBoard = Files.writeString(tmp.resolve("broken.toml"), "inherits = \"board:bluepill\"\n[uart]\nbsae = 1\n");
+        for (Object c : List.of(new BundleCommand(ctx(List::of, false)), new FlashCommand(ctx(List::of, false)))) {
+            Out o = run(List::of, false, c, "--board", badBoard.toString(), elf.toString());
+            assertEquals(2, o.exit(), o.err());
+            assertTrue(o.err().contains(badBoard + ":3: key 'uart.bsae': unknown key (did you mean 'base'?"), "as build reports it: " + o.err());
+        }
+    }
+
+    @Test
+    void aQemuBoardHasNoFlashMethodAndSaysSoAtOnce() throws Exception {
+        long t0 = System.nanoTime();
+        Out o = flash("--board", "lm3s6965evb", "--port", "/dev/null", elfFile(TestImages.cortexM(2000, 0, 0, 8)).toString());
+        assertEquals(2, o.exit());
+        assertTrue(o.err().contains("board 'lm3s6965evb' has no flash method") && o.err().contains("fid-embed run --board lm3s6965evb"), o.err());
+        assertFalse(o.err().contains("BOOT0"), o.err());
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "at once, without sync attempts");
+    }
+
+    @Test
+    void aNonTerminalPortSaysItIsNotASerialPort() throws Exception {
+        Out o = flash("--board", "bluepill", "--port", "/dev/null", elfFile(TestImages.cortexM(2000, 0, 0, 8)).toString());
+        assertEquals(1, o.exit());
+        assertTrue(o.err().contains("/dev/null is not a serial port"), o.err());
+        Out f = flash("--board", "bluepill", "--port", tmp.toString(), elfFile(TestImages.cortexM(2000, 0, 0, 8)).toString());
+        assertTrue(f.err().contains("is a folder, not a serial port"), f.err());
+        Out m = run(List::of, false, new MonitorCommand(ctx(List::of, false)), "--port", "/dev/null", "--elf", tmp.toString(), "--duration", "1");
+        assertEquals(2, m.exit());
+        assertTrue(m.err().contains("--elf " + tmp + ": is a folder"), m.err());
+    }
+
+    @Test
+    void signedBundlesAreRequiredWhenAsked() throws Exception {
+        java.security.KeyPair k = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Path priv = Files.writeString(tmp.resolve("k.pem"), org.fidembed.flasher.bundle.Signing.pem(k.getPrivate()));
+        Path pub = Files.writeString(tmp.resolve("k.pub"), org.fidembed.flasher.bundle.Signing.pem(k.getPublic()));
+        FirmwareImage img = TestImages.cortexM(3000, 0, 0, 9);
+        Path elf = elfFile(img);
+        Path signed = tmp.resolve("s.fwpkg");
+        Path unsigned = tmp.resolve("u.fwpkg");
+        assertEquals(0, run(List::of, false, new BundleCommand(ctx(List::of, false)), "--board", "bluepill", "--sign", priv.toString(),
+                "-o", signed.toString(), elf.toString()).exit());
+        assertEquals(0, run(List::of, false, new BundleCommand(ctx(List::of, false)), "--board", "bluepill", "-o", unsigned.toString(),
+                elf.toString()).exit());
+        try (SimBoard b = board()) {
+            Out no = flash("--port", b.port(), "--line", "8N1", "--require-signature", pub.toString(), unsigned.toString());
+            assertEquals(1, no.exit());
+            assertTrue(no.err().contains("is not signed"), no.err());
+            Out raw = flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--require-signature", pub.toString(), elf.toString());
+            assertEquals(1, raw.exit());
+            assertTrue(raw.err().contains("not a signed bundle"), raw.err());
+            assertTrue(b.sim().log().isEmpty(), "nothing reached the device: " + b.sim().log());
+            Out ok = flash("--port", b.port(), "--baud", "921600", "--line", "8N1", "--require-signature", pub.toString(), signed.toString());
+            assertEquals(0, ok.exit(), ok.err());
+            SimAssertionsBridge.assertHolds(b, img);
+        }
+    }
+
+    @Test
+    void theStm32flashOperationsTalkToTheBootloader() throws Exception {
+        try (SimBoard b = board()) {
+            Path out = tmp.resolve("flash.bin");
+            Out r = flash("--board", "bluepill", "--port", b.port(), "--baud", "921600", "--line", "8N1", "--read", out.toString());
+            assertEquals(0, r.exit(), r.err());
+            assertArrayEquals(b.sim().flash(), Files.readAllBytes(out), "the whole flash, as it is");
+            assertTrue(r.out().contains("read 65536 bytes of flash"), r.out());
+            Path hex = tmp.resolve("flash.hex");
+            assertEquals(0, flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--read", hex.toString()).exit());
+            assertArrayEquals(b.sim().flash(), Images.readHex(hex).slice(0x0800_0000L, 0x0801_0000L, 0xFF));
+        }
+        try (SimBoard b = board()) {
+            Out r = flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--erase", "0-2,5");
+            assertEquals(0, r.exit(), r.err());
+            byte[] now = b.sim().flash();
+            for (int p : new int[] {0, 1, 2, 5}) {
+                for (int i = 0; i < 1024; i++) {
+                    assertEquals((byte) 0xFF, now[p * 1024 + i], "page " + p);
+                }
+            }
+            assertArrayEquals(java.util.Arrays.copyOfRange(b.sim().initialFlash(), 3 * 1024, 5 * 1024), java.util.Arrays.copyOfRange(now, 3 * 1024, 5 * 1024));
+        }
+        try (SimBoard b = board()) {
+            assertEquals(0, flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--erase", "all").exit());
+            for (byte x : b.sim().flash()) {
+                assertEquals((byte) 0xFF, x);
+            }
+        }
+        try (SimBoard b = board()) {
+            assertEquals(0, flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--readout-protect").exit());
+            assertTrue(b.sim().readoutProtected());
+        }
+        try (SimBoard b = board()) {
+            Out r = flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--readout-unprotect");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("readout protection removed"), r.out());
+            assertEquals(List.of("SYNC", "GET", "GET_VERSION", "GET_ID", "READ 0x1FFFF7E0 2", "READOUT_UNPROTECT"), b.sim().log());
+        }
+        try (SimBoard b = board()) {
+            assertEquals(0, flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--write-unprotect").exit());
+            assertTrue(b.sim().log().contains("WRITE_UNPROTECT"), b.sim().log().toString());
+        }
+        try (SimBoard b = board()) {
+            assertEquals(0, flash("--board", "bluepill", "--port", b.port(), "--line", "8N1", "--go", "0x08000400").exit());
+            assertEquals(0x0800_0400L, b.sim().goAddress());
+        }
+        assertEquals(2, flash("--board", "bluepill", "--port", "/dev/null", "--erase", "7-x").exit());
+        assertEquals(2, flash("--board", "bluepill", "--read", "x.bin", "--erase", "all").exit(), "one operation at a time");
+    }
+
+    @Test
+    void bootEntryFromTheCommandLineIsDrivenOrSaidToFail() throws Exception {
+        try (SimBoard b = board()) {
+            Out o = flash("--board", "bluepill", "--port", b.port(), "--baud", "921600", "--line", "8N1", "--boot-entry", "-rts&dtr,-dtr:rts&dtr,-dtr",
+                    elfFile(TestImages.cortexM(1500, 0, 0, 3)).toString());
+            assertEquals(0, o.exit(), o.err());
+            assertTrue(o.err().contains("could not drive DTR/RTS"), "a pseudo-terminal has no modem lines: " + o.err());
+        }
+        Out bad = flash("--board", "bluepill", "--port", "/dev/null", "--boot-entry", "dtr;rts", elfFile(TestImages.cortexM(1500, 0, 0, 3)).toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("stm32flash's -i syntax"), bad.err());
+    }
+
+    @Test
+    void flashMonitorFlashesThenPrintsWhatTheBoardSays() throws Exception {
+        try (SimBoard b = board()) {
+            b.sim().printAfterGo("hello from bluepill\n".getBytes(StandardCharsets.US_ASCII));
+            Out o = flash("--board", "bluepill", "--port", b.port(), "--baud", "921600", "--line", "8N1", "--monitor", "--duration", "2",
+                    elfFile(TestImages.cortexM(1500, 0, 0, 3)).toString());
+            assertEquals(0, o.exit(), o.err());
+            assertTrue(o.out().contains("flashed 1500 bytes") && o.out().contains("hello from bluepill"), o.out());
+            assertTrue(o.out().indexOf("flashed") < o.out().indexOf("hello from bluepill"));
+        }
+    }
+
+    @Test
+    void monitorForwardsStandardInputToTheBoard() throws Exception {
+        try (PtyPair pty = PtyPair.open(); JSerialLink boardSide = JSerialLink.open(pty.simPath(), 115200, LineMode.LINE_8N1)) {
+            CommandContext c = new CommandContext(catalog(), List::of, JSerialLink::open, false,
+                    new java.io.ByteArrayInputStream("status\nreset\n".getBytes(StandardCharsets.US_ASCII)));
+            Thread t = new Thread(() -> run(List::of, false, new MonitorCommand(c), "--port", pty.hostPath(), "--duration", "1.5"));
+            t.start();
+            byte[] got = new byte[13];
+            int n = 0;
+            long end = System.nanoTime() + 3_000_000_000L;
+            while (n < got.length && System.nanoTime() < end) {
+                n += boardSide.read(got, n, got.length - n, System.nanoTime() + 200_000_000L);
+            }
+            t.join();
+            assertEquals("status\nreset\n", new String(got, 0, n, StandardCharsets.US_ASCII), "every byte of standard input reached the board");
+        }
+    }
+
+    @Test
+    void aBridgeSharedByTwoBoardsAsksForTheBoard() throws Exception {
+        Supplier<List<PortInfo>> lister = () -> List.of(new PortInfo("/dev/ttyUSB0", "USB Serial", Optional.of(CH340), ""));
+        Out ports = run(lister, false, new PortsCommand(ctx(lister, false)));
+        assertTrue(ports.out().contains("bluepill,longan-nano") && ports.out().contains("needs --board bluepill or --board longan-nano"),
+                ports.out());
+        Path hex = tmp.resolve("fw.hex");
+        Files.writeString(hex, Images.toHex(TestImages.cortexM(500, 0, 0, 1)));
+        Out amb = run(lister, false, new FlashCommand(ctx(lister, false)), hex.toString());
+        assertEquals(2, amb.exit());
+        assertTrue(amb.err().contains("used by several boards (bluepill, longan-nano): give --board bluepill or --board longan-nano"), amb.err());
+        // an ARM ELF can only be for the bluepill: chosen, and said
+        Out arm = run(lister, false, new FlashCommand(ctx(lister, false)), elfFile(TestImages.cortexM(500, 0, 0, 1)).toString());
+        assertTrue(arm.err().contains("using board 'bluepill'"), arm.err());
+    }
+
+    @Test
     void sourcesAreBuiltThroughTheCatalog() throws Exception {
         Path src = Files.createDirectories(tmp.resolve("blinky"));
         try (SimBoard b = board()) {
@@ -267,7 +451,7 @@ class CliTest {
         assertEquals(LineMode.LINE_8E1, req.line());
         assertTrue(req.verify() && req.start() && !req.force());
         assertEquals(115200, req.baud());
-        assertTrue(req.timeouts().syncAttempts(true) >= 100, "a person gets about 30 s to press the buttons");
+        assertEquals(25, req.timeouts().syncAttempts(true), "a few seconds (5 s), then the boot-entry instructions");
         assertEquals(25, req.timeouts().syncAttempts(false));
     }
 

@@ -3,7 +3,7 @@
 package org.fidembed.flasher.cli;
 
 import java.util.Arrays;
-import org.fidembed.flasher.image.FirmwareImage;
+import org.fidembed.image.FirmwareImage;
 import org.fidembed.flasher.sim.SimBoard;
 import org.fidembed.flasher.testing.TestTargets;
 
@@ -13,7 +13,7 @@ final class SimAssertionsBridge {
     static void assertHolds(SimBoard b, FirmwareImage img) {
         byte[] now = b.sim().flash();
         byte[] before = b.sim().initialFlash();
-        int page = TestTargets.bluepill().pageSize();
+        int page = TestTargets.bluepill().flash().orElseThrow().pageSize();
         for (int p = 0; p < now.length / page; p++) {
             long a = 0x0800_0000L + (long) p * page;
             byte[] want = img.coversAny(a, a + page) ? img.slice(a, a + page, 0xFF) : Arrays.copyOfRange(before, p * page, (p + 1) * page);

@@ -2,6 +2,7 @@
 // and the choice of a port when --port is omitted (exactly one known bridge, or a clear refusal).
 package org.fidembed.flasher.serial;
 
+import org.fidembed.board.UsbId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

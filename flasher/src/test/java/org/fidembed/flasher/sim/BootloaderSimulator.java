@@ -37,50 +37,64 @@ public final class BootloaderSimulator implements AutoCloseable {
             Duration bootTime,
             int noiseBytes,
             long seed,
-            List<Fault> faults) {
+            List<Fault> faults,
+            long sizeRegister,
+            int sizeValue) {
 
         public Config {
             commands = List.copyOf(commands);
             faults = List.copyOf(faults);
         }
 
-        /** STM32F103C8 ("blue pill"): 64 KiB at 0x08000000 in 1 KiB pages, bootloader 2.2 with Extended Erase. */
+        /**
+         * STM32F103C8 ("blue pill"): 64 KiB at 0x08000000 in 1 KiB pages, bootloader 2.2 with the V2.2 Get list
+         * (Erase 0x43), F_SIZE = 64 at 0x1FFFF7E0.
+         */
         public static Config stm32f103(int baud) {
-            return new Config("STM32F103", 0x410, 0x22, List.of(0x00, 0x01, 0x02, 0x11, 0x21, 0x31, 0x44, 0x63, 0x73, 0x82, 0x92),
+            return new Config("STM32F103", 0x410, 0x22, List.of(0x00, 0x01, 0x02, 0x11, 0x21, 0x31, 0x43, 0x63, 0x73, 0x82, 0x92),
                     0x0800_0000L, 64 * 1024, 1024, 0x2000_0000L, 20 * 1024, baud, LineMode.LINE_8N1,
-                    Duration.ofMillis(2), Duration.ZERO, Duration.ZERO, 0, 1, List.of());
+                    Duration.ofMillis(2), Duration.ZERO, Duration.ZERO, 0, 1, List.of(), 0x1FFF_F7E0L, 64);
         }
 
-        /** GD32VF103CB (Longan Nano): 128 KiB in 1 KiB pages, plain Erase (0x43) only, slower erase. */
+        /**
+         * GD32VF103CB (Longan Nano): 128 KiB in 1 KiB pages, the same Get ID (0x410) but bootloader 3.0, slower
+         * erase, and the density register at 0x1FFFF7E0: 128 KiB flash, 32 KiB SRAM.
+         */
         public static Config gd32vf103(int baud) {
             return new Config("GD32VF103", 0x410, 0x30, List.of(0x00, 0x01, 0x02, 0x11, 0x21, 0x31, 0x43, 0x63, 0x73, 0x82, 0x92),
                     0x0800_0000L, 128 * 1024, 1024, 0x2000_0000L, 32 * 1024, baud, LineMode.LINE_8N1,
-                    Duration.ofMillis(5), Duration.ZERO, Duration.ZERO, 0, 2, List.of());
+                    Duration.ofMillis(5), Duration.ZERO, Duration.ZERO, 0, 2, List.of(), 0x1FFF_F7E0L, 128 | 32 << 16);
+        }
+
+        /** Another Get list (a bootloader with Extended Erase 0x44, say). */
+        public Config withCommands(Integer... c) {
+            return new Config(name, chipId, version, List.of(c), flashOrigin, flashSize, pageSize, ramOrigin, ramSize, baud, line,
+                    eraseTimePerPage, programTimePerBlock, bootTime, noiseBytes, seed, faults, sizeRegister, sizeValue);
         }
 
         public Config withFaults(Fault... f) {
             return new Config(name, chipId, version, commands, flashOrigin, flashSize, pageSize, ramOrigin, ramSize, baud, line,
-                    eraseTimePerPage, programTimePerBlock, bootTime, noiseBytes, seed, List.of(f));
+                    eraseTimePerPage, programTimePerBlock, bootTime, noiseBytes, seed, List.of(f), sizeRegister, sizeValue);
         }
 
         public Config withChipId(int id) {
             return new Config(name, id, version, commands, flashOrigin, flashSize, pageSize, ramOrigin, ramSize, baud, line,
-                    eraseTimePerPage, programTimePerBlock, bootTime, noiseBytes, seed, faults);
+                    eraseTimePerPage, programTimePerBlock, bootTime, noiseBytes, seed, faults, sizeRegister, sizeValue);
         }
 
         public Config withTiming(Duration erasePerPage, Duration programPerBlock) {
             return new Config(name, chipId, version, commands, flashOrigin, flashSize, pageSize, ramOrigin, ramSize, baud, line,
-                    erasePerPage, programPerBlock, bootTime, noiseBytes, seed, faults);
+                    erasePerPage, programPerBlock, bootTime, noiseBytes, seed, faults, sizeRegister, sizeValue);
         }
 
         public Config withNoise(Duration boot, int bytes) {
             return new Config(name, chipId, version, commands, flashOrigin, flashSize, pageSize, ramOrigin, ramSize, baud, line,
-                    eraseTimePerPage, programTimePerBlock, boot, bytes, seed, faults);
+                    eraseTimePerPage, programTimePerBlock, boot, bytes, seed, faults, sizeRegister, sizeValue);
         }
 
         public Config withLine(LineMode l) {
             return new Config(name, chipId, version, commands, flashOrigin, flashSize, pageSize, ramOrigin, ramSize, baud, l,
-                    eraseTimePerPage, programTimePerBlock, bootTime, noiseBytes, seed, faults);
+                    eraseTimePerPage, programTimePerBlock, bootTime, noiseBytes, seed, faults, sizeRegister, sizeValue);
         }
     }
 
@@ -97,7 +111,9 @@ public final class BootloaderSimulator implements AutoCloseable {
     private final Thread thread;
     private final Random random;
     private volatile boolean hung;
+    private volatile boolean readoutProtected;
     private volatile Long goAddress;
+    private volatile byte[] afterGo = new byte[0];
     private volatile Throwable crash;
     private int flashWrites;
     private final List<long[]> persistentDamage = new ArrayList<>();
@@ -213,7 +229,8 @@ public final class BootloaderSimulator implements AutoCloseable {
                     log.add("HANG " + hex(c));
                     continue;
                 }
-                if (!cfg.commands().contains(c) || fault(Fault.Nack.class, c, occ) != null) {
+                if (!cfg.commands().contains(c) || fault(Fault.Nack.class, c, occ) != null
+                    || (readoutProtected && (c == 0x11 || c == 0x31 || c == 0x21))) {
                     log.add("NACK " + hex(c));
                     send(NACK);
                     continue;
@@ -295,12 +312,31 @@ public final class BootloaderSimulator implements AutoCloseable {
             case 0x43 -> erase(c, occ);
             case 0x44 -> extendedErase(c, occ);
             case 0x21 -> go(c, occ);
+            case 0x82, 0x92, 0x73 -> protection(c, occ);
             default -> {
                 // listed but not modelled (write/readout protection): refuse like a protected part
                 log.add("NACK " + hex(c));
                 send(NACK);
             }
         }
+    }
+
+    /** Readout protect / unprotect (a mass erase), write unprotect: ACK, the work, ACK, then the chip resets. */
+    private void protection(int c, int occ) {
+        ack(c, occ, Fault.Stage.COMMAND);
+        if (c == 0x92) {
+            synchronized (flash) {
+                Arrays.fill(flash, (byte) 0xFF);
+            }
+        }
+        readoutProtected = c == 0x82;
+        log.add(c == 0x82 ? "READOUT_PROTECT" : c == 0x92 ? "READOUT_UNPROTECT" : "WRITE_UNPROTECT");
+        ack(c, occ, Fault.Stage.FINAL);
+        waitSync(); // the reset: the host must sync again
+    }
+
+    public boolean readoutProtected() {
+        return readoutProtected;
     }
 
     private void readMemory(int c, int occ) {
@@ -517,6 +553,15 @@ public final class BootloaderSimulator implements AutoCloseable {
         log.add("GO " + hex(addr));
         ack(c, occ, Fault.Stage.FINAL);
         hung = true; // the application runs now; the bootloader hears nothing more
+        if (afterGo.length > 0) {
+            sleepUntil(System.nanoTime() + 300_000_000L); // the application boots, then prints
+            send(afterGo);
+        }
+    }
+
+    /** What the started application prints on the UART after Go (for flash --monitor). */
+    public void printAfterGo(byte[] output) {
+        afterGo = output.clone();
     }
 
     private void busy(int c, int occ) {
@@ -586,7 +631,11 @@ public final class BootloaderSimulator implements AutoCloseable {
     }
 
     private boolean readable(long addr, int len) {
-        return inFlash(addr, len) || inRam(addr, len);
+        return inFlash(addr, len) || inRam(addr, len) || inRegister(addr, len);
+    }
+
+    private boolean inRegister(long addr, int len) {
+        return cfg.sizeRegister() != 0 && addr >= cfg.sizeRegister() && addr + len <= cfg.sizeRegister() + 4;
     }
 
     private boolean writable(long addr, int len) {
@@ -594,6 +643,9 @@ public final class BootloaderSimulator implements AutoCloseable {
     }
 
     private byte peek(long addr) {
+        if (inRegister(addr, 1)) {
+            return (byte) (cfg.sizeValue() >>> (8 * (int) (addr - cfg.sizeRegister())));
+        }
         return inFlash(addr, 1) ? flash[(int) (addr - cfg.flashOrigin())] : ram[(int) (addr - cfg.ramOrigin())];
     }
 

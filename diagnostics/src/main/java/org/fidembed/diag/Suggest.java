@@ -1,0 +1,47 @@
+// "Did you mean ...?" for misspelt names (boards, profile keys, fid.toml keys): the closest known
+// name by edit distance, if it is close enough to be a likely typo.
+package org.fidembed.diag;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+public final class Suggest {
+    private Suggest() { }
+
+    public static Optional<String> closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        if (best == null || bestDistance > Math.max(2, word.length() / 3)) return Optional.empty();
+        return Optional.of(best);
+    }
+
+    /** " (did you mean 'x'?)" or "". */
+    public static String didYouMean(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
