@@ -66,8 +66,8 @@ public final class Main implements Runnable {
                 err.println("fid-embed: " + u.getMessage());
                 return 2;
             }
-            if (ex instanceof QemuRunner.QemuMissing q) {
-                err.println("fid-embed: " + q.getMessage());
+            if (ex instanceof QemuRunner.QemuMissing || ex instanceof org.fidembed.host.HostTools.Missing) {
+                err.println("fid-embed: " + ex.getMessage());
                 return 1;
             }
             if (ex instanceof org.fidembed.diag.InternalCompilerError ice) {
@@ -171,6 +171,7 @@ public final class Main implements Runnable {
                     throw new Build.UsageError("board '" + t.name() + "' cannot run under QEMU; flash it with 'fid-embed flash --board " + t.name() + "' or pick a QEMU board (fid-embed boards)");
                 }
                 var q = t.qemu().get();
+                org.fidembed.host.HostTools.require(q.executable(), Main.err);
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());
                 org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(Main.out);

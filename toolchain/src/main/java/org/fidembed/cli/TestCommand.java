@@ -62,6 +62,7 @@ public final class TestCommand implements Callable<Integer> {
         if (target.qemu().isEmpty()) {
             throw new Build.UsageError("board '" + target.name() + "' cannot run under QEMU; 'fid-embed test' needs a QEMU board (fid-embed boards)");
         }
+        org.fidembed.host.HostTools.require(target.qemu().get().executable(), err);
         List<TestSuite.Source> sources = TestSuite.sources(srcs.isEmpty() ? List.of(Path.of(".")) : srcs);
         List<TestSuite.TestFn> tests = TestSuite.tests(sources);
         if (tests.isEmpty()) {

@@ -147,7 +147,7 @@ public final class QemuRunner {
                 if (Files.isExecutable(p)) return p.toString();
             }
         }
-        String pkg = executable.equals("qemu-system-arm") ? "qemu-system-arm" : "qemu-system-misc";
-        throw new QemuMissing(executable + " is not installed; install it with: sudo apt-get install -y " + pkg);
+        String pkg = org.fidembed.host.HostTools.debianPackage(executable);
+        throw new QemuMissing(executable + " is not installed; install it with: " + org.fidembed.host.HostTools.manualCommand(pkg, false));
     }
 }
