@@ -47,7 +47,7 @@ class ExamplesTest {
             else if (!Firmware.qemuBoards().contains(board)) buildMustSucceed(e, board, work);
             else runMustMatch(e, board, work);
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 

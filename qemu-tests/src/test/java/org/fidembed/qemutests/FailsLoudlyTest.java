@@ -39,7 +39,7 @@ class FailsLoudlyTest {
             assertTrue(FAULT.matcher(o.text().substring(7)).matches(), o.text());
             assertEquals(101, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 
@@ -72,7 +72,7 @@ class FailsLoudlyTest {
             assertTrue(Pattern.compile("(start\n)?" + OVERFLOW.pattern()).matcher(o.text()).matches(), o.text());
             assertEquals(101, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 }

@@ -104,7 +104,7 @@ class FidTestCommandTest {
                     3 passed, 3 failed
                     """, o.out());
         } finally {
-            ConformanceTest.deleteTree(dir);
+            SuiteCase.deleteTree(dir);
         }
     }
 
@@ -118,7 +118,7 @@ class FidTestCommandTest {
             assertEquals(1, o.code(), o.out() + o.err());
             assertTrue(o.err().startsWith("BadTests.fs:6:5: error: a [<Test>] function must have type 'unit -> unit' but here has type 'unit -> int'"), o.err());
         } finally {
-            ConformanceTest.deleteTree(dir);
+            SuiteCase.deleteTree(dir);
         }
     }
 
