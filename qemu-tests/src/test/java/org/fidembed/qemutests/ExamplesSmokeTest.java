@@ -1,5 +1,5 @@
 // The hello example on every QEMU board, and a panic and a non-zero exit code through the same path:
-// output and exit code as cli.md promises.
+// output and exit code as docs/cli.md promises.
 package org.fidembed.qemutests;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,5 @@
 // The fid-embed command line (picocli): a thin shell over the driver, the QEMU runner and the
-// flasher. Exit codes follow cli.md: 0 ok, 1 program or build error, 2 bad command line, and for
+// flasher. Exit codes follow docs/cli.md: 0 ok, 1 program or build error, 2 bad command line, and for
 // `run` the firmware's own code (101 after a panic, 124 on timeout).
 package org.fidembed.cli;
 

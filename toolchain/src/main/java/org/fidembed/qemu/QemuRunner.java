@@ -127,7 +127,7 @@ public final class QemuRunner {
         try { t.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
     }
 
-    /** Drops QEMU's benign start-up chatter (boards.md: lm3s6965evb's timer message). */
+    /** Drops QEMU's benign start-up chatter (docs/boards.md: lm3s6965evb's timer message). */
     static String filter(String messages) {
         StringBuilder sb = new StringBuilder();
         for (String line : messages.split("\n")) {
