@@ -73,7 +73,7 @@ final class Templates {
     static String readme(String name, Target t) {
         String board = t.name();
         String runs = t.qemu().isPresent()
-                ? "`" + board + "` runs under QEMU, so `fid-embed run` and `fid-embed test` work here as they are.\n"
+                ? "`" + board + "` runs under QEMU, so `fid-embed run` and `fid-embed test` work here as they are; `flash` needs a\nserial board B (`fid-embed boards` lists them).\n"
                 : "`" + board + "` is a real board: `run` and `test` need a QEMU board, e.g. `--board lm3s6965evb`.\n";
         return """
                 # %s
@@ -83,7 +83,7 @@ final class Templates {
                     fid-embed run                 # build and run under QEMU; the UART is your terminal
                     fid-embed test                # run the [<Test>]s of Tests.fs on the board under QEMU
                     fid-embed build               # build/%s/%s.elf, .bin, .hex and the memory report
-                    fid-embed flash --port PORT . # write it to a real board over its serial bootloader
+                    fid-embed flash --board %s --port PORT .   # onto a real board, over its serial bootloader
 
                 %sAdd `--board B` to any of them for another board (`fid-embed boards` lists them).
 
@@ -94,6 +94,6 @@ final class Templates {
                 | `src/Main.fs` | `main`, the entry point |
                 | `Tests.fs` | the tests |
                 | `%s.fsproj`, `.fid/editor/` | for F# editors (Ionide, Rider): the prelude's F# sources for this board; `fid-embed editor` writes them again after a change of fid.toml or the board |
-                """.formatted(name, board, t.cpuSummary(), board, name, runs, name);
+                """.formatted(name, board, t.cpuSummary(), board, name, t.flash().isPresent() ? board : "B", runs, name);
     }
 }
