@@ -1,5 +1,5 @@
 // expect-error: 8:22: polymorphic recursion cannot be monomorphized
-// known-difference: explicit type parameters (let f<'T> ...) are a parse error ("expected '=' but found '<'"), and F# needs them for polymorphic recursion, which fid-embed has no check for
+// known-difference: polymorphic recursion is a type error ("this expression was expected to have type ''T' but here has type ''T * 'T'"), which F# accepts with the explicit type parameter; the intended message is the one above
 module RejectPolymorphicRecursion
 
 let rec depth<'T> (n: int) (x: 'T) : int =

@@ -1,6 +1,5 @@
 // expect-exit: 0
 // expect-output: 017-explicit-type-parameters.out
-// known-difference: explicit type parameters on a let (let first<'T> ...) are a parse error: "expected '=' but found '<'"
 module ExplicitTypeParameters
 
 let first<'T> (items: 'T[]) : 'T = items.[0]

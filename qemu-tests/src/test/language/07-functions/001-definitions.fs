@@ -8,8 +8,6 @@ let addPair (a, b) = a + b
 
 let (+.) (a: float) (b: float) = a + b + 0.5
 
-let (|>>) x f = f (f x)
-
 let scale k = fun x -> k * x // the same as: let scale k x = k * x
 
 let apply (f: int -> int) x = f x
@@ -20,7 +18,6 @@ let describe (n: int) : string = if n % 2 = 0 then "even" else "odd"
 let main _ =
     printfn "%d %d" (add 2 3) (addPair (2, 3))
     printfn "%.1f" (1.0 +. 2.0)
-    printfn "%d" (3 |>> (fun x -> x * x))
     printfn "%d %d" (scale 3 7) (apply (scale 4) 5)
     let square = fun x -> x * x
     printfn "%d %d" (square 9) (apply square 3)

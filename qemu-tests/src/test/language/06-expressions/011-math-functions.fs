@@ -1,6 +1,5 @@
 // expect-exit: 0
-// expect-output: 010-math-functions.out
-// known-difference: sin, cos, exp, log and ( ** ) are not available yet
+// expect-output: 011-math-functions.out
 module MathFunctions
 
 [<EntryPoint>]

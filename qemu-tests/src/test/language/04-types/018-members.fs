@@ -1,6 +1,5 @@
 // expect-exit: 0
-// expect-output: 003-members.out
-// known-difference: members on records and unions are not supported yet
+// expect-output: 018-members.out
 module Members
 
 type Vec =

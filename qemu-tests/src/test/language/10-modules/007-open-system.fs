@@ -1,6 +1,5 @@
 // expect-exit: 0
 // expect-output: 007-open-system.out
-// known-difference: open System is "the namespace or module 'System' is not defined"
 module OpenSystem
 
 open System

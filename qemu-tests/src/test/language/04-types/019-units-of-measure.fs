@@ -1,6 +1,5 @@
 // expect-exit: 0
-// expect-output: 005-units-of-measure.out
-// known-difference: units of measure are a parse error: "expected '=' but found 'let'" after [<Measure>] type ms
+// expect-output: 019-units-of-measure.out
 module UnitsOfMeasure
 
 [<Measure>]
