@@ -1,4 +1,4 @@
-// How to start QEMU for a board, exactly as boards.md gives it; the image goes last (-kernel IMAGE.elf).
+// How to start QEMU for a board, exactly as docs/boards.md gives it; the image goes last (-kernel IMAGE.elf).
 // stderrNoise lists lines QEMU prints on every start that are not the firmware's business.
 package org.fidembed.board;
 

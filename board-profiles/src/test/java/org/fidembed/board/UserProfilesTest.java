@@ -102,7 +102,7 @@ class UserProfilesTest {
     void aShippedBoardOverridesItsChipKeyByKey() {
         // sifive-e moves FLASH's origin and length; attrs and kind still come from chips/fe310.toml
         Target e = Profiles.load("sifive-e");
-        assertEquals(0x20400000L, e.codeRegion().origin(), "boards.md: the reset stub jumps to 0x20400000");
+        assertEquals(0x20400000L, e.codeRegion().origin(), "the reset code jumps to 0x20400000 (docs/boards.md)");
         assertEquals("rx", e.codeRegion().attrs());
         assertEquals(MemoryRegion.Kind.FLASH, e.codeRegion().kind());
         assertEquals("sifive-e31", e.cpu(), "chips/fe310.toml overrides the core's llvm-cpu");

@@ -1,5 +1,5 @@
 // What Flasher.flash returns: Flashed (with device facts, times and recovery counters) or Failed
-// (kind, message for the user, whether the flash was already modified). Exit code 0 or 1 per cli.md.
+// (kind, message for the user, whether the flash was already modified). Exit code 0 or 1 per docs/cli.md.
 package org.fidembed.flasher;
 
 import java.util.List;

@@ -101,7 +101,7 @@ public final class LinkerScripts {
         s.append("  .rodata : ALIGN(4)\n  {\n    *(.rodata .rodata.*").append(arm ? "" : " .srodata .srodata.*").append(")\n    . = ALIGN(4);\n  } > ").append(c).append("\n\n");
         if (arm) {
             // LLVM gives every function an EHABI index entry (8 bytes, .cantunwind for nounwind code), but
-            // nothing unwinds: a panic stops the program (language.md section 12) and there are no exceptions.
+            // nothing unwinds: a panic stops the program (docs/language.md §12) and there are no exceptions.
             s.append("  /* ARM unwind tables: nothing unwinds (a panic stops the program), so they are not kept. */\n");
             s.append("  /DISCARD/ :\n  {\n    *(.ARM.extab .ARM.extab.* .gnu.linkonce.armextab.*)\n")
                     .append("    *(.ARM.exidx .ARM.exidx.* .gnu.linkonce.armexidx.*)\n  }\n\n");

@@ -136,10 +136,10 @@ class LinkTest {
 
     private static void runUnderQemu(Target t, Path elf) throws IOException, InterruptedException {
         Qemu q = t.qemu().orElseThrow();
-        assumeTrue(onPath(q.executable()), q.executable() + " is not installed");
+        assumeTrue(onPath(q.executable()), q.executable() + " is not on PATH (./run-tests installs it)");
         Path out = Path.of(elf + ".out");
         ProcessBuilder pb = new ProcessBuilder(q.commandLine(elf));
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));   // boards.md: stdin must be open
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));   // QEMU needs an open stdin (docs/boards.md)
         pb.redirectOutput(out.toFile());
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();

@@ -1,5 +1,5 @@
 // The bundled LLVM executables (lld, llvm-mc) for the tests, taken from the org.bytedeco:llvm jar through
-// JavaCPP's cache; see shared/spec/llvm-notes.md for the libLLVM.so.20.1 link lld needs to start.
+// JavaCPP's cache, with the libLLVM.so.20.1 link that lld needs to start (the jar ships only libLLVM.so).
 package org.fidembed.linker;
 
 import org.bytedeco.javacpp.Loader;

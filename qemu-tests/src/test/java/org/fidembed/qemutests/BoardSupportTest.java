@@ -30,7 +30,7 @@ class BoardSupportTest {
             assertEquals(0, o.exitCode(), () -> (o.timedOut() ? "timed out" : "exit code") + " on " + board + "; reproduce: " + o.command());
             assertTrue(o.highWater() <= o.bound(), () -> "the stack used " + o.highWater() + " bytes, more than the proven bound " + o.bound());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 
@@ -73,7 +73,7 @@ class BoardSupportTest {
             assertEquals("ready\n" + line + "\n" + line.length() + " bytes, sum " + sum + "\n", o.text(), () -> "on " + board + "; reproduce: echo '" + line + "' | " + o.command());
             assertEquals(0, o.exitCode(), () -> (o.timedOut() ? "timed out" : "exit code") + " on " + board);
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
     /** float32 arithmetic that cannot be folded; toolchain's HardFloatTest checks its instructions. */
@@ -93,7 +93,7 @@ class BoardSupportTest {
                     () -> "on " + board + "; reproduce: " + o.command());
             assertEquals(0, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 }

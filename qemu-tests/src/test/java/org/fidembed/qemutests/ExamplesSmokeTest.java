@@ -1,5 +1,5 @@
 // The hello example on every QEMU board, and a panic and a non-zero exit code through the same path:
-// output and exit code as cli.md promises.
+// output and exit code as docs/cli.md promises.
 package org.fidembed.qemutests;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ class ExamplesSmokeTest {
             assertEquals("Hello from fid-embed on " + board + "!\n", o.text());
             assertEquals(0, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 
@@ -41,7 +41,7 @@ class ExamplesSmokeTest {
             assertEquals("2\npanic: too big at Panic.fs:4:19\n", o.text());
             assertEquals(101, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 
@@ -57,7 +57,7 @@ class ExamplesSmokeTest {
             assertEquals("bye\n", o.text());
             assertEquals(42, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 }

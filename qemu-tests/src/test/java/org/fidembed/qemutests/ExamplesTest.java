@@ -1,4 +1,4 @@
-// The examples matrix (issue 8): every folder of examples/ on every board it declares (Example.java
+// The examples matrix: every folder of examples/ on every board it declares (Example.java
 // reads the convention from its fid.toml). On a QEMU board: build, run with the example's standard
 // input and timeout, compare the UART with expected.out and the exit code, and check the stack's
 // high-water mark against the proven bound. Where the build must fail (RAM overflow on a small board):
@@ -47,7 +47,7 @@ class ExamplesTest {
             else if (!Firmware.qemuBoards().contains(board)) buildMustSucceed(e, board, work);
             else runMustMatch(e, board, work);
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 

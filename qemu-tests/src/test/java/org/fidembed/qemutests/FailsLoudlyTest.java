@@ -1,8 +1,8 @@
-// Firmware fails loudly (issue 10): a fault ends in `panic: fault (cause ..) at pc ..` and exit 101,
+// Firmware fails loudly: a fault ends in `panic: fault (cause ..) at pc ..` and exit 101,
 // never a hang or a QEMU lockup, on every board that can fault. The panics of the language (bounds,
 // division, incomplete match, failwith) are the conformance suite's 046-050 on every board.
 //  - an access to an unmapped address faults on mps2-an385, netduinoplus2, riscv32-virt and sifive-e;
-//    lm3s6965evb ignores unmapped accesses (boards.md) and QEMU's microbit ignores this one;
+//    lm3s6965evb ignores unmapped accesses (docs/boards.md) and QEMU's microbit ignores this one;
 //  - a stack made too small on purpose (a hand-written linker script: the proven bound makes it
 //    impossible otherwise) overflows below RAM, on every board: the Cortex-M HardFault handler and the
 //    RISC-V trap entry see sp below the stack, start on a fresh stack and panic with "stack overflow"
@@ -39,7 +39,7 @@ class FailsLoudlyTest {
             assertTrue(FAULT.matcher(o.text().substring(7)).matches(), o.text());
             assertEquals(101, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 
@@ -72,7 +72,7 @@ class FailsLoudlyTest {
             assertTrue(Pattern.compile("(start\n)?" + OVERFLOW.pattern()).matcher(o.text()).matches(), o.text());
             assertEquals(101, o.exitCode());
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 }

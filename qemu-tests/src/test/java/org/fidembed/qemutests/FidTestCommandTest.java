@@ -1,7 +1,7 @@
 // `fid-embed test` under QEMU: the examples' [<Test>]s pass on every board; a file of failing tests
 // (failed assert, out-of-bounds index, a test that never ends) reports each failure with its panic,
 // still runs the tests after it, prints 'N passed, N failed' and exits 1; a [<Test>] of the wrong type
-// is a compile error at the test; a board without QEMU is a bad command line.
+// is a compile error at the test; a board without QEMU, or no board at all, is a bad command line.
 package org.fidembed.qemutests;
 
 import org.fidembed.cli.Main;
@@ -104,7 +104,7 @@ class FidTestCommandTest {
                     3 passed, 3 failed
                     """, o.out());
         } finally {
-            ConformanceTest.deleteTree(dir);
+            SuiteCase.deleteTree(dir);
         }
     }
 
@@ -118,7 +118,7 @@ class FidTestCommandTest {
             assertEquals(1, o.code(), o.out() + o.err());
             assertTrue(o.err().startsWith("BadTests.fs:6:5: error: a [<Test>] function must have type 'unit -> unit' but here has type 'unit -> int'"), o.err());
         } finally {
-            ConformanceTest.deleteTree(dir);
+            SuiteCase.deleteTree(dir);
         }
     }
 
@@ -127,8 +127,10 @@ class FidTestCommandTest {
         Path ex = Firmware.repo().resolve("examples/ring-logger");
         Build.UsageError e = assertThrows(Build.UsageError.class, () -> test("bluepill", 10, ex));
         assertTrue(e.getMessage().contains("needs a QEMU board"), e.getMessage());
+        // without --board the board comes from fid.toml; a file has none, so that is a bad command line
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(new String[]{"test", ex.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code, "--board is required: " + err);
+        int code = Main.run(new String[]{"test", ex.resolve("LogTests.fs").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, "a board is needed: " + err);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no board: give --board B"), err.toString(StandardCharsets.UTF_8));
     }
 }

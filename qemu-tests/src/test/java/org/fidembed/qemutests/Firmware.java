@@ -31,6 +31,11 @@ final class Firmware {
         return out;
     }
 
+    /** Whether a board's core is an ARM one (the "arm" of a test's boards header). */
+    static boolean isArm(String board) {
+        return Build.loadTarget(board).isCortexM();
+    }
+
     /** highWater: the stack's measured high-water mark (-1 if not reported); bound: the proven bound. */
     record Outcome(int buildExit, String buildErrors, int exitCode, byte[] output, boolean timedOut, String command,
                    long highWater, long bound) {

@@ -68,7 +68,7 @@ class MathSweepTest {
             }
             assertTrue(over.isEmpty(), () -> "over the bound on " + board + ":\n" + String.join("\n", over));
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 

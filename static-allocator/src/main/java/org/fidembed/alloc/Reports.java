@@ -1,4 +1,4 @@
-// Text renderings of an Allocation: the one-line-per-region memory report of cli.md, the full report that
+// Text renderings of an Allocation: the one-line-per-region memory report (docs/memory.md), the full report that
 // overflow errors carry, and a verbose listing of every object and frame (like TinyGo's -size full).
 package org.fidembed.alloc;
 
@@ -17,7 +17,7 @@ public final class Reports {
     public static final int LARGEST = 10;
 
     /**
-     * The memory report of cli.md, one line per region, e.g.
+     * The memory report (docs/memory.md), one line per region, e.g.
      * <pre>
      * FLASH   1234 / 262144 B  ( 0.5%)
      * RAM      512 /  65536 B  ( 0.8%)  static 256, stack bound 256 (main 192, isr 64)

@@ -1,5 +1,5 @@
 // RAM and flash overflow (language.md §15.4 wording, with the full report attached), the margin warning,
-// the one-line-per-region memory report of cli.md, and the verbose listing.
+// the one-line-per-region memory report (docs/memory.md), and the verbose listing.
 package org.fidembed.alloc;
 
 import org.fidembed.board.MemoryRegion;
@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OverflowAndReportTest {
-    /** The program of cli.md's example: 1234 B of code; 256 B static; main path 192 B; one handler 64 B. */
+    /** A program of 1234 B of code; 256 B static; main path 192 B; one handler 64 B. */
     private static Fixture cliExample() {
         Fixture f = new Fixture();
         f.fn(Function.of("reset", 16, Loc.NONE, Call.direct("main", Loc.NONE)))

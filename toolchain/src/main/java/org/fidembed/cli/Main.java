@@ -1,5 +1,5 @@
 // The fid-embed command line (picocli): a thin shell over the driver, the QEMU runner and the
-// flasher. Exit codes follow cli.md: 0 ok, 1 program or build error, 2 bad command line, and for
+// flasher. Exit codes follow docs/cli.md: 0 ok, 1 program or build error, 2 bad command line, and for
 // `run` the firmware's own code (101 after a panic, 124 on timeout).
 package org.fidembed.cli;
 
@@ -20,8 +20,17 @@ import java.util.concurrent.Callable;
 @Command(name = "fid-embed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC, "
                 + "every object placed at compile time and the stack bound proven.", ""},
-        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class,
+                NewCommand.class, EditorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success; for run, the firmware returned 0 from main",
+                "1:a compile, link or memory error, a failed flash or test, a missing tool",
+                "2:a bad command line (unknown option, missing file, unknown board)",
+                "N:for run, the firmware returned N (1 to 100) from main",
+                "101:for run, the firmware panicked (panic: MESSAGE at FILE:LINE:COL)",
+                "124:for run, the timeout passed before the firmware exited"},
         footer = {"", "Examples:",
+                "  fid-embed new blinky --board lm3s6965evb",
                 "  fid-embed run --board lm3s6965evb examples/hello",
                 "  fid-embed build --board riscv32-virt --report src/Main.fs",
                 "  fid-embed boards"})
@@ -52,7 +61,7 @@ public final class Main implements Runnable {
         Main.err = err;
         if (org.fidembed.lower.Lowering.uncheckedIndex())
             err.println("fid-embed: warning: index checks are off (-Dfidembed.bench.uncheckedIndex): for measuring their cost only, never for firmware");
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine();
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -66,8 +75,8 @@ public final class Main implements Runnable {
                 err.println("fid-embed: " + u.getMessage());
                 return 2;
             }
-            if (ex instanceof QemuRunner.QemuMissing q) {
-                err.println("fid-embed: " + q.getMessage());
+            if (ex instanceof QemuRunner.QemuMissing || ex instanceof org.fidembed.host.HostTools.Missing) {
+                err.println("fid-embed: " + ex.getMessage());
                 return 1;
             }
             if (ex instanceof org.fidembed.diag.InternalCompilerError ice) {
@@ -80,8 +89,14 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
             return 1;
         });
-        extraSubcommands().forEach(cl::addSubcommand);
         return cl.execute(args);
+    }
+
+    /** The whole command tree (also what the CLI reference and the completion script are made from). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        extraSubcommands().forEach(cl::addSubcommand);
+        return cl;
     }
 
     /** The flasher's subcommands (flash, ports, monitor, bundle), bound to the board profiles and the driver. */
@@ -104,8 +119,8 @@ public final class Main implements Runnable {
         @Option(names = "--opt", paramLabel = "O0|O1|O2|Os|Oz", description = "optimisation level (default: Oz, smallest code)")
         String opt;
 
-        @Parameters(index = "0", paramLabel = "SRC", description = "an .fs file, or a project folder with fid.toml")
-        Path src;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "SRC", description = "an .fs file, or a project folder with fid.toml (default: the current folder)")
+        Path src = Path.of(".");
 
         String checkedOpt() {
             if (opt == null) return null;
@@ -171,6 +186,7 @@ public final class Main implements Runnable {
                     throw new Build.UsageError("board '" + t.name() + "' cannot run under QEMU; flash it with 'fid-embed flash --board " + t.name() + "' or pick a QEMU board (fid-embed boards)");
                 }
                 var q = t.qemu().get();
+                org.fidembed.host.HostTools.require(q.executable(), Main.err);
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());
                 org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(Main.out);

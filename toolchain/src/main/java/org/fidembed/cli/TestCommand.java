@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Example:", "  fid-embed test --board lm3s6965evb examples/ring-logger"})
 public final class TestCommand implements Callable<Integer> {
 
-    @Option(names = {"-b", "--board"}, paramLabel = "B", required = true, description = "a QEMU board profile (see 'fid-embed boards')")
+    @Option(names = {"-b", "--board"}, paramLabel = "B", description = "a QEMU board profile (see 'fid-embed boards'); default: the project's board")
     String board;
 
     @Option(names = "--opt", paramLabel = "O0|O1|O2|Os|Oz", description = "optimisation level (default: Oz)")
@@ -50,6 +50,20 @@ public final class TestCommand implements Callable<Integer> {
         return run(srcs, board, opt, timeout, verbose, Main.out, Main.err);
     }
 
+    /** The board of the first project folder among srcs that names one; a usage error if none does. */
+    static String projectBoard(List<Path> srcs) {
+        for (Path p : srcs) {
+            if (!Files.isRegularFile(p.resolve("fid.toml"))) continue;
+            try {
+                String b = org.fidembed.driver.Project.load(p).defaultBoard();
+                if (b != null) return b;
+            } catch (org.fidembed.driver.Project.ProjectException e) {
+                throw new Build.UsageError(e.getMessage());
+            }
+        }
+        throw new Build.UsageError("no board: give --board B (a QEMU board, see 'fid-embed boards') or set board in fid.toml");
+    }
+
     /** The outcome of one test. */
     public record Outcome(TestSuite.TestFn test, boolean passed, String output) { }
 
@@ -58,10 +72,12 @@ public final class TestCommand implements Callable<Integer> {
         if (opt != null && !List.of("O0", "O1", "O2", "Os", "Oz").contains(opt)) {
             throw new Build.UsageError("unknown optimisation level '" + opt + "': use O0, O1, O2, Os or Oz");
         }
+        if (board == null) board = projectBoard(srcs.isEmpty() ? List.of(Path.of(".")) : srcs);
         Target target = Build.loadTarget(board);
         if (target.qemu().isEmpty()) {
             throw new Build.UsageError("board '" + target.name() + "' cannot run under QEMU; 'fid-embed test' needs a QEMU board (fid-embed boards)");
         }
+        org.fidembed.host.HostTools.require(target.qemu().get().executable(), err);
         List<TestSuite.Source> sources = TestSuite.sources(srcs.isEmpty() ? List.of(Path.of(".")) : srcs);
         List<TestSuite.TestFn> tests = TestSuite.tests(sources);
         if (tests.isEmpty()) {

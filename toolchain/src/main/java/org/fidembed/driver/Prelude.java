@@ -43,6 +43,25 @@ public final class Prelude {
     }
 
     /**
+     * What an F# editor (or the F# compiler) needs to type-check a program of this board as ordinary
+     * F#, in compilation order, each under the name of its module: the intrinsics the drivers use,
+     * Fid.Hardware, the board's Fid.Board, its UART and timer drivers, and Fid.Testing. The bodies
+     * the compiler replaces are placeholders there; the core library is F#'s own.
+     */
+    public static List<SourceFile> editorFiles(TargetInfo t) {
+        List<SourceFile> out = new ArrayList<>();
+        out.add(resource("Fid.Intrinsics.fs"));
+        out.add(resource("Fid.Hardware.fs"));
+        out.add(new SourceFile("Fid.Board.fs", boardModule(t), true));
+        for (SourceFile f : files(t)) {
+            if (f.name().startsWith("uart/")) out.add(new SourceFile("Fid.Uart.fs", f.text(), true));
+            if (f.name().startsWith("timer/")) out.add(new SourceFile("Fid.Timer.fs", f.text(), true));
+        }
+        out.add(resource("Fid.Testing.fs"));
+        return out;
+    }
+
+    /**
      * The run-time library's sources: the helpers LLVM calls on its own (memory copies, division,
      * soft float). They depend on no board, so one compiled library serves every board of a target.
      */

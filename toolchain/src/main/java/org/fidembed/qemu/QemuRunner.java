@@ -127,7 +127,7 @@ public final class QemuRunner {
         try { t.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
     }
 
-    /** Drops QEMU's benign start-up chatter (boards.md: lm3s6965evb's timer message). */
+    /** Drops QEMU's benign start-up chatter (docs/boards.md: lm3s6965evb's timer message). */
     static String filter(String messages) {
         StringBuilder sb = new StringBuilder();
         for (String line : messages.split("\n")) {
@@ -147,7 +147,7 @@ public final class QemuRunner {
                 if (Files.isExecutable(p)) return p.toString();
             }
         }
-        String pkg = executable.equals("qemu-system-arm") ? "qemu-system-arm" : "qemu-system-misc";
-        throw new QemuMissing(executable + " is not installed; install it with: sudo apt-get install -y " + pkg);
+        String pkg = org.fidembed.host.HostTools.debianPackage(executable);
+        throw new QemuMissing(executable + " is not installed; install it with: " + org.fidembed.host.HostTools.manualCommand(pkg, false));
     }
 }

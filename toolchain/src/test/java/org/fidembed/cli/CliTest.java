@@ -1,4 +1,4 @@
-// The command line's contract for bad input (cli.md, issue 3): missing file, unknown board, unknown
+// The command line's contract for bad input (docs/cli.md): missing file, unknown board, unknown
 // option exit 2 with one line that says what to do; a syntax or type error exits 1 with
 // FILE:LINE:COL, the source line and a caret, and never a Java stack trace.
 package org.fidembed.cli;

@@ -1,4 +1,4 @@
-// Differential testing of the compiler (issue 10): random programs (ProgramGenerator) are type-checked,
+// Differential testing of the compiler: random programs (ProgramGenerator) are type-checked,
 // run by the reference interpreter (Interpreter) and, built by the whole toolchain, under QEMU; the
 // UART bytes and the exit code must be equal. A program the front end rejects is a finding too (the
 // generator only writes programs of the subset).

@@ -1,5 +1,5 @@
-// A reference interpreter of the typed tree (types/Typed.java), written from language.md rather than
-// from the lowering, for differential testing (issue 10): a program's UART output and exit code under
+// A reference interpreter of the typed tree (types/Typed.java), written from docs/language.md rather than
+// from the lowering, for differential testing: a program's UART output and exit code under
 // QEMU must equal what this prints and returns.
 //
 // Covered: integers of every width with wrap-around (values carry their primitive kind, so generic

@@ -1,4 +1,4 @@
-// Random well-typed programs in the fid-embed subset (issue 10), Csmith-style: every program
+// Random well-typed programs in the fid-embed subset, Csmith-style: every program
 // terminates (loops have constant bounds, recursion is tail recursion with a decreasing counter), has
 // fixed-size arrays only, no escaping closures, and prints every intermediate value so that a
 // miscompilation shows in the output. Divisions and indexing are mostly guarded so that programs run

@@ -1,4 +1,4 @@
-// The compiler's own limits are errors, not crashes (issue 10): very long operator chains, deep
+// The compiler's own limits are errors, not crashes: very long operator chains, deep
 // nesting, a file over 10 MB, invalid UTF-8, a type that doubles at every call, and a 100,000-element
 // array literal, each in bounded
 // time with a clear message or a correct result.

@@ -1,4 +1,4 @@
-// Builds are reproducible (issue 10): the same sources and profile give byte-identical ELF, BIN and
+// Builds are reproducible: the same sources and profile give byte-identical ELF, BIN and
 // HEX from different folders and at different times; nothing records a path or a clock.
 package org.fidembed.driver;
 

@@ -1,4 +1,4 @@
-// Coverage-guided fuzzing of the compiler (issue 10) on arbitrary bytes. Two targets:
+// Coverage-guided fuzzing of the compiler on arbitrary bytes. Two targets:
 //  - compileNeverCrashes: the whole pipeline through Compiler.compile (lexer, parser, type checker,
 //    restrictions, lowering, LLVM's verifier and code generation);
 //  - parseNeverCrashes: the lexer and parser alone, without the prelude: a thousand times faster, so
@@ -7,9 +7,10 @@
 // time: an exception (internal error, LLVM verifier failure), a result without either, or a hang
 // (the @Timeout, passed to libFuzzer as -timeout) is a finding.
 //
-// `mvn verify` runs each target's corpus under src/test/resources/org/fidembed/fuzz/FrontEndFuzzTestInputs/
-// (the conformance suite, the examples and every finding so far) as a regression test; tools/fuzz
-// fuzzes one target (JAZZER_FUZZ=1) and adds what it finds to that folder.
+// `mvn verify` runs each target's findings under src/test/resources/org/fidembed/fuzz/FrontEndFuzzTestInputs/
+// as a regression test, and FuzzSeedsTest the seeds (the in-tree language suite and the examples, read
+// where they live); tools/fuzz fuzzes one target (JAZZER_FUZZ=1) from those seeds and adds what it finds
+// to that folder.
 package org.fidembed.fuzz;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;

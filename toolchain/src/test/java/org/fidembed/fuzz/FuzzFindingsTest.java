@@ -1,4 +1,4 @@
-// Each finding of the fuzzers and of the differential tests (issue 10), reduced to a small program,
+// Each finding of the fuzzers and of the differential tests, reduced to a small program,
 // through the whole compiler: it must end in the compiler's own diagnostic (or an object file), never
 // an exception. The raw inputs the fuzzers found are kept as regression inputs of FrontEndFuzzTest.
 package org.fidembed.fuzz;

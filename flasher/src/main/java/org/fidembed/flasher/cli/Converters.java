@@ -1,5 +1,5 @@
 // picocli converters for the flasher's options: line modes (8E1/8N1) and addresses in hex or decimal.
-// Bad values become picocli parameter errors, so the command exits with 2 as cli.md says.
+// Bad values become picocli parameter errors, so the command exits with 2 as docs/cli.md says.
 package org.fidembed.flasher.cli;
 
 import org.fidembed.flasher.LineMode;

@@ -1,4 +1,4 @@
-// The picocli commands as the toolchain CLI will run them: exit codes per cli.md (0 / 1 / 2), messages for
+// The picocli commands as the toolchain CLI will run them: exit codes per docs/cli.md (0 / 1 / 2), messages for
 // bad input, port auto-selection, bundles end to end, monitor and ports, all against the simulator on a pty.
 package org.fidembed.flasher.cli;
 

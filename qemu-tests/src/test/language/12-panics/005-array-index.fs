@@ -1,0 +1,13 @@
+// expect-exit: 101
+// expect-output: 005-array-index.out
+module ArrayIndex
+
+let data = [| 10; 20; 30 |]
+
+let get i = data.[i]
+
+[<EntryPoint>]
+let main _ =
+    printfn "%d" (get 2)
+    printfn "%d" (get -1)
+    0
