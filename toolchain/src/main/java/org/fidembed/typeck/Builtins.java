@@ -132,6 +132,8 @@ final class Builtins {
             case CSR_READ -> { return new BuiltinSig(List.of(Type.STRING), Type.UINT32, List.of()); }
             case CSR_WRITE, CSR_SET, CSR_CLEAR -> { return new BuiltinSig(List.of(Type.STRING, Type.UINT32), Type.UNIT, List.of()); }
             case ZERO -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.UNIT), a, List.of(a)); }
+            // an int as float or float32: what F#'s DivideByInt constraint allows (Array.average)
+            case OF_INT -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.FLOATING, loc, "DivideByInt"); return new BuiltinSig(List.of(Type.INT), a, List.of(a)); }
             case ADDRESS_OF_ARRAY -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(new Type.Array(a)), Type.UNATIVEINT, List.of(a)); }
             default -> throw new IllegalStateException("no signature for " + b);
         }
