@@ -209,7 +209,7 @@ final class Builtins {
         List<Type> types = new ArrayList<>();
         for (Format.Spec s : specs) {
             switch (s.conv()) {
-                case 'd', 'i', 'u', 'x', 'X', 'o' -> { Type.Var v = cx.fresh(); cx.unifier.requireTrait(v, Trait.PRINT_INT, s.loc(), String.valueOf(s.conv())); types.add(v); }
+                case 'd', 'i', 'u', 'x', 'X', 'o', 'B' -> { Type.Var v = cx.fresh(); cx.unifier.requireTrait(v, Trait.PRINT_INT, s.loc(), String.valueOf(s.conv())); types.add(v); }
                 case 'f', 'F', 'e', 'E' -> { Type.Var v = cx.fresh(); cx.unifier.requireTrait(v, Trait.PRINT_FLOAT, s.loc(), String.valueOf(s.conv())); types.add(v); }
                 case 'c' -> types.add(Type.CHAR);
                 case 's' -> types.add(Type.STRING);
