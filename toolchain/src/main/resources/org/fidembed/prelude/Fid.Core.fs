@@ -267,6 +267,15 @@ module Array =
         if count > array.Length then failwith "the input sequence has an insufficient number of elements"
         sub array 0 count
 
+    let inline truncate (count: int) (array: 'T[]) =
+        // min count array.Length, at least 0
+        sub array 0 (nonNegative (array.Length - nonNegative (array.Length - count)))
+
+    let inline splitAt (index: int) (array: 'T[]) =
+        if index < 0 then failwith "the input must be non-negative"
+        if index > array.Length then failwith "the input sequence has an insufficient number of elements"
+        sub array 0 index, sub array index (array.Length - index)
+
     let inline skip (count: int) (array: 'T[]) =
         if count > array.Length then failwith "the index is outside the legal range"
         let start = nonNegative count
@@ -350,6 +359,17 @@ module Array =
             a.[i] <- x
             b.[i] <- y
         a, b
+
+    let inline unzip3 (source: ('T * 'U * 'V)[]) =
+        let a = Array.zeroCreate source.Length
+        let b = Array.zeroCreate source.Length
+        let c = Array.zeroCreate source.Length
+        for i in 0 .. source.Length - 1 do
+            let x, y, z = source.[i]
+            a.[i] <- x
+            b.[i] <- y
+            c.[i] <- z
+        a, b, c
 
     // ---- two (or three) arrays of one length: F# checks the lengths before it calls the function
 
