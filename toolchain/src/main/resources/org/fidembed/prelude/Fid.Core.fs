@@ -70,16 +70,23 @@ module Array =
             acc <- f acc source.[i]
         acc
 
+    /// a + b, checked as F#'s sum adds (Checked.(+)): an integer sum that wraps around panics. A float
+    /// sum never passes the test (a positive b never makes a + b smaller, nor a negative b larger).
+    let inline private checkedAdd (a: 'T) (b: 'T) : 'T =
+        let s = a + b
+        if (b > zero () && s < a) || (b < zero () && s > a) then failwith "arithmetic overflow"
+        s
+
     let inline sum (source: 'T[]) : 'T =
         let mutable acc = zero ()
         for i in 0 .. source.Length - 1 do
-            acc <- acc + source.[i]
+            acc <- checkedAdd acc source.[i]
         acc
 
     let inline sumBy (f: 'T -> 'U) (source: 'T[]) : 'U =
         let mutable acc = zero ()
         for i in 0 .. source.Length - 1 do
-            acc <- acc + f source.[i]
+            acc <- checkedAdd acc (f source.[i])
         acc
 
     let inline max (source: 'T[]) =
