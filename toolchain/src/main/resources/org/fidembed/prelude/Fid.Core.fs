@@ -561,42 +561,31 @@ module Array =
             acc <- reduction source.[i] acc
         acc
 
-    let inline maxBy (projection: 'T -> 'U) (source: 'T[]) =
+    /// The first element whose key no later key beats (F#'s maxBy and minBy keep the first of equal keys).
+    let inline private bestBy (beats: 'U -> 'U -> bool) (projection: 'T -> 'U) (source: 'T[]) =
         if source.Length = 0 then failwith "the input array was empty"
         let mutable best = source.[0]
         let mutable key = projection best
         for i in 1 .. source.Length - 1 do
             let k = projection source.[i]
-            if k > key then
+            if beats k key then
                 key <- k
                 best <- source.[i]
         best
 
-    let inline minBy (projection: 'T -> 'U) (source: 'T[]) =
-        if source.Length = 0 then failwith "the input array was empty"
-        let mutable best = source.[0]
-        let mutable key = projection best
-        for i in 1 .. source.Length - 1 do
-            let k = projection source.[i]
-            if k < key then
-                key <- k
-                best <- source.[i]
-        best
+    let inline maxBy (projection: 'T -> 'U) (source: 'T[]) = bestBy (fun k key -> k > key) projection source
+
+    let inline minBy (projection: 'T -> 'U) (source: 'T[]) = bestBy (fun k key -> k < key) projection source
 
     /// The mean of float or float32 values (F# requires a type with DivideByInt, so not an integer).
-    let inline average (source: 'T[]) : 'T =
-        if source.Length = 0 then failwith "the input array was empty"
-        let mutable acc = zero ()
-        for i in 0 .. source.Length - 1 do
-            acc <- acc + source.[i]
-        acc / ofInt source.Length
-
     let inline averageBy (projection: 'T -> 'U) (source: 'T[]) : 'U =
         if source.Length = 0 then failwith "the input array was empty"
         let mutable acc = zero ()
         for i in 0 .. source.Length - 1 do
             acc <- acc + projection source.[i]
         acc / ofInt source.Length
+
+    let inline average (source: 'T[]) : 'T = averageBy id source
 
 module Option =
     let inline map (f: 'T -> 'U) (o: 'T option) = match o with Some v -> Some (f v) | None -> None
