@@ -87,6 +87,7 @@ final class Primitives {
             case TO_SBYTE: case TO_BYTE: case TO_INT16: case TO_UINT16: case TO_INT32: case TO_UINT32: case TO_INT64:
             case TO_UINT64: case TO_NATIVEINT: case TO_UNATIVEINT: case TO_CHAR: case TO_FLOAT32: case TO_FLOAT: case TO_ENUM:
                 return convert(f, args.get(0), t0, rt);
+            case OF_INT: return convert(f, args.get(0), Type.INT, rt);
             default:
                 return null;
         }

@@ -84,7 +84,7 @@ final class Printf {
             mag = bits < (wide ? 64 : 32) ? b.cast(Cast.ZEXT, v.value(), wty) : v.value();
         }
         // one runtime function per radix and width (fmtDec32, fmtHex64, ...): a program links only the ones its formats use
-        String fn = switch (sp.conv()) { case 'x', 'X' -> "fmtHex"; case 'o' -> "fmtOct"; default -> "fmtDec"; } + (wide ? "64" : "32");
+        String fn = switch (sp.conv()) { case 'x', 'X' -> "fmtHex"; case 'o' -> "fmtOct"; case 'B' -> "fmtBin"; default -> "fmtDec"; } + (wide ? "64" : "32");
         V m = new V(mag);
         if (fn.startsWith("fmtDec")) Calls.callRuntime(f, fn, loc, env, m, new V(neg), width, fl);
         else Calls.callRuntime(f, fn, loc, env, m, width, fl);

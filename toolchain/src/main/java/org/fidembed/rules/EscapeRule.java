@@ -93,10 +93,22 @@ final class EscapeRule {
         if (e instanceof Prim p && p.op() == Builtin.ARRAY_ZEROCREATE) return true;
         if (e instanceof Typed.Record r && r.def().isReference()) return true;
         if (e instanceof App a && a.fn() instanceof GlobalRef g && g.g().prelude && g.g().inline
-                && Type.prune(a.type()) instanceof Type.Array && List.of("create", "init", "copy", "map", "mapi", "zeroCreate").contains(g.g().name)) return true;
+                && g.g().body instanceof Lambda lam && a.args().size() >= lam.params().size() && returnsFrameObject(lam)) return true;
         if (e instanceof LocalRef l && !l.v().mutable) {
             TExpr bound = KnownRanges.letValue(fn.body(), l.v());
             return bound != null && bound != e && allocates(bound, fn);
+        }
+        return false;
+    }
+
+    /**
+     * Whether an inline library function returns an array it creates, alone or in a tuple (Array.map,
+     * Array.rev, Array.unzip, ...): expanded in the caller, that array lives in the caller's frame.
+     */
+    private boolean returnsFrameObject(Lambda lam) {
+        for (TExpr r : returned(lam.body())) {
+            if (allocates(r, lam)) return true;
+            if (r instanceof Tuple t) for (TExpr x : t.elems()) if (allocates(x, lam)) return true;
         }
         return false;
     }

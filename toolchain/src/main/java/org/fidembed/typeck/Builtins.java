@@ -132,6 +132,8 @@ final class Builtins {
             case CSR_READ -> { return new BuiltinSig(List.of(Type.STRING), Type.UINT32, List.of()); }
             case CSR_WRITE, CSR_SET, CSR_CLEAR -> { return new BuiltinSig(List.of(Type.STRING, Type.UINT32), Type.UNIT, List.of()); }
             case ZERO -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.UNIT), a, List.of(a)); }
+            // an int as float or float32: what F#'s DivideByInt constraint allows (Array.average)
+            case OF_INT -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.FLOATING, loc, "DivideByInt"); return new BuiltinSig(List.of(Type.INT), a, List.of(a)); }
             case ADDRESS_OF_ARRAY -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(new Type.Array(a)), Type.UNATIVEINT, List.of(a)); }
             default -> throw new IllegalStateException("no signature for " + b);
         }
@@ -207,7 +209,7 @@ final class Builtins {
         List<Type> types = new ArrayList<>();
         for (Format.Spec s : specs) {
             switch (s.conv()) {
-                case 'd', 'i', 'u', 'x', 'X', 'o' -> { Type.Var v = cx.fresh(); cx.unifier.requireTrait(v, Trait.PRINT_INT, s.loc(), String.valueOf(s.conv())); types.add(v); }
+                case 'd', 'i', 'u', 'x', 'X', 'o', 'B' -> { Type.Var v = cx.fresh(); cx.unifier.requireTrait(v, Trait.PRINT_INT, s.loc(), String.valueOf(s.conv())); types.add(v); }
                 case 'f', 'F', 'e', 'E' -> { Type.Var v = cx.fresh(); cx.unifier.requireTrait(v, Trait.PRINT_FLOAT, s.loc(), String.valueOf(s.conv())); types.add(v); }
                 case 'c' -> types.add(Type.CHAR);
                 case 's' -> types.add(Type.STRING);

@@ -134,7 +134,7 @@ final class Names {
             if (report) {
                 String rej = m.prelude ? Predef.rejectedName(path) : null;
                 if (m.prelude && (m.dotNetStatics || m.name.equals("Array") || m.name.equals("Option") || m.name.equals("ValueOption") || m.name.equals("Result"))) {
-                    cx.diags.error(locs.get(0), "'" + m.name + "." + n + "' is not available in fid-embed");
+                    cx.diags.error(locs.get(0), Predef.unavailableInLibrary(m.name, n));
                 } else if (rej != null) {
                     cx.diags.error(locs.get(0), rej);
                 } else {

@@ -34,7 +34,7 @@ public enum Builtin {
     FLOAT32_BITS("Intrinsics.float32Bits"), FLOAT32_OF_BITS("Intrinsics.float32OfBits"),
     STRING_IS_WIDE("Intrinsics.stringIsWide"), STRING_BYTE("Intrinsics.stringByte"), STRING_CHAR("Intrinsics.stringChar"),
     UNREACHABLE("Intrinsics.unreachable"), STACK_HIGH_WATER("Intrinsics.stackHighWater"),
-    ADDRESS_OF_ARRAY("Intrinsics.addressOfArray"), ZERO("Intrinsics.zero"),
+    ADDRESS_OF_ARRAY("Intrinsics.addressOfArray"), ZERO("Intrinsics.zero"), OF_INT("Intrinsics.ofInt"),
     LOAD8("Intrinsics.load8"), LOAD16("Intrinsics.load16"), LOAD32("Intrinsics.load32"),
     STORE8("Intrinsics.store8"), STORE16("Intrinsics.store16"), STORE32("Intrinsics.store32"),
     CSR_READ("Intrinsics.csrRead"), CSR_WRITE("Intrinsics.csrWrite"), CSR_SET("Intrinsics.csrSet"), CSR_CLEAR("Intrinsics.csrClear");

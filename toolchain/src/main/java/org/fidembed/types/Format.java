@@ -13,7 +13,7 @@ public record Format(List<Segment> segments) {
     public sealed interface Segment permits Text, Spec { }
     public record Text(String text) implements Segment { }
     public record Spec(Loc loc, boolean minus, boolean zero, boolean plus, boolean space, int width, int precision, char conv) implements Segment {
-        public boolean isInteger() { return "diuxXo".indexOf(conv) >= 0; }
+        public boolean isInteger() { return "diuxXoB".indexOf(conv) >= 0; }
         public boolean isFloat() { return "fFeE".indexOf(conv) >= 0; }
     }
 
@@ -69,11 +69,11 @@ public record Format(List<Segment> segments) {
             }
             char conv = value.charAt(j);
             switch (conv) {
-                case 'd', 'i', 'u', 'x', 'X', 'o', 'c', 's', 'b', 'f', 'F', 'e', 'E' -> { }
+                case 'd', 'i', 'u', 'x', 'X', 'o', 'B', 'c', 's', 'b', 'f', 'F', 'e', 'E' -> { }
                 case 'A', 'a' -> { diags.error(at, "%" + conv + " formats by reflection; use a specific format such as %d"); return new Format(segs); }
                 case 'O' -> { diags.error(at, "%O formats by reflection; use a specific format such as %d"); return new Format(segs); }
                 case 'g', 'G' -> { diags.error(at, "'%" + conv + "' is not supported by fid-embed; use %f or %e"); return new Format(segs); }
-                case 't', 'M', 'B' -> { diags.error(at, "'%" + conv + "' is not supported by fid-embed"); return new Format(segs); }
+                case 't', 'M' -> { diags.error(at, "'%" + conv + "' is not supported by fid-embed"); return new Format(segs); }
                 default -> { diags.error(at, "'%" + conv + "' is not a valid format specification"); return new Format(segs); }
             }
             if (minus && zero) diags.error(at, "flags '-' and '0' cannot be combined");

@@ -183,6 +183,30 @@ public final class Predef {
         MATHF_MEMBERS.put("E", Builtin.MATHF_E);
     }
 
+    /**
+     * The error for a function of a library module (Array, Option, ...) that fid-embed leaves out, with
+     * what to use instead where there is something: an Array function whose result's length depends on
+     * the elements cannot have a place in a stack frame.
+     */
+    public static String unavailableInLibrary(String module, String name) {
+        String what = "'" + module + "." + name + "' is not available in fid-embed";
+        if (!module.equals("Array")) return what;
+        return switch (name) {
+            case "filter", "where", "choose", "partition", "distinct", "distinctBy", "except", "takeWhile", "skipWhile" ->
+                    what + ": the length of its result depends on the elements; fill an array of fixed size and keep a count (a for loop, or Array.fold)";
+            case "collect", "concat", "unfold" ->
+                    what + ": the length of its result is known only at run time; copy into an array of fixed size with Array.blit and keep a count";
+            case "windowed", "chunkBySize", "splitInto", "transpose", "insertManyAt", "removeManyAt" ->
+                    what + ": the lengths of its result are known only at run time; use Array.sub with constant bounds, or indices into the array";
+            case "groupBy", "countBy" -> what + ": growing collections need a heap; count into an array of fixed size indexed by the key";
+            case "ofList", "toList" -> what + ": lists allocate on a heap; use a fixed-size array";
+            case "ofSeq", "toSeq" -> what + ": sequences allocate on a heap; use a for loop or the Array module";
+            case "empty" -> what + "; use [||]";
+            case "Parallel" -> what + ": parallel code needs threads and a heap; use the sequential Array functions";
+            default -> what;
+        };
+    }
+
     /** Min/max constants: System.Int32.MaxValue and friends. */
     public static Object limit(PrimKind k, boolean max) {
         return switch (k) {

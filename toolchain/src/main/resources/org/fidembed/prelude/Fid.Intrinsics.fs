@@ -22,6 +22,8 @@ type NoInlineAttribute() =
     inherit System.Attribute()
 
 let zero () : 'T = Unchecked.defaultof<'T>
+/// An int as a float or float32 (the division of Array.average: F#'s DivideByInt).
+let ofInt (n: int) : 'T = ignore n; Unchecked.defaultof<'T>
 
 let load8 (addr: unativeint) : byte = ignore addr; 0uy
 let load16 (addr: unativeint) : uint16 = ignore addr; 0us

@@ -70,12 +70,12 @@ let fmtBool (b: bool) (width: int) (flags: int) = fmtString (if b then "true" el
 let private signByte (neg: bool) (flags: int) =
     if neg then 45uy elif flags &&& 4 <> 0 then 43uy elif flags &&& 8 <> 0 then 32uy else 0uy
 
-/// x / radix for a radix of 8, 10 or 16: constant divisors only, so no division check.
+/// x / radix for a radix of 2, 8, 10 or 16: constant divisors only, so no division check.
 let inline private divRadix (x: uint32) (radix: uint32) =
-    if radix = 16u then x >>> 4 elif radix = 8u then x >>> 3 else x / 10u
+    if radix = 16u then x >>> 4 elif radix = 8u then x >>> 3 elif radix = 2u then x >>> 1 else x / 10u
 
 let inline private divRadix64 (x: uint64) (radix: uint64) =
-    if radix = 16UL then x >>> 4 elif radix = 8UL then x >>> 3 else x / 10UL
+    if radix = 16UL then x >>> 4 elif radix = 8UL then x >>> 3 elif radix = 2UL then x >>> 1 else x / 10UL
 
 let inline private digitChar (d: uint32) (radix: uint32) (flags: int) =
     if radix <> 16u || d < 10u then byte (48u + d) elif flags &&& 16 <> 0 then byte (55u + d) else byte (87u + d)
@@ -87,7 +87,7 @@ let private padFront (n: int) (sign: byte) (width: int) (flags: int) =
     if sign <> 0uy then putByte sign
     if flags &&& 1 = 0 && flags &&& 2 <> 0 then zeros padding
 
-/// An unsigned 32-bit magnitude in radix 8, 10 or 16 with a sign, width and flags. No digit buffer:
+/// An unsigned 32-bit magnitude in radix 2, 8, 10 or 16 with a sign, width and flags. No digit buffer:
 /// the place value of the leading digit is found first, then the digits are divided out from the
 /// top (by that place value, which the loop keeps nonzero, and by constants).
 let inline private fmtRadix32 (magnitude: uint32) (neg: bool) (radix: uint32) (width: int) (flags: int) =
@@ -125,9 +125,11 @@ let inline private fmtRadix64 (magnitude: uint64) (neg: bool) (radix: uint64) (w
 let fmtDec32 (magnitude: uint32) (neg: bool) (width: int) (flags: int) = fmtRadix32 magnitude neg 10u width flags
 let fmtHex32 (magnitude: uint32) (width: int) (flags: int) = fmtRadix32 magnitude false 16u width flags
 let fmtOct32 (magnitude: uint32) (width: int) (flags: int) = fmtRadix32 magnitude false 8u width flags
+let fmtBin32 (magnitude: uint32) (width: int) (flags: int) = fmtRadix32 magnitude false 2u width flags
 let fmtDec64 (magnitude: uint64) (neg: bool) (width: int) (flags: int) = fmtRadix64 magnitude neg 10UL width flags
 let fmtHex64 (magnitude: uint64) (width: int) (flags: int) = fmtRadix64 magnitude false 16UL width flags
 let fmtOct64 (magnitude: uint64) (width: int) (flags: int) = fmtRadix64 magnitude false 8UL width flags
+let fmtBin64 (magnitude: uint64) (width: int) (flags: int) = fmtRadix64 magnitude false 2UL width flags
 
 /// A decimal int without arrays and without any check that could panic (divisions by the constant
 /// 10, and by a place value the loop keeps nonzero): the panic messages and the exit path use it,

@@ -59,6 +59,19 @@ class LanguageRulesTest {
     }
 
     @Test
+    void returningAnArrayALibraryFunctionMadeIsRejected() {
+        // Array.rev, Array.take (through Array.sub) and Array.unzip (a tuple of two) create their
+        // result in the caller's frame; Array.sum of such an array returns a number, which is fine
+        for (String body : new String[]{"Array.rev data", "Array.take 2 data", "Array.unzip [| (1, 2) |]", "Array.sortBy (fun x -> -x) data"}) {
+            FrontEnd.Result r = FrontEnd.check(FrontEnd.main("let data = [| 1; 2; 3 |]\nlet make () = " + body + "\nlet total () = Array.sum (Array.rev data)",
+                    "printfn \"%d\" (total ())"));
+            assertTrue(r.firstError().contains("escapes the function that allocates it (it lives in the stack frame of 'make')"), body + ": " + r.firstError());
+        }
+        FrontEnd.Result ok = FrontEnd.check(FrontEnd.main("let data = [| 1; 2; 3 |]\nlet total () = Array.sum (Array.rev data)", "printfn \"%d\" (total ())"));
+        assertTrue(ok.errors().isEmpty(), () -> ok.errors().get(0).render());
+    }
+
+    @Test
     void closedFunctionsAndInlineFunctionsMayReturnFunctions() {
         FrontEnd.Result r = FrontEnd.check(FrontEnd.main("let inc x = x + 1\nlet pick b = if b then inc else id\nlet inline adder n = fun x -> x + n",
                 "printfn \"%d %d\" ((pick true) 1) ((adder 2) 3)"));

@@ -71,7 +71,9 @@ class CheckerTest {
         assertTrue(FrontEnd.check(FrontEnd.main("", "let xs = List.map id [||]\nignore xs")).firstError().contains("lists allocate on a heap"));
         assertTrue(FrontEnd.check(FrontEnd.main("", "let s = sprintf \"%d\" 1\nignore s")).firstError().contains("building strings needs a heap"));
         assertTrue(FrontEnd.check(FrontEnd.main("", "let r = ref 0\nignore r")).firstError().contains("reference cells and lazy values are heap objects"));
-        assertEquals("7:13: 'Array.sort' is not available in fid-embed", FrontEnd.check(FrontEnd.main("", "let a = Array.sort [| 1 |]\nignore a")).firstError());
+        assertEquals("7:13: 'Array.filter' is not available in fid-embed: the length of its result depends on the elements; fill an array of fixed size"
+                + " and keep a count (a for loop, or Array.fold)", FrontEnd.check(FrontEnd.main("", "let a = Array.filter (fun x -> x > 0) [| 1 |]\nignore a")).firstError());
+        assertEquals("7:13: 'Array.foo' is not available in fid-embed", FrontEnd.check(FrontEnd.main("", "let a = Array.foo [| 1 |]\nignore a")).firstError());
     }
 
     @Test

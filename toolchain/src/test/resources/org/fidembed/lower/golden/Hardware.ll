@@ -349,8 +349,8 @@ entry:
   %s13 = alloca i32
   %s14 = alloca i32
   %s15 = alloca i32
-  %s16 = alloca i8
-  %s17 = alloca i32
+  %s16 = alloca i32
+  %s17 = alloca i8
   %s18 = alloca i32
   %s19 = alloca i32
   %s20 = alloca i32
@@ -358,14 +358,17 @@ entry:
   %s22 = alloca i32
   %s23 = alloca i32
   %s24 = alloca i32
-  %s25 = alloca i8
-  %s26 = alloca i1
+  %s25 = alloca i32
+  %s26 = alloca i32
   %s27 = alloca i8
-  %s28 = alloca i32
-  %s29 = alloca i32
+  %s28 = alloca i1
+  %s29 = alloca i8
   %s30 = alloca i32
   %s31 = alloca i32
   %s32 = alloca i32
+  %s33 = alloca i32
+  %s34 = alloca i32
+  %s35 = alloca i32
   store i32 %p0, ptr %s0
   store i1 %p1, ptr %s1
   store i32 %p2, ptr %s2
@@ -407,205 +410,247 @@ then.4:
   store i32 %t15, ptr %s14
   br label %endif.6
 else.5:
-  %t16 = load i32, ptr %s11
-  %t17 = udiv i32 %t16, 10
-  store i32 %t17, ptr %s14
+  %t16 = load i32, ptr %s12
+  %t17 = icmp eq i32 %t16, 2
+  br i1 %t17, label %then.7, label %else.8
+then.7:
+  %t18 = load i32, ptr %s11
+  %t19 = and i32 1, 31
+  %t20 = lshr i32 %t18, %t19
+  store i32 %t20, ptr %s15
+  br label %endif.9
+else.8:
+  %t21 = load i32, ptr %s11
+  %t22 = udiv i32 %t21, 10
+  store i32 %t22, ptr %s15
+  br label %endif.9
+endif.9:
+  %t23 = load i32, ptr %s15
+  store i32 %t23, ptr %s14
   br label %endif.6
 endif.6:
-  %t18 = load i32, ptr %s14
-  store i32 %t18, ptr %s13
+  %t24 = load i32, ptr %s14
+  store i32 %t24, ptr %s13
   br label %endif.3
 endif.3:
-  %t19 = load i32, ptr %s13
-  store i32 %t19, ptr %s15
-  br label %while.7
-while.7:
-  %t20 = load i32, ptr %s9
-  %t21 = load i32, ptr %s15
-  %t22 = icmp ule i32 %t20, %t21
-  br i1 %t22, label %do.8, label %done.9
-do.8:
-  %t23 = load i32, ptr %s9
-  %t24 = load i32, ptr %s6
-  %t25 = mul i32 %t23, %t24
-  store i32 %t25, ptr %s9
-  %t26 = load i32, ptr %s10
-  %t27 = add i32 %t26, 1
-  store i32 %t27, ptr %s10
-  br label %while.7
-done.9:
-  %t28 = load i1, ptr %s5
-  %t29 = load i32, ptr %s8
-  %t30 = call i8 @"Fid.Runtime.signByte"(i1 %t28, i32 %t29)
-  store i8 %t30, ptr %s16
-  %t31 = load i32, ptr %s10
-  %t32 = load i8, ptr %s16
-  %t33 = load i32, ptr %s7
-  %t34 = load i32, ptr %s8
-  %t35 = call {} @"Fid.Runtime.padFront"(i32 %t31, i8 %t32, i32 %t33, i32 %t34)
+  %t25 = load i32, ptr %s13
+  store i32 %t25, ptr %s16
   br label %while.10
 while.10:
-  %t36 = load i32, ptr %s9
-  %t37 = icmp ne i32 %t36, 0
-  br i1 %t37, label %do.11, label %done.12
+  %t26 = load i32, ptr %s9
+  %t27 = load i32, ptr %s16
+  %t28 = icmp ule i32 %t26, %t27
+  br i1 %t28, label %do.11, label %done.12
 do.11:
-  %t38 = load i32, ptr %s4
-  %t39 = load i32, ptr %s9
-  %t40 = icmp eq i32 %t39, 0
-  br i1 %t40, label %divzero.13, label %divok.14
-divzero.13:
-  %t41 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.9, i32 16 }, { ptr, i32 } { ptr @.str.10, i32 21 })
-  unreachable
-divok.14:
-  %t42 = udiv i32 %t38, %t39
-  store i32 %t42, ptr %s17
-  %t43 = load i32, ptr %s17
-  %t44 = load i32, ptr %s17
-  %t45 = load i32, ptr %s6
-  store i32 %t44, ptr %s18
-  store i32 %t45, ptr %s19
-  %t46 = load i32, ptr %s19
-  %t47 = icmp eq i32 %t46, 16
-  br i1 %t47, label %then.15, label %else.16
-then.15:
-  %t48 = load i32, ptr %s18
-  %t49 = and i32 4, 31
-  %t50 = lshr i32 %t48, %t49
-  store i32 %t50, ptr %s20
-  br label %endif.17
-else.16:
-  %t51 = load i32, ptr %s19
-  %t52 = icmp eq i32 %t51, 8
-  br i1 %t52, label %then.18, label %else.19
-then.18:
-  %t53 = load i32, ptr %s18
-  %t54 = and i32 3, 31
-  %t55 = lshr i32 %t53, %t54
-  store i32 %t55, ptr %s21
-  br label %endif.20
-else.19:
-  %t56 = load i32, ptr %s18
-  %t57 = udiv i32 %t56, 10
-  store i32 %t57, ptr %s21
-  br label %endif.20
-endif.20:
-  %t58 = load i32, ptr %s21
-  store i32 %t58, ptr %s20
-  br label %endif.17
-endif.17:
-  %t59 = load i32, ptr %s20
-  %t60 = load i32, ptr %s6
-  %t61 = mul i32 %t59, %t60
-  %t62 = sub i32 %t43, %t61
-  %t63 = load i32, ptr %s6
-  %t64 = load i32, ptr %s8
-  store i32 %t62, ptr %s22
-  store i32 %t63, ptr %s23
-  store i32 %t64, ptr %s24
-  %t65 = load i32, ptr %s23
-  %t66 = icmp ne i32 %t65, 16
-  store i1 %t66, ptr %s26
-  br i1 %t66, label %logic.22, label %or.21
-or.21:
-  %t67 = load i32, ptr %s22
-  %t68 = icmp ult i32 %t67, 10
-  store i1 %t68, ptr %s26
-  br label %logic.22
-logic.22:
-  %t69 = load i1, ptr %s26
-  br i1 %t69, label %then.23, label %else.24
-then.23:
-  %t70 = load i32, ptr %s22
-  %t71 = add i32 48, %t70
-  %t72 = trunc i32 %t71 to i8
-  store i8 %t72, ptr %s25
-  br label %endif.25
-else.24:
-  %t73 = load i32, ptr %s24
-  %t74 = and i32 %t73, 16
-  %t75 = icmp ne i32 %t74, 0
-  br i1 %t75, label %then.26, label %else.27
-then.26:
-  %t76 = load i32, ptr %s22
-  %t77 = add i32 55, %t76
-  %t78 = trunc i32 %t77 to i8
-  store i8 %t78, ptr %s27
-  br label %endif.28
-else.27:
-  %t79 = load i32, ptr %s22
-  %t80 = add i32 87, %t79
-  %t81 = trunc i32 %t80 to i8
-  store i8 %t81, ptr %s27
-  br label %endif.28
-endif.28:
-  %t82 = load i8, ptr %s27
-  store i8 %t82, ptr %s25
-  br label %endif.25
-endif.25:
-  %t83 = load i8, ptr %s25
-  %t84 = call {} @"Fid.Runtime.putByte"(i8 %t83)
-  %t85 = load i32, ptr %s9
-  %t86 = load i32, ptr %s6
-  store i32 %t85, ptr %s28
-  store i32 %t86, ptr %s29
-  %t87 = load i32, ptr %s29
-  %t88 = icmp eq i32 %t87, 16
-  br i1 %t88, label %then.29, label %else.30
-then.29:
-  %t89 = load i32, ptr %s28
-  %t90 = and i32 4, 31
-  %t91 = lshr i32 %t89, %t90
-  store i32 %t91, ptr %s30
-  br label %endif.31
-else.30:
-  %t92 = load i32, ptr %s29
-  %t93 = icmp eq i32 %t92, 8
-  br i1 %t93, label %then.32, label %else.33
-then.32:
-  %t94 = load i32, ptr %s28
-  %t95 = and i32 3, 31
-  %t96 = lshr i32 %t94, %t95
-  store i32 %t96, ptr %s31
-  br label %endif.34
-else.33:
-  %t97 = load i32, ptr %s28
-  %t98 = udiv i32 %t97, 10
-  store i32 %t98, ptr %s31
-  br label %endif.34
-endif.34:
-  %t99 = load i32, ptr %s31
-  store i32 %t99, ptr %s30
-  br label %endif.31
-endif.31:
-  %t100 = load i32, ptr %s30
-  store i32 %t100, ptr %s9
+  %t29 = load i32, ptr %s9
+  %t30 = load i32, ptr %s6
+  %t31 = mul i32 %t29, %t30
+  store i32 %t31, ptr %s9
+  %t32 = load i32, ptr %s10
+  %t33 = add i32 %t32, 1
+  store i32 %t33, ptr %s10
   br label %while.10
 done.12:
-  %t101 = load i32, ptr %s8
-  %t102 = and i32 %t101, 1
-  %t103 = icmp ne i32 %t102, 0
-  br i1 %t103, label %then.35, label %else.36
+  %t34 = load i1, ptr %s5
+  %t35 = load i32, ptr %s8
+  %t36 = call i8 @"Fid.Runtime.signByte"(i1 %t34, i32 %t35)
+  store i8 %t36, ptr %s17
+  %t37 = load i32, ptr %s10
+  %t38 = load i8, ptr %s17
+  %t39 = load i32, ptr %s7
+  %t40 = load i32, ptr %s8
+  %t41 = call {} @"Fid.Runtime.padFront"(i32 %t37, i8 %t38, i32 %t39, i32 %t40)
+  br label %while.13
+while.13:
+  %t42 = load i32, ptr %s9
+  %t43 = icmp ne i32 %t42, 0
+  br i1 %t43, label %do.14, label %done.15
+do.14:
+  %t44 = load i32, ptr %s4
+  %t45 = load i32, ptr %s9
+  %t46 = icmp eq i32 %t45, 0
+  br i1 %t46, label %divzero.16, label %divok.17
+divzero.16:
+  %t47 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.9, i32 16 }, { ptr, i32 } { ptr @.str.10, i32 21 })
+  unreachable
+divok.17:
+  %t48 = udiv i32 %t44, %t45
+  store i32 %t48, ptr %s18
+  %t49 = load i32, ptr %s18
+  %t50 = load i32, ptr %s18
+  %t51 = load i32, ptr %s6
+  store i32 %t50, ptr %s19
+  store i32 %t51, ptr %s20
+  %t52 = load i32, ptr %s20
+  %t53 = icmp eq i32 %t52, 16
+  br i1 %t53, label %then.18, label %else.19
+then.18:
+  %t54 = load i32, ptr %s19
+  %t55 = and i32 4, 31
+  %t56 = lshr i32 %t54, %t55
+  store i32 %t56, ptr %s21
+  br label %endif.20
+else.19:
+  %t57 = load i32, ptr %s20
+  %t58 = icmp eq i32 %t57, 8
+  br i1 %t58, label %then.21, label %else.22
+then.21:
+  %t59 = load i32, ptr %s19
+  %t60 = and i32 3, 31
+  %t61 = lshr i32 %t59, %t60
+  store i32 %t61, ptr %s22
+  br label %endif.23
+else.22:
+  %t62 = load i32, ptr %s20
+  %t63 = icmp eq i32 %t62, 2
+  br i1 %t63, label %then.24, label %else.25
+then.24:
+  %t64 = load i32, ptr %s19
+  %t65 = and i32 1, 31
+  %t66 = lshr i32 %t64, %t65
+  store i32 %t66, ptr %s23
+  br label %endif.26
+else.25:
+  %t67 = load i32, ptr %s19
+  %t68 = udiv i32 %t67, 10
+  store i32 %t68, ptr %s23
+  br label %endif.26
+endif.26:
+  %t69 = load i32, ptr %s23
+  store i32 %t69, ptr %s22
+  br label %endif.23
+endif.23:
+  %t70 = load i32, ptr %s22
+  store i32 %t70, ptr %s21
+  br label %endif.20
+endif.20:
+  %t71 = load i32, ptr %s21
+  %t72 = load i32, ptr %s6
+  %t73 = mul i32 %t71, %t72
+  %t74 = sub i32 %t49, %t73
+  %t75 = load i32, ptr %s6
+  %t76 = load i32, ptr %s8
+  store i32 %t74, ptr %s24
+  store i32 %t75, ptr %s25
+  store i32 %t76, ptr %s26
+  %t77 = load i32, ptr %s25
+  %t78 = icmp ne i32 %t77, 16
+  store i1 %t78, ptr %s28
+  br i1 %t78, label %logic.28, label %or.27
+or.27:
+  %t79 = load i32, ptr %s24
+  %t80 = icmp ult i32 %t79, 10
+  store i1 %t80, ptr %s28
+  br label %logic.28
+logic.28:
+  %t81 = load i1, ptr %s28
+  br i1 %t81, label %then.29, label %else.30
+then.29:
+  %t82 = load i32, ptr %s24
+  %t83 = add i32 48, %t82
+  %t84 = trunc i32 %t83 to i8
+  store i8 %t84, ptr %s27
+  br label %endif.31
+else.30:
+  %t85 = load i32, ptr %s26
+  %t86 = and i32 %t85, 16
+  %t87 = icmp ne i32 %t86, 0
+  br i1 %t87, label %then.32, label %else.33
+then.32:
+  %t88 = load i32, ptr %s24
+  %t89 = add i32 55, %t88
+  %t90 = trunc i32 %t89 to i8
+  store i8 %t90, ptr %s29
+  br label %endif.34
+else.33:
+  %t91 = load i32, ptr %s24
+  %t92 = add i32 87, %t91
+  %t93 = trunc i32 %t92 to i8
+  store i8 %t93, ptr %s29
+  br label %endif.34
+endif.34:
+  %t94 = load i8, ptr %s29
+  store i8 %t94, ptr %s27
+  br label %endif.31
+endif.31:
+  %t95 = load i8, ptr %s27
+  %t96 = call {} @"Fid.Runtime.putByte"(i8 %t95)
+  %t97 = load i32, ptr %s9
+  %t98 = load i32, ptr %s6
+  store i32 %t97, ptr %s30
+  store i32 %t98, ptr %s31
+  %t99 = load i32, ptr %s31
+  %t100 = icmp eq i32 %t99, 16
+  br i1 %t100, label %then.35, label %else.36
 then.35:
-  %t104 = load i32, ptr %s7
-  %t105 = load i32, ptr %s10
-  %t106 = sub i32 %t104, %t105
-  %t107 = load i8, ptr %s16
-  %t108 = icmp ne i8 %t107, 0
-  br i1 %t108, label %then.38, label %else.39
-then.38:
-  store i32 1, ptr %s32
-  br label %endif.40
-else.39:
-  store i32 0, ptr %s32
-  br label %endif.40
-endif.40:
-  %t109 = load i32, ptr %s32
-  %t110 = sub i32 %t106, %t109
-  %t111 = call {} @"Fid.Runtime.spaces"(i32 %t110)
+  %t101 = load i32, ptr %s30
+  %t102 = and i32 4, 31
+  %t103 = lshr i32 %t101, %t102
+  store i32 %t103, ptr %s32
   br label %endif.37
 else.36:
+  %t104 = load i32, ptr %s31
+  %t105 = icmp eq i32 %t104, 8
+  br i1 %t105, label %then.38, label %else.39
+then.38:
+  %t106 = load i32, ptr %s30
+  %t107 = and i32 3, 31
+  %t108 = lshr i32 %t106, %t107
+  store i32 %t108, ptr %s33
+  br label %endif.40
+else.39:
+  %t109 = load i32, ptr %s31
+  %t110 = icmp eq i32 %t109, 2
+  br i1 %t110, label %then.41, label %else.42
+then.41:
+  %t111 = load i32, ptr %s30
+  %t112 = and i32 1, 31
+  %t113 = lshr i32 %t111, %t112
+  store i32 %t113, ptr %s34
+  br label %endif.43
+else.42:
+  %t114 = load i32, ptr %s30
+  %t115 = udiv i32 %t114, 10
+  store i32 %t115, ptr %s34
+  br label %endif.43
+endif.43:
+  %t116 = load i32, ptr %s34
+  store i32 %t116, ptr %s33
+  br label %endif.40
+endif.40:
+  %t117 = load i32, ptr %s33
+  store i32 %t117, ptr %s32
   br label %endif.37
 endif.37:
+  %t118 = load i32, ptr %s32
+  store i32 %t118, ptr %s9
+  br label %while.13
+done.15:
+  %t119 = load i32, ptr %s8
+  %t120 = and i32 %t119, 1
+  %t121 = icmp ne i32 %t120, 0
+  br i1 %t121, label %then.44, label %else.45
+then.44:
+  %t122 = load i32, ptr %s7
+  %t123 = load i32, ptr %s10
+  %t124 = sub i32 %t122, %t123
+  %t125 = load i8, ptr %s17
+  %t126 = icmp ne i8 %t125, 0
+  br i1 %t126, label %then.47, label %else.48
+then.47:
+  store i32 1, ptr %s35
+  br label %endif.49
+else.48:
+  store i32 0, ptr %s35
+  br label %endif.49
+endif.49:
+  %t127 = load i32, ptr %s35
+  %t128 = sub i32 %t124, %t127
+  %t129 = call {} @"Fid.Runtime.spaces"(i32 %t128)
+  br label %endif.46
+else.45:
+  br label %endif.46
+endif.46:
   ret {} zeroinitializer
 }
 
