@@ -1,6 +1,5 @@
 // expect-exit: 0
 // expect-output: 013-operator-starting-with-a-bar.out
-// known-difference: an operator whose name starts with '|' is taken for an active pattern: "active patterns are not supported yet"
 module OperatorStartingWithABar
 
 let (|>>) x f = f (f x)

@@ -121,7 +121,7 @@ final class Control {
         Binding b = l.bindings().get(0);
         if (l.bindings().size() > 1) cx.diags.error(l.loc(), "'and' is only allowed after 'let rec'");
         if (b.isFunction() || (b.name() != null && SyntaxFacts.isLambdaExpr(b.body()) && !b.mutable())) {
-            if (b.name().startsWith("|")) cx.diags.error(b.nameLoc(), "active patterns are not supported yet");
+            if (SyntaxFacts.isActivePatternName(b.name())) cx.diags.error(b.nameLoc(), "active patterns are not supported yet");
             LocalVar v = new LocalVar(b.name(), null, false, b.nameLoc());
             cx.level++;
             Typed.Lambda lam = cx.binder.checkFunctionBinding(b, v, scope, null);

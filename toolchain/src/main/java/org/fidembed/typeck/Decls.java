@@ -117,7 +117,7 @@ final class Decls {
     }
 
     GlobalVal newGlobal(Binding b, ModuleDef m, String name, Loc loc) {
-        if (name.startsWith("|")) cx.diags.error(loc, "active patterns are not supported yet");
+        if (SyntaxFacts.isActivePatternName(name)) cx.diags.error(loc, "active patterns are not supported yet");
         String qn = m.qualifiedName.isEmpty() ? name : m.qualifiedName + "." + name;
         GlobalVal g = new GlobalVal(name, qn, loc, m, b);
         g.prelude = cx.checkingPrelude;
@@ -163,7 +163,7 @@ final class Decls {
             return;
         }
         GlobalVal g = newGlobal(b, m, b.name(), b.nameLoc());
-        if (b.name().startsWith("|")) return;   // an active pattern: reported, its body (with its cases) not checked
+        if (SyntaxFacts.isActivePatternName(b.name())) return;   // an active pattern: reported, its body (with its cases) not checked
         cx.level++;
         TExpr body;
         Type declared = null;

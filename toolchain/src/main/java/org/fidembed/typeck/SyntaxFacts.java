@@ -45,4 +45,9 @@ final class SyntaxFacts {
     }
 
     static String lastName(FieldInit fi) { return fi.path().get(fi.path().size() - 1); }
+
+    /** |Even|Odd| and |Small|_|: an active pattern's name (an operator such as |>> is not one). */
+    static boolean isActivePatternName(String name) {
+        return name.length() > 2 && name.startsWith("|") && name.endsWith("|") && Character.isLetter(name.charAt(1));
+    }
 }
