@@ -1,10 +1,10 @@
-// expect-error: 8:13: 'Array.sort' is not available in fid-embed
+// expect-error: 8:13: 'Array.permute' is not available in fid-embed
 module RejectUnavailableFunction
 
 let data = [| 3; 1; 2 |]
 
 [<EntryPoint>]
 let main _ =
-    let s = Array.sort data
-    printfn "%d" s.[0]
+    let p = Array.permute (fun i -> (i + 1) % 3) data
+    printfn "%d" p.[0]
     0

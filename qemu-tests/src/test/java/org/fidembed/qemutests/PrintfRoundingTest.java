@@ -139,7 +139,7 @@ class PrintfRoundingTest {
                 assertEquals(want.get(i), got.get(i), () -> "value " + new BigDecimal(all.get(line / 2)).toPlainString() + " on " + board);
             }
         } finally {
-            ConformanceTest.deleteTree(work);
+            SuiteCase.deleteTree(work);
         }
     }
 }
