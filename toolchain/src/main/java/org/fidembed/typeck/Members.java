@@ -33,7 +33,7 @@ final class Members {
                 cx.unifier.unify(t, new Type.Named(d, targs));
                 t = Type.prune(target.type());
             } else {
-                if (!Type.touchesError(t)) cx.diags.error(loc, "lookup on object of indeterminate type based on information prior to this program point; add a type annotation");
+                if (!Type.touchesError(t)) cx.diags.error(target.loc(), "lookup on object of indeterminate type based on information prior to this program point; add a type annotation");
                 return new Typed.Error(loc, cx.errorType());
             }
         }

@@ -117,12 +117,22 @@ final class Unifier {
             return true;
         } catch (Mismatch m) {
             if (Type.touchesError(expected) || Type.touchesError(actual)) return false;
-            cx.diags.error(loc, "this expression was expected to have type '" + Type.show(expected) + "' but here has type '" + Type.show(actual) + "'");
+            cx.diags.error(loc, mismatchMessage(expected, actual));
             return false;
         } catch (TraitFailure tf) {
             reportTrait(tf, loc);
             return false;
         }
+    }
+
+    /** F#'s words: two units of the same number type disagree, or else the whole types do. */
+    private static String mismatchMessage(Type expected, Type actual) {
+        if (Type.prune(expected) instanceof Type.Prim pe && Type.prune(actual) instanceof Type.Prim pa
+                && pe.kind() == pa.kind() && pe.measure() != null && pa.measure() != null) {
+            return "the unit of measure '" + Type.show(pa.measure()) + "' does not match the unit of measure '"
+                    + Type.show(pe.measure()) + "'";
+        }
+        return "this expression was expected to have type '" + Type.show(expected) + "' but here has type '" + Type.show(actual) + "'";
     }
 
     void reportTrait(TraitFailure tf, Loc fallback) {

@@ -127,13 +127,13 @@ public final class Measures {
         }
     }
 
-    /** <m/s^2> after a type's name, or "" for none. */
+    /** <m/s ^ 2> (F#'s spacing) after a type's name, or "" for none. */
     static String suffix(Type m, Map<Var, String> names) {
         if (m == null || normalize(m).units().isEmpty()) return "";
         return "<" + text(m, names) + ">";
     }
 
-    /** m/s^2, 1 for the dimensionless unit. */
+    /** m/s ^ 2, 1 for the dimensionless unit. */
     static String text(Type m, Map<Var, String> names) {
         Measure n = normalize(m);
         if (n.units().isEmpty()) return "1";
@@ -141,7 +141,7 @@ public final class Measures {
         for (Map.Entry<Object, Integer> e : n.units().entrySet()) {
             String name = e.getKey() instanceof Var v ? Type.show(v, names, 0) : shortName((String) e.getKey());
             int x = Math.abs(e.getValue());
-            (e.getValue() > 0 ? num : den).add(x == 1 ? name : name + "^" + x);
+            (e.getValue() > 0 ? num : den).add(x == 1 ? name : name + " ^ " + x);
         }
         String s = num.isEmpty() ? "1" : String.join(" ", num);
         if (!den.isEmpty()) s += "/" + (den.size() == 1 ? den.get(0) : "(" + String.join(" ", den) + ")");
