@@ -55,13 +55,28 @@ public final class LinkerScripts {
             throw new IllegalArgumentException("the stack reserve " + layout.stackBytes() + " is not a multiple of the stack alignment "
                     + target.stackAlign() + " of " + target.name() + " (use Target.stackReserve)");
         MemoryRegion code = target.codeRegion();
+        boolean arm = target.arch() == Arch.CORTEX_M;
+        long stack = layout.stackBytes();
+        StringBuilder s = new StringBuilder();
+
+        header(target, layout, s);
+        memory(target, layout, s);
+        s.append("ENTRY(").append(entrySymbol(target)).append(")\n");
+        if (!arm) s.append("/* __global_pointer$ is deliberately not defined: the start-up code does not set gp, so no gp-relative relaxation may happen. */\n");
+        codeSections(target, layout, s);
+        ramSections(target, layout, s);
+        assertions(target, layout, s);
+        return s.toString();
+    }
+
+    /** The comment that opens the script: the board, its layers and what goes where. */
+    private static void header(Target target, Layout layout, StringBuilder s) {
+        MemoryRegion code = target.codeRegion();
         MemoryRegion ram = target.dataRegion();
         String c = code.name();
         String r = ram.name();
         boolean arm = target.arch() == Arch.CORTEX_M;
         long stack = layout.stackBytes();
-        StringBuilder s = new StringBuilder();
-
         s.append("/* fid-embed linker script for board '").append(target.name()).append("': ").append(comment(target.description())).append('\n');
         s.append(" * Generated from ").append(comment(String.join(" + ", target.source().layers()))).append(".\n");
         s.append(" * ").append(c).append(": ").append(arm ? ".vectors" : ".text.start (the reset stub)")
@@ -72,6 +87,10 @@ public final class LinkerScripts {
                 .append(r).append("),\n * so an overflow runs off the bottom of ").append(r)
                 .append(" instead of into static data. No heap." + (arm ? " Only the ARM unwind tables are discarded." : " Nothing is discarded.") + " */\n\n");
 
+    }
+
+    /** The MEMORY block: one line per region of the target. */
+    private static void memory(Target target, Layout layout, StringBuilder s) {
         s.append("MEMORY\n{\n");
         int width = target.regions().stream().mapToInt(m -> m.name().length() + m.attrs().length() + 3).max().orElse(0);
         for (MemoryRegion m : target.regions()) {
@@ -81,8 +100,16 @@ public final class LinkerScripts {
         }
         s.append("}\n\n");
 
-        s.append("ENTRY(").append(entrySymbol(target)).append(")\n");
-        if (!arm) s.append("/* __global_pointer$ is deliberately not defined: the start-up code does not set gp, so no gp-relative relaxation may happen. */\n");
+    }
+
+    /** The sections in the code region: the vector table or reset stub, .text, .rodata, the discarded unwind tables. */
+    private static void codeSections(Target target, Layout layout, StringBuilder s) {
+        MemoryRegion code = target.codeRegion();
+        MemoryRegion ram = target.dataRegion();
+        String c = code.name();
+        String r = ram.name();
+        boolean arm = target.arch() == Arch.CORTEX_M;
+        long stack = layout.stackBytes();
         s.append("\nSECTIONS\n{\n");
 
         switch (target.arch()) {
@@ -107,6 +134,16 @@ public final class LinkerScripts {
                     .append("    *(.ARM.exidx .ARM.exidx.* .gnu.linkonce.armexidx.*)\n  }\n\n");
         }
 
+    }
+
+    /** The stack, .data, .ramfunc and .bss in RAM, then the sections kept only for tools. */
+    private static void ramSections(Target target, Layout layout, StringBuilder s) {
+        MemoryRegion code = target.codeRegion();
+        MemoryRegion ram = target.dataRegion();
+        String c = code.name();
+        String r = ram.name();
+        boolean arm = target.arch() == Arch.CORTEX_M;
+        long stack = layout.stackBytes();
         s.append("  /* The stack at the bottom of ").append(r).append(": [_stack_bottom, _stack_top); sp starts at _stack_top. */\n");
         s.append("  .stack ORIGIN(").append(r).append(") (NOLOAD) :\n  {\n    _stack_bottom = .;\n")
                 .append("    KEEP(*(.stack .stack.*))   /* an empty \"aw\",%nobits input (STACK_SECTION_ASM) makes it writable RAM */\n")
@@ -142,6 +179,15 @@ public final class LinkerScripts {
         s.append("  .symtab 0 : { *(.symtab) }\n  .strtab 0 : { *(.strtab) }\n  .shstrtab 0 : { *(.shstrtab) }\n");
         s.append("}\n\n");
 
+    }
+
+    /** The ASSERTs that make the link fail with a readable message when the image does not fit or is malformed. */
+    private static void assertions(Target target, Layout layout, StringBuilder s) {
+        MemoryRegion code = target.codeRegion();
+        MemoryRegion ram = target.dataRegion();
+        String c = code.name();
+        String r = ram.name();
+        long stack = layout.stackBytes();
         String codeAt = hex(code.origin());
         String ramAt = hex(ram.origin());
         switch (target.arch()) {
@@ -174,9 +220,7 @@ public final class LinkerScripts {
         assertion(s, "__flash_end <= ORIGIN(" + c + ") + LENGTH(" + c + ")", c + " overflow: code + read-only data + the initial values of .data"
                 + (layout.ramfunc() ? " and .ramfunc" : "") + " do not fit in the " + code.length() + " bytes of " + c + " at " + codeAt
                 + "; reduce code size (--opt Oz) or constant data");
-        return s.toString();
     }
-
     private static void assertion(StringBuilder s, String condition, String message) {
         s.append("ASSERT(").append(condition).append(", \"fid-embed: ").append(message.replace('"', '\'')).append("\")\n");
     }
