@@ -66,7 +66,13 @@ public final class ElfFile {
         int shnum = u16(is64 ? 60 : 48);
         int shstrndx = u16(is64 ? 62 : 50);
 
-        segments = new ArrayList<>();
+        segments = readSegments(phoff, phentsize, phnum);
+        sections = readSections(shoff, shentsize, shnum, shstrndx);
+    }
+
+    /** The program headers, each loadable segment checked to lie inside the file. */
+    private List<Segment> readSegments(long phoff, int phentsize, int phnum) throws ImageFormatException {
+        List<Segment> segments = new ArrayList<>();
         if (phnum > 0) {
             int min = is64 ? 56 : 32;
             if (phentsize < min) {
@@ -89,7 +95,11 @@ public final class ElfFile {
                 segments.add(s);
             }
         }
+        return segments;
+    }
 
+    /** The section headers with their names, each section's contents checked to lie inside the file. */
+    private List<Section> readSections(long shoff, int shentsize, int shnum, int shstrndx) throws ImageFormatException {
         List<Section> secs = new ArrayList<>();
         if (shnum > 0) {
             int min = is64 ? 64 : 40;
@@ -123,7 +133,7 @@ public final class ElfFile {
                 secs.add(s);
             }
         }
-        sections = List.copyOf(secs);
+        return List.copyOf(secs);
     }
 
     public static ElfFile parse(String origin, byte[] bytes) throws ImageFormatException {

@@ -77,33 +77,8 @@ public final class IntelHex {
             if (sawEof) {
                 throw new ImageFormatException(where + "data after the end-of-file record");
             }
-            if (line.charAt(0) != ':') {
-                throw new ImageFormatException(where + "not an Intel HEX record (does not start with ':')");
-            }
-            if (line.length() < 11 || (line.length() - 1) % 2 != 0) {
-                throw new ImageFormatException(where + "truncated record");
-            }
-            byte[] rec = new byte[(line.length() - 1) / 2];
-            for (int i = 0; i < rec.length; i++) {
-                int hi = Character.digit(line.charAt(1 + 2 * i), 16);
-                int lo = Character.digit(line.charAt(2 + 2 * i), 16);
-                if (hi < 0 || lo < 0) {
-                    throw new ImageFormatException(where + "invalid hex digit");
-                }
-                rec[i] = (byte) (hi << 4 | lo);
-            }
+            byte[] rec = decodeRecord(line, where);
             int len = rec[0] & 0xFF;
-            if (rec.length != len + 5) {
-                throw new ImageFormatException(where + "record length " + len + " does not match the line ("
-                        + (rec.length - 5) + " data bytes)");
-            }
-            int sum = 0;
-            for (byte b : rec) {
-                sum += b & 0xFF;
-            }
-            if ((sum & 0xFF) != 0) {
-                throw new ImageFormatException(where + "checksum mismatch");
-            }
             int addr16 = (rec[1] & 0xFF) << 8 | (rec[2] & 0xFF);
             int type = rec[3] & 0xFF;
             switch (type) {
@@ -156,6 +131,38 @@ public final class IntelHex {
         } catch (IllegalArgumentException e) {
             throw new ImageFormatException(origin + ": " + e.getMessage());
         }
+    }
+
+    /** One record's bytes (length, address, type, data, checksum), with its length and checksum checked. */
+    private static byte[] decodeRecord(String line, String where) throws ImageFormatException {
+        if (line.charAt(0) != ':') {
+            throw new ImageFormatException(where + "not an Intel HEX record (does not start with ':')");
+        }
+        if (line.length() < 11 || (line.length() - 1) % 2 != 0) {
+            throw new ImageFormatException(where + "truncated record");
+        }
+        byte[] rec = new byte[(line.length() - 1) / 2];
+        for (int i = 0; i < rec.length; i++) {
+            int hi = Character.digit(line.charAt(1 + 2 * i), 16);
+            int lo = Character.digit(line.charAt(2 + 2 * i), 16);
+            if (hi < 0 || lo < 0) {
+                throw new ImageFormatException(where + "invalid hex digit");
+            }
+            rec[i] = (byte) (hi << 4 | lo);
+        }
+        int len = rec[0] & 0xFF;
+        if (rec.length != len + 5) {
+            throw new ImageFormatException(where + "record length " + len + " does not match the line ("
+                    + (rec.length - 5) + " data bytes)");
+        }
+        int sum = 0;
+        for (byte b : rec) {
+            sum += b & 0xFF;
+        }
+        if ((sum & 0xFF) != 0) {
+            throw new ImageFormatException(where + "checksum mismatch");
+        }
+        return rec;
     }
 
     private static void requireLen(String where, int len, int want) throws ImageFormatException {
