@@ -64,38 +64,7 @@ public final class StackAnalyzer {
         for (Function f : fns.values()) {
             List<Edge> edges = new ArrayList<>();
             List<Diagnostic> found = new ArrayList<>();
-            for (Call call : f.calls()) {
-                call.match(new Call.Cases<Void>() {
-                    @Override public Void direct(Call.Direct c) {
-                        if (fns.containsKey(c.callee()))
-                            edges.add(new Edge(f.symbol(), c.callee(), c.site(), c.tail(), Optional.empty()));
-                        else
-                            found.add(Diagnostic.error(c.site(), "call to '" + c.callee() + "' in '" + f.symbol()
-                                    + "' cannot be bounded: its frame size is unknown; stack cannot be proven",
-                                    "the compiler must give the frame size of every function it calls, "
-                                            + "runtime helpers included"));
-                        return null;
-                    }
-
-                    @Override public Void throughValue(Call.ThroughValue c) {
-                        var targets = graph.taken(c.functionType());
-                        if (targets.isEmpty())
-                            found.add(Diagnostic.warning(c.site(), "call through a function value of type '"
-                                    + c.functionType() + "' in '" + f.symbol()
-                                    + "' reaches no function: no function of that type has its value taken", null));
-                        for (String t : targets)
-                            edges.add(new Edge(f.symbol(), t, c.site(), c.tail(), Optional.of(c.functionType())));
-                        return null;
-                    }
-
-                    @Override public Void unresolved(Call.Unresolved c) {
-                        found.add(Diagnostic.error(c.site(), "unresolved indirect call in '" + f.symbol() + "' ("
-                                        + c.description() + "); stack cannot be proven",
-                                "call a known function, or a function value whose type is known"));
-                        return null;
-                    }
-                });
-            }
+            for (Call call : f.calls()) expandCall(call, f, fns, graph, edges, found);
             edges.sort(EDGE_ORDER);
             out.put(f.symbol(), List.copyOf(edges));
             problems.put(f.symbol(), found);
@@ -128,6 +97,41 @@ public final class StackAnalyzer {
         handlers.sort(Comparator.comparing(EntryBound::label));
         StackBounds bounds = new StackBounds(main, handlers, levels(handlers), config.memory(), config.alignment());
         return new Result(Optional.of(bounds), diagnostics);
+    }
+
+    /** One call of f as edges to the functions it may reach, or a problem when it cannot be bounded. */
+    private static void expandCall(Call call, Function f, Map<String, Function> fns, CallGraph graph,
+                                   List<Edge> edges, List<Diagnostic> found) {
+        call.match(new Call.Cases<Void>() {
+            @Override public Void direct(Call.Direct c) {
+                if (fns.containsKey(c.callee()))
+                    edges.add(new Edge(f.symbol(), c.callee(), c.site(), c.tail(), Optional.empty()));
+                else
+                    found.add(Diagnostic.error(c.site(), "call to '" + c.callee() + "' in '" + f.symbol()
+                            + "' cannot be bounded: its frame size is unknown; stack cannot be proven",
+                            "the compiler must give the frame size of every function it calls, "
+                                    + "runtime helpers included"));
+                return null;
+            }
+
+            @Override public Void throughValue(Call.ThroughValue c) {
+                var targets = graph.taken(c.functionType());
+                if (targets.isEmpty())
+                    found.add(Diagnostic.warning(c.site(), "call through a function value of type '"
+                            + c.functionType() + "' in '" + f.symbol()
+                            + "' reaches no function: no function of that type has its value taken", null));
+                for (String t : targets)
+                    edges.add(new Edge(f.symbol(), t, c.site(), c.tail(), Optional.of(c.functionType())));
+                return null;
+            }
+
+            @Override public Void unresolved(Call.Unresolved c) {
+                found.add(Diagnostic.error(c.site(), "unresolved indirect call in '" + f.symbol() + "' ("
+                                + c.description() + "); stack cannot be proven",
+                        "call a known function, or a function value whose type is known"));
+                return null;
+            }
+        });
     }
 
     /** Handlers grouped by priority level (explicit levels first, by number; then one level per other handler). */
