@@ -45,6 +45,56 @@ final class TargetReader {
         String chip = doc.string("chip");
         String description = doc.optString("description").orElse(name);
 
+        Cpu cpu = cpu();
+        Arch arch = cpu.arch();
+        int stackAlign = cpu.stackAlign();
+
+        List<MemoryRegion> regions = regions();
+        doc.allowOnly("memory-map", List.of("code", "data", "stack-guard"));
+        MemoryRegion code = region(regions, "memory-map.code");
+        MemoryRegion data = region(regions, "memory-map.data");
+        if (!code.executable()) throw doc.error("memory-map.code", "region " + code.name() + " is not executable (attrs \"" + code.attrs() + "\")");
+        if (!data.writable()) throw doc.error("memory-map.data", "region " + data.name() + " is not writable (attrs \"" + data.attrs() + "\")");
+        if (code.equals(data)) throw doc.error("memory-map.data", "code and data need distinct regions (the .data image is copied from one to the other)");
+        if (data.origin() % stackAlign != 0)
+            throw doc.error("regions." + data.name() + ".origin", "the stack sits at the bottom of the data region, which must be aligned to " + stackAlign + " bytes");
+        if (code.origin() % 4 != 0) throw doc.error("regions." + code.name() + ".origin", "the code region must be 4-byte aligned");
+
+        OptionalLong bootAlias = OptionalLong.empty();
+        if (doc.has("boot")) {
+            doc.allowOnly("boot", List.of("alias"));
+            bootAlias = OptionalLong.of(doc.address("boot.alias"));
+        }
+
+        long stackGuard = stackGuard(arch, regions, data);
+
+        List<String> vectorNames = arch == Arch.CORTEX_M ? vectors() : List.of();
+        Map<String, Long> interrupts = interrupts(arch, vectorNames);
+        Map<String, String> aliases = interruptAliases(interrupts);
+        Map<String, String> prologues = interruptPrologues(interrupts, aliases);
+
+        doc.allowOnly("clock", List.of("cpu-hz"));
+        long cpuHz = doc.positive("clock.cpu-hz", "a frequency in Hz");
+        Timer timer = timer(arch, cpuHz);
+        Uart uart = uart();
+        Exit exit = exit(arch);
+        Optional<Qemu> qemu = qemu();
+        Optional<FlashMethod> flash = flash();
+        MemoryProfile memory = memory(memoryName);
+        Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
+        OptionalInt uf2Family = doc.has("uf2-family")
+                ? OptionalInt.of((int) doc.integer("uf2-family", "a 32-bit UF2 family ID (uf2families.json)", 0, 0xFFFF_FFFFL))
+                : OptionalInt.empty();
+
+        return new Target(name, description, chip, cpu.name(), arch, cpu.triple(), cpu.llvmCpu(), cpu.features(), cpu.abi(), cpu.hardFloat(), cpu.fpuEnable(), stackAlign, cpuHz,
+                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cpu.cycles(), timer, flash, memory, constants, uf2Family, source);
+    }
+
+    /** The [cpu] table: core, triple, ABI, float and FPU facts, checked against each other. */
+    private record Cpu(String name, Arch arch, String triple, String llvmCpu, List<String> features, String abi,
+                       boolean hardFloat, boolean fpuEnable, CycleCounter cycles, int stackAlign) {}
+
+    private Cpu cpu() {
         doc.allowOnly("cpu", List.of("name", "arch", "llvm-triple", "llvm-cpu", "features", "float-abi", "abi",
                 "fpu-enable-at-reset", "cycle-counter", "stack-align"));
         String cpuName = doc.string("cpu.name");
@@ -78,32 +128,15 @@ final class TargetReader {
         if (cycles == CycleCounter.MCYCLE && arch != Arch.RISCV32) throw doc.error("cpu.cycle-counter", "\"mcycle\" exists only on RISC-V");
         int stackAlign = doc.has("cpu.stack-align") ? (int) doc.integer("cpu.stack-align", "a power of two", 4, 64) : (arch == Arch.CORTEX_M ? 8 : 16);
         if (Integer.bitCount(stackAlign) != 1) throw doc.error("cpu.stack-align", "expected a power of two, found " + stackAlign);
+        return new Cpu(cpuName, arch, triple, llvmCpu, features, abi, hardFloat, fpuEnable, cycles, stackAlign);
+    }
 
-        List<MemoryRegion> regions = regions();
-        doc.allowOnly("memory-map", List.of("code", "data", "stack-guard"));
-        MemoryRegion code = region(regions, "memory-map.code");
-        MemoryRegion data = region(regions, "memory-map.data");
-        if (!code.executable()) throw doc.error("memory-map.code", "region " + code.name() + " is not executable (attrs \"" + code.attrs() + "\")");
-        if (!data.writable()) throw doc.error("memory-map.data", "region " + data.name() + " is not writable (attrs \"" + data.attrs() + "\")");
-        if (code.equals(data)) throw doc.error("memory-map.data", "code and data need distinct regions (the .data image is copied from one to the other)");
-        if (data.origin() % stackAlign != 0)
-            throw doc.error("regions." + data.name() + ".origin", "the stack sits at the bottom of the data region, which must be aligned to " + stackAlign + " bytes");
-        if (code.origin() % 4 != 0) throw doc.error("regions." + code.name() + ".origin", "the code region must be 4-byte aligned");
-
-        OptionalLong bootAlias = OptionalLong.empty();
-        if (doc.has("boot")) {
-            doc.allowOnly("boot", List.of("alias"));
-            bootAlias = OptionalLong.of(doc.address("boot.alias"));
-        }
-
-        long stackGuard = stackGuard(arch, regions, data);
-
-        List<String> vectorNames = List.of();
+    /** Interrupt names and numbers: from the vector table on Cortex-M, from [interrupts] (mcause values) on RISC-V. */
+    private Map<String, Long> interrupts(Arch arch, List<String> vectorNames) {
         Map<String, Long> interrupts = new LinkedHashMap<>();
         if (arch == Arch.CORTEX_M) {
             if (doc.has("interrupts"))
                 throw doc.error("interrupts", "Cortex-M interrupts are named by [vectors] (system and irqs); remove [interrupts]");
-            vectorNames = vectors();
             for (int i = 2; i < vectorNames.size(); i++)
                 if (!vectorNames.get(i).isEmpty()) interrupts.put(vectorNames.get(i), (long) i);
         } else {
@@ -119,24 +152,7 @@ final class TargetReader {
             }
             if (!interrupts.containsKey("MachineTimer")) throw doc.missing("interrupts.MachineTimer");
         }
-        Map<String, String> aliases = interruptAliases(interrupts);
-        Map<String, String> prologues = interruptPrologues(interrupts, aliases);
-
-        doc.allowOnly("clock", List.of("cpu-hz"));
-        long cpuHz = doc.positive("clock.cpu-hz", "a frequency in Hz");
-        Timer timer = timer(arch, cpuHz);
-        Uart uart = uart();
-        Exit exit = exit(arch);
-        Optional<Qemu> qemu = qemu();
-        Optional<FlashMethod> flash = flash();
-        MemoryProfile memory = memory(memoryName);
-        Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
-        OptionalInt uf2Family = doc.has("uf2-family")
-                ? OptionalInt.of((int) doc.integer("uf2-family", "a 32-bit UF2 family ID (uf2families.json)", 0, 0xFFFF_FFFFL))
-                : OptionalInt.empty();
-
-        return new Target(name, description, chip, cpuName, arch, triple, llvmCpu, features, abi, hardFloat, fpuEnable, stackAlign, cpuHz,
-                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cycles, timer, flash, memory, constants, uf2Family, source);
+        return interrupts;
     }
 
     /**
