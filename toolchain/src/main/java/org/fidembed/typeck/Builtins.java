@@ -57,6 +57,8 @@ final class Builtins {
     record BuiltinSig(List<Type> params, Type result, List<Type> typeArgs) { }
 
     BuiltinSig builtinSig(Builtin b, Loc loc) {
+        Optional<BuiltinSig> fixed = fixedSig(b);
+        if (fixed.isPresent()) return fixed.get();
         switch (b) {
             case ADD, SUB, MUL, DIV, MOD, BAND, BOR, BXOR -> {
                 Type.Var a = cx.fresh();
@@ -70,8 +72,6 @@ final class Builtins {
             case LT, LE, GT, GE -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.COMPARISON, loc, b.fsName); return new BuiltinSig(List.of(a, a), Type.BOOL, List.of(a)); }
             case COMPARE -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.COMPARISON, loc, "compare"); return new BuiltinSig(List.of(a, a), Type.INT, List.of(a)); }
             case HASH -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.EQUALITY, loc, "hash"); return new BuiltinSig(List.of(a), Type.INT, List.of(a)); }
-            case AND, OR -> { return new BuiltinSig(List.of(Type.BOOL, Type.BOOL), Type.BOOL, List.of()); }
-            case NOT -> { return new BuiltinSig(List.of(Type.BOOL), Type.BOOL, List.of()); }
             case SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, EXP, LOG, LOG10 -> {
                 Type.Var a = cx.fresh();
                 cx.unifier.requireTrait(a, Trait.FLOATING, loc, b.fsName);
@@ -103,40 +103,49 @@ final class Builtins {
             case TO_ENUM -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.INT), a, List.of(a)); }
             case FAILWITH -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.STRING), a, List.of(a)); }
             case INVALID_ARG -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.STRING, Type.STRING), a, List.of(a)); }
-            case ASSERT -> { return new BuiltinSig(List.of(Type.BOOL), Type.UNIT, List.of()); }
             case ARRAY_ZEROCREATE -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.INT), new Type.Array(a), List.of(a)); }
-            case MMIO_READ8 -> { return new BuiltinSig(List.of(Type.UNATIVEINT), Type.BYTE, List.of()); }
-            case MMIO_READ16 -> { return new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT16, List.of()); }
-            case MMIO_READ32 -> { return new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT32, List.of()); }
-            case MMIO_WRITE8 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.BYTE), Type.UNIT, List.of()); }
-            case MMIO_WRITE16 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT16), Type.UNIT, List.of()); }
-            case MMIO_WRITE32 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT32), Type.UNIT, List.of()); }
-            case CPU_NOP, CPU_WFI, CPU_DISABLE_IRQ, CPU_ENABLE_IRQ -> { return new BuiltinSig(List.of(Type.UNIT), Type.UNIT, List.of()); }
-            case CPU_CYCLES -> { return new BuiltinSig(List.of(Type.UNIT), Type.UINT32, List.of()); }
-            case EXIT -> { return new BuiltinSig(List.of(Type.INT), Type.UNIT, List.of()); }
-            case FLOAT_BITS -> { return new BuiltinSig(List.of(Type.FLOAT), Type.UINT64, List.of()); }
-            case FLOAT_OF_BITS -> { return new BuiltinSig(List.of(Type.UINT64), Type.FLOAT, List.of()); }
-            case FLOAT32_BITS -> { return new BuiltinSig(List.of(Type.FLOAT32), Type.UINT32, List.of()); }
-            case FLOAT32_OF_BITS -> { return new BuiltinSig(List.of(Type.UINT32), Type.FLOAT32, List.of()); }
-            case STRING_IS_WIDE -> { return new BuiltinSig(List.of(Type.STRING), Type.BOOL, List.of()); }
-            case STRING_BYTE -> { return new BuiltinSig(List.of(Type.STRING, Type.INT), Type.BYTE, List.of()); }
-            case STRING_CHAR -> { return new BuiltinSig(List.of(Type.STRING, Type.INT), Type.CHAR, List.of()); }
             case UNREACHABLE -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.UNIT), a, List.of(a)); }
-            case STACK_HIGH_WATER -> { return new BuiltinSig(List.of(Type.UNIT), Type.INT, List.of()); }
-            case LOAD8 -> { return new BuiltinSig(List.of(Type.UNATIVEINT), Type.BYTE, List.of()); }
-            case LOAD16 -> { return new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT16, List.of()); }
-            case LOAD32 -> { return new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT32, List.of()); }
-            case STORE8 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.BYTE), Type.UNIT, List.of()); }
-            case STORE16 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT16), Type.UNIT, List.of()); }
-            case STORE32 -> { return new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT32), Type.UNIT, List.of()); }
-            case CSR_READ -> { return new BuiltinSig(List.of(Type.STRING), Type.UINT32, List.of()); }
-            case CSR_WRITE, CSR_SET, CSR_CLEAR -> { return new BuiltinSig(List.of(Type.STRING, Type.UINT32), Type.UNIT, List.of()); }
             case ZERO -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(Type.UNIT), a, List.of(a)); }
             // an int as float or float32: what F#'s DivideByInt constraint allows (Array.average)
             case OF_INT -> { Type.Var a = cx.fresh(); cx.unifier.requireTrait(a, Trait.FLOATING, loc, "DivideByInt"); return new BuiltinSig(List.of(Type.INT), a, List.of(a)); }
             case ADDRESS_OF_ARRAY -> { Type.Var a = cx.fresh(); return new BuiltinSig(List.of(new Type.Array(a)), Type.UNATIVEINT, List.of(a)); }
             default -> throw new IllegalStateException("no signature for " + b);
         }
+    }
+
+    /** The signature of a builtin whose types are fixed (no type variable, no constraint); empty for the others. */
+    private static Optional<BuiltinSig> fixedSig(Builtin b) {
+        return switch (b) {
+            case AND, OR -> Optional.of(new BuiltinSig(List.of(Type.BOOL, Type.BOOL), Type.BOOL, List.of()));
+            case NOT -> Optional.of(new BuiltinSig(List.of(Type.BOOL), Type.BOOL, List.of()));
+            case ASSERT -> Optional.of(new BuiltinSig(List.of(Type.BOOL), Type.UNIT, List.of()));
+            case MMIO_READ8 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT), Type.BYTE, List.of()));
+            case MMIO_READ16 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT16, List.of()));
+            case MMIO_READ32 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT32, List.of()));
+            case MMIO_WRITE8 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT, Type.BYTE), Type.UNIT, List.of()));
+            case MMIO_WRITE16 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT16), Type.UNIT, List.of()));
+            case MMIO_WRITE32 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT32), Type.UNIT, List.of()));
+            case CPU_NOP, CPU_WFI, CPU_DISABLE_IRQ, CPU_ENABLE_IRQ -> Optional.of(new BuiltinSig(List.of(Type.UNIT), Type.UNIT, List.of()));
+            case CPU_CYCLES -> Optional.of(new BuiltinSig(List.of(Type.UNIT), Type.UINT32, List.of()));
+            case EXIT -> Optional.of(new BuiltinSig(List.of(Type.INT), Type.UNIT, List.of()));
+            case FLOAT_BITS -> Optional.of(new BuiltinSig(List.of(Type.FLOAT), Type.UINT64, List.of()));
+            case FLOAT_OF_BITS -> Optional.of(new BuiltinSig(List.of(Type.UINT64), Type.FLOAT, List.of()));
+            case FLOAT32_BITS -> Optional.of(new BuiltinSig(List.of(Type.FLOAT32), Type.UINT32, List.of()));
+            case FLOAT32_OF_BITS -> Optional.of(new BuiltinSig(List.of(Type.UINT32), Type.FLOAT32, List.of()));
+            case STRING_IS_WIDE -> Optional.of(new BuiltinSig(List.of(Type.STRING), Type.BOOL, List.of()));
+            case STRING_BYTE -> Optional.of(new BuiltinSig(List.of(Type.STRING, Type.INT), Type.BYTE, List.of()));
+            case STRING_CHAR -> Optional.of(new BuiltinSig(List.of(Type.STRING, Type.INT), Type.CHAR, List.of()));
+            case STACK_HIGH_WATER -> Optional.of(new BuiltinSig(List.of(Type.UNIT), Type.INT, List.of()));
+            case LOAD8 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT), Type.BYTE, List.of()));
+            case LOAD16 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT16, List.of()));
+            case LOAD32 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT), Type.UINT32, List.of()));
+            case STORE8 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT, Type.BYTE), Type.UNIT, List.of()));
+            case STORE16 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT16), Type.UNIT, List.of()));
+            case STORE32 -> Optional.of(new BuiltinSig(List.of(Type.UNATIVEINT, Type.UINT32), Type.UNIT, List.of()));
+            case CSR_READ -> Optional.of(new BuiltinSig(List.of(Type.STRING), Type.UINT32, List.of()));
+            case CSR_WRITE, CSR_SET, CSR_CLEAR -> Optional.of(new BuiltinSig(List.of(Type.STRING, Type.UINT32), Type.UNIT, List.of()));
+            default -> Optional.empty();
+        };
     }
 
     /** A fully applied builtin with already-checked arguments. */
