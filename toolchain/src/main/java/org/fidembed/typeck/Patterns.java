@@ -40,29 +40,7 @@ final class Patterns {
             }
             return bindVar(pn.name(), pn.loc(), expected, binds, reuse);
         }
-        if (p instanceof PCase pc) {
-            Names.Resolved r = cx.names.resolveValue(pc.path(), java.util.Collections.nCopies(pc.path().size(), pc.loc()), scope, false);
-            if (r != null && r.used() == pc.path().size() && r.sym() instanceof CaseRef cr)
-                return casePattern(cr, pc.loc(), pc.args(), pc.named(), expected, binds, scope, reuse);
-            if (r != null && r.used() == pc.path().size() && r.sym() instanceof EnumRef er && pc.args().isEmpty()) {
-                cx.unifier.expect(pc.loc(), expected, new Type.Named(er.def(), List.of()));
-                return new Typed.PConst(pc.loc(), expected, er.v().value());
-            }
-            if (r != null && r.used() == pc.path().size() && r.sym() instanceof Global g && g.g().literal && pc.args().isEmpty()) {
-                cx.unifier.expect(pc.loc(), expected, g.g().scheme.type());
-                return new Typed.PConst(pc.loc(), expected, g.g().literalValue);
-            }
-            if (r != null && r.sym() == null && r.constant() != null && pc.args().isEmpty()) {
-                cx.unifier.expect(pc.loc(), expected, r.constType());
-                return new Typed.PConst(pc.loc(), expected, r.constant());
-            }
-            if (pc.path().size() == 1 && pc.args().size() == 1) {
-                cx.diags.error(pc.loc(), "the union case '" + pc.path().get(0) + "' is not defined");
-            } else {
-                cx.diags.error(pc.loc(), "the pattern '" + String.join(".", pc.path()) + "' is not a union case, literal or enum value");
-            }
-            return new Typed.PWild(pc.loc(), expected);
-        }
+        if (p instanceof PCase pc) return pathPattern(pc, expected, binds, scope, reuse);
         if (p instanceof Ast.PTuple pt) {
             List<Type> ts = new ArrayList<>();
             for (int k = 0; k < pt.elems().size(); k++) ts.add(cx.fresh());
@@ -72,43 +50,13 @@ final class Patterns {
             for (int k = 0; k < pt.elems().size(); k++) el.add(checkPattern(pt.elems().get(k), ts.get(k), binds, scope, reuse));
             return new Typed.PTuple(pt.loc(), expected, el);
         }
-        if (p instanceof Ast.PRecord pr) {
-            FieldPat first = pr.fields().get(0);
-            TypeDefn d = null;
-            Type et = Type.prune(expected);
-            if (et instanceof Type.Named n && n.def().kind == TypeDefn.Kind.RECORD && n.def().fieldIndex(first.path().get(first.path().size() - 1)) >= 0) d = n.def();
-            if (d == null) d = cx.names.findRecordForField(new FieldInit(first.loc(), first.path(), null));
-            if (d == null) { cx.diags.error(first.loc(), "the record label '" + String.join(".", first.path()) + "' is not defined"); return new Typed.PWild(pr.loc(), expected); }
-            List<Type> targs = et instanceof Type.Named n2 && n2.def() == d ? n2.args() : cx.names.freshArgs(d);
-            cx.unifier.expect(pr.loc(), expected, new Type.Named(d, targs));
-            List<TPat> fields = new ArrayList<>();
-            for (TypeDefn.Field f : d.fields) fields.add(new Typed.PWild(pr.loc(), Type.substParams(f.type(), targs)));
-            for (FieldPat fp : pr.fields()) {
-                String fname = fp.path().get(fp.path().size() - 1);
-                int idx = d.fieldIndex(fname);
-                if (idx < 0) { cx.diags.error(fp.loc(), "the record type '" + d.name + "' has no field '" + fname + "'"); continue; }
-                fields.set(idx, checkPattern(fp.pat(), Type.substParams(d.fields.get(idx).type(), targs), binds, scope, reuse));
-            }
-            return new Typed.PRecord(pr.loc(), expected, d, fields);
-        }
+        if (p instanceof Ast.PRecord pr) return recordPattern(pr, expected, binds, scope, reuse);
         if (p instanceof Ast.PAs pa) {
             TPat inner = checkPattern(pa.pat(), expected, binds, scope, reuse);
             Typed.PVar v = (Typed.PVar) bindVar(pa.name(), pa.nameLoc(), expected, binds, reuse);
             return new Typed.PAs(pa.loc(), expected, inner, v.v());
         }
-        if (p instanceof Ast.POr po) {
-            Map<String, LocalVar> left = new LinkedHashMap<>();
-            TPat l = checkPattern(po.left(), expected, left, scope, reuse);
-            Map<String, LocalVar> right = new LinkedHashMap<>();
-            Map<String, LocalVar> reuseRight = new HashMap<>(left);
-            if (reuse != null) reuseRight.putAll(reuse);
-            TPat r = checkPattern(po.right(), expected, right, scope, reuseRight);
-            if (!left.keySet().equals(right.keySet())) {
-                cx.diags.error(po.loc(), "the two sides of this 'or' pattern bind different variables");
-            }
-            binds.putAll(left);
-            return new Typed.POr(po.loc(), expected, l, r);
-        }
+        if (p instanceof Ast.POr po) return orPattern(po, expected, binds, scope, reuse);
         if (p instanceof PTyped pt) {
             cx.unifier.expect(pt.loc(), expected, cx.typeExprs.resolveTypeExpr(pt.type(), null, true));
             return checkPattern(pt.pat(), expected, binds, scope, reuse);
@@ -118,6 +66,70 @@ final class Patterns {
             return new Typed.PWild(u.loc(), expected);
         }
         throw new IllegalStateException("pattern " + p);
+    }
+
+    /** A pattern named by a path: a union case with its arguments, an enum value, a literal or a constant. */
+    private TPat pathPattern(PCase pc, Type expected, Map<String, LocalVar> binds, Scope scope, Map<String, LocalVar> reuse) {
+        Names.Resolved r = cx.names.resolveValue(pc.path(), java.util.Collections.nCopies(pc.path().size(), pc.loc()), scope, false);
+        if (r != null && r.used() == pc.path().size() && r.sym() instanceof CaseRef cr)
+            return casePattern(cr, pc.loc(), pc.args(), pc.named(), expected, binds, scope, reuse);
+        if (r != null && r.used() == pc.path().size() && r.sym() instanceof EnumRef er && pc.args().isEmpty()) {
+            cx.unifier.expect(pc.loc(), expected, new Type.Named(er.def(), List.of()));
+            return new Typed.PConst(pc.loc(), expected, er.v().value());
+        }
+        if (r != null && r.used() == pc.path().size() && r.sym() instanceof Global g && g.g().literal && pc.args().isEmpty()) {
+            cx.unifier.expect(pc.loc(), expected, g.g().scheme.type());
+            return new Typed.PConst(pc.loc(), expected, g.g().literalValue);
+        }
+        if (r != null && r.sym() == null && r.constant() != null && pc.args().isEmpty()) {
+            cx.unifier.expect(pc.loc(), expected, r.constType());
+            return new Typed.PConst(pc.loc(), expected, r.constant());
+        }
+        if (pc.path().size() == 1 && pc.args().size() == 1) {
+            cx.diags.error(pc.loc(), "the union case '" + pc.path().get(0) + "' is not defined");
+        } else {
+            cx.diags.error(pc.loc(), "the pattern '" + String.join(".", pc.path()) + "' is not a union case, literal or enum value");
+        }
+        return new Typed.PWild(pc.loc(), expected);
+    
+    }
+
+    /** A record pattern: the fields named are checked, the others match anything. */
+    private TPat recordPattern(Ast.PRecord pr, Type expected, Map<String, LocalVar> binds, Scope scope, Map<String, LocalVar> reuse) {
+        FieldPat first = pr.fields().get(0);
+        TypeDefn d = null;
+        Type et = Type.prune(expected);
+        if (et instanceof Type.Named n && n.def().kind == TypeDefn.Kind.RECORD && n.def().fieldIndex(first.path().get(first.path().size() - 1)) >= 0) d = n.def();
+        if (d == null) d = cx.names.findRecordForField(new FieldInit(first.loc(), first.path(), null));
+        if (d == null) { cx.diags.error(first.loc(), "the record label '" + String.join(".", first.path()) + "' is not defined"); return new Typed.PWild(pr.loc(), expected); }
+        List<Type> targs = et instanceof Type.Named n2 && n2.def() == d ? n2.args() : cx.names.freshArgs(d);
+        cx.unifier.expect(pr.loc(), expected, new Type.Named(d, targs));
+        List<TPat> fields = new ArrayList<>();
+        for (TypeDefn.Field f : d.fields) fields.add(new Typed.PWild(pr.loc(), Type.substParams(f.type(), targs)));
+        for (FieldPat fp : pr.fields()) {
+            String fname = fp.path().get(fp.path().size() - 1);
+            int idx = d.fieldIndex(fname);
+            if (idx < 0) { cx.diags.error(fp.loc(), "the record type '" + d.name + "' has no field '" + fname + "'"); continue; }
+            fields.set(idx, checkPattern(fp.pat(), Type.substParams(d.fields.get(idx).type(), targs), binds, scope, reuse));
+        }
+        return new Typed.PRecord(pr.loc(), expected, d, fields);
+    
+    }
+
+    /** An or-pattern: both sides bind the same names, to the same variables. */
+    private TPat orPattern(Ast.POr po, Type expected, Map<String, LocalVar> binds, Scope scope, Map<String, LocalVar> reuse) {
+        Map<String, LocalVar> left = new LinkedHashMap<>();
+        TPat l = checkPattern(po.left(), expected, left, scope, reuse);
+        Map<String, LocalVar> right = new LinkedHashMap<>();
+        Map<String, LocalVar> reuseRight = new HashMap<>(left);
+        if (reuse != null) reuseRight.putAll(reuse);
+        TPat r = checkPattern(po.right(), expected, right, scope, reuseRight);
+        if (!left.keySet().equals(right.keySet())) {
+            cx.diags.error(po.loc(), "the two sides of this 'or' pattern bind different variables");
+        }
+        binds.putAll(left);
+        return new Typed.POr(po.loc(), expected, l, r);
+    
     }
 
     TPat bindVar(String name, Loc loc, Type t, Map<String, LocalVar> binds, Map<String, LocalVar> reuse) {
