@@ -34,6 +34,37 @@ final class Operators {
 
     TExpr inferInfix(Infix i, Scope scope) {
         String op = i.op();
+        TExpr special = syntacticInfix(i, scope);
+        if (special != null) return special;
+        // a user-defined (or prelude) operator shadows the builtin
+        ValueSym user = scope.lookup(op);
+        if (user == null) user = cx.names.lookupUnqualified(op);
+        Builtin b = Predef.OPERATORS.get(op);
+        if (user != null && !(user instanceof BuiltinRef)) {
+            TExpr f = cx.calls.symbolValue(user, i.loc(), i.loc());
+            return cx.calls.applyArgs(f, List.of(i.left(), i.right()), scope, i.loc());
+        }
+        if (b == null) {
+            cx.diags.error(i.loc(), "the operator '" + op + "' is not defined");
+            return new Typed.Error(i.loc(), cx.errorType());
+        }
+        TExpr l = cx.exprs.infer(i.left(), scope);
+        Type lt = l.type();
+        // an operator a record or union defines (static member (+)), on either operand's type
+        String memberName = MemberDefs.operatorName(op);
+        TypeDefn.Member mem = operatorMember(lt, memberName);
+        TExpr pre = null;
+        if (mem == null && Type.prune(lt) instanceof Type.Prim && someTypeDefines(memberName)) {
+            pre = cx.exprs.infer(i.right(), scope);
+            mem = operatorMember(pre.type(), memberName);
+        }
+        if (mem != null) return applyOperator(mem, l, i.right(), pre, i.loc(), scope);
+        return builtinInfix(b, i, l, pre, scope);
+    }
+
+    /** The operators that are syntax rather than functions (pipes, && and ||, list operators); null for the others. */
+    private TExpr syntacticInfix(Infix i, Scope scope) {
+        String op = i.op();
         switch (op) {
             case "|>": {
                 TExpr x = cx.exprs.infer(i.left(), scope);
@@ -63,31 +94,14 @@ final class Operators {
             case "::": case "@":
                 cx.diags.error(i.loc(), "lists allocate on a heap; use a fixed-size array");
                 return new Typed.Error(i.loc(), cx.errorType());
-            default: break;
+            default: return null;
         }
-        // a user-defined (or prelude) operator shadows the builtin
-        ValueSym user = scope.lookup(op);
-        if (user == null) user = cx.names.lookupUnqualified(op);
-        Builtin b = Predef.OPERATORS.get(op);
-        if (user != null && !(user instanceof BuiltinRef)) {
-            TExpr f = cx.calls.symbolValue(user, i.loc(), i.loc());
-            return cx.calls.applyArgs(f, List.of(i.left(), i.right()), scope, i.loc());
-        }
-        if (b == null) {
-            cx.diags.error(i.loc(), "the operator '" + op + "' is not defined");
-            return new Typed.Error(i.loc(), cx.errorType());
-        }
-        TExpr l = cx.exprs.infer(i.left(), scope);
+    }
+
+    /** A builtin arithmetic, bitwise or comparison operator on l (inferred) and the right operand (pre, when inferred already). */
+    private TExpr builtinInfix(Builtin b, Infix i, TExpr l, TExpr pre, Scope scope) {
+        String op = i.op();
         Type lt = l.type();
-        // an operator a record or union defines (static member (+)), on either operand's type
-        String memberName = MemberDefs.operatorName(op);
-        TypeDefn.Member mem = operatorMember(lt, memberName);
-        TExpr pre = null;
-        if (mem == null && Type.prune(lt) instanceof Type.Prim && someTypeDefines(memberName)) {
-            pre = cx.exprs.infer(i.right(), scope);
-            mem = operatorMember(pre.type(), memberName);
-        }
-        if (mem != null) return applyOperator(mem, l, i.right(), pre, i.loc(), scope);
         TExpr r;
         switch (b) {
             case SHL, SHR -> {
