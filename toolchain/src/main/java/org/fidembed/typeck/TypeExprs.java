@@ -23,20 +23,7 @@ final class TypeExprs {
 
     /** Resolves a written type. Type variables ('T) come from params or the binding's scope. */
     Type resolveTypeExpr(TypeExpr te, Map<String, Type> params, boolean allowFreeVars) {
-        if (te instanceof TVarT v) {
-            if (params != null && params.containsKey(v.name())) return params.get(v.name());
-            Type.Var tv = cx.tyVarScope.get(v.name());
-            if (tv == null) {
-                if (params != null && !allowFreeVars) {
-                    cx.diags.error(v.loc(), "the type parameter ''" + v.name() + "' is not defined");
-                    return cx.fresh();
-                }
-                tv = new Type.Var(cx.level);
-                tv.name = v.name();
-                cx.tyVarScope.put(v.name(), tv);
-            }
-            return tv;
-        }
+        if (te instanceof TVarT v) return typeVariable(v, params, allowFreeVars);
         if (te instanceof TAnyT) return cx.fresh();
         if (te instanceof TFunT f) return new Type.Fun(resolveTypeExpr(f.arg(), params, allowFreeVars), resolveTypeExpr(f.result(), params, allowFreeVars));
         if (te instanceof TTupleT tt) {
@@ -50,7 +37,28 @@ final class TypeExprs {
             return cx.errorType();
         }
         if (te instanceof TConstrained tc) return resolveTypeExpr(tc.type(), params, allowFreeVars);
-        TName tn = (TName) te;
+        return namedType((TName) te, params, allowFreeVars);
+    }
+
+    /** A type variable 'T: a parameter of the definition, or one of the binding's scope (created on first use where free variables are allowed). */
+    private Type typeVariable(TVarT v, Map<String, Type> params, boolean allowFreeVars) {
+        if (params != null && params.containsKey(v.name())) return params.get(v.name());
+        Type.Var tv = cx.tyVarScope.get(v.name());
+        if (tv == null) {
+            if (params != null && !allowFreeVars) {
+                cx.diags.error(v.loc(), "the type parameter ''" + v.name() + "' is not defined");
+                return cx.fresh();
+            }
+            tv = new Type.Var(cx.level);
+            tv.name = v.name();
+            cx.tyVarScope.put(v.name(), tv);
+        }
+        return tv;
+    
+    }
+
+    /** A named type: a primitive (with a unit), a rejected .NET or F# type, a user type, an abbreviation or a generic of the prelude. */
+    private Type namedType(TName tn, Map<String, Type> params, boolean allowFreeVars) {
         String name = tn.path().get(tn.path().size() - 1);
         if (tn.path().size() == 1 || (tn.path().size() == 2 && tn.path().get(0).equals("System"))) {
             Type p = cx.predef.primNames.get(name);
