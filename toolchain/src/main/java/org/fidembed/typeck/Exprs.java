@@ -79,27 +79,8 @@ final class Exprs {
         if (e instanceof App a) return cx.calls.inferApp(a, scope, hint);
         if (e instanceof Infix i) return cx.ops.inferInfix(i, scope);
         if (e instanceof Prefix p) return cx.ops.inferPrefix(p, scope);
-        if (e instanceof Ast.Tuple t) {
-            List<TExpr> el = new ArrayList<>();
-            List<Type> ts = new ArrayList<>();
-            Type h = hint == null ? null : Type.prune(hint);
-            for (int k = 0; k < t.elems().size(); k++) {
-                Type et = h instanceof Type.Tuple ht && ht.elems().size() == t.elems().size() ? ht.elems().get(k) : cx.fresh();
-                TExpr x = check(t.elems().get(k), et, scope);
-                el.add(x);
-                ts.add(x.type());
-            }
-            return new Typed.Tuple(t.loc(), new Type.Tuple(ts, t.struct()), el);
-        }
-        if (e instanceof ArrayLit al) {
-            Type elem = cx.fresh();
-            Type h = hint == null ? null : Type.prune(hint);
-            if (h instanceof Type.Array ha) elem = ha.elem();
-            List<TExpr> el = new ArrayList<>();
-            for (Expr x : al.elems()) el.add(check(x, elem, scope));
-            if (al.elems().size() > 100_000) cx.diags.error(al.loc(), "this array literal has " + al.elems().size() + " elements; fid-embed accepts at most 100000 in one literal");
-            return new Typed.ArrayLit(al.loc(), new Type.Array(elem), el);
-        }
+        if (e instanceof Ast.Tuple t) return tuple(t, scope, hint);
+        if (e instanceof ArrayLit al) return arrayLiteral(al, scope, hint);
         if (e instanceof Index ix) return cx.members.inferIndex(ix, scope);
         if (e instanceof DotGet d) {
             TExpr target = infer(d.target(), scope);
@@ -115,13 +96,7 @@ final class Exprs {
             TExpr b = checkStatement(w.body(), scope);
             return new Typed.While(w.loc(), Type.UNIT, c, b);
         }
-        if (e instanceof ForTo f) {
-            TExpr from = check(f.from(), Type.INT, scope);
-            TExpr to = check(f.to(), Type.INT, scope);
-            LocalVar v = new LocalVar(f.var(), Type.INT, false, f.varLoc());
-            TExpr body = checkStatement(f.body(), scope.with(f.var(), new Local(v)));
-            return new Typed.For(f.loc(), Type.UNIT, v, from, null, to, f.down(), body);
-        }
+        if (e instanceof ForTo f) return forTo(f, scope);
         if (e instanceof ForIn f) return cx.control.inferForIn(f, scope);
         if (e instanceof Assign a) return cx.members.inferAssign(a, scope);
         if (e instanceof Ast.Typed t) {
@@ -152,6 +127,43 @@ final class Exprs {
             return new Typed.Error(u.loc(), cx.errorType());
         }
         throw new IllegalStateException("unexpected expression " + e.getClass().getSimpleName());
+    }
+
+    /** A tuple, each element checked against the hint's element type when the hint is a tuple of that size. */
+    private TExpr tuple(Ast.Tuple t, Scope scope, Type hint) {
+        List<TExpr> el = new ArrayList<>();
+        List<Type> ts = new ArrayList<>();
+        Type h = hint == null ? null : Type.prune(hint);
+        for (int k = 0; k < t.elems().size(); k++) {
+            Type et = h instanceof Type.Tuple ht && ht.elems().size() == t.elems().size() ? ht.elems().get(k) : cx.fresh();
+            TExpr x = check(t.elems().get(k), et, scope);
+            el.add(x);
+            ts.add(x.type());
+        }
+        return new Typed.Tuple(t.loc(), new Type.Tuple(ts, t.struct()), el);
+    
+    }
+
+    /** An array literal: one element type for all, from the hint when it is an array. */
+    private TExpr arrayLiteral(ArrayLit al, Scope scope, Type hint) {
+        Type elem = cx.fresh();
+        Type h = hint == null ? null : Type.prune(hint);
+        if (h instanceof Type.Array ha) elem = ha.elem();
+        List<TExpr> el = new ArrayList<>();
+        for (Expr x : al.elems()) el.add(check(x, elem, scope));
+        if (al.elems().size() > 100_000) cx.diags.error(al.loc(), "this array literal has " + al.elems().size() + " elements; fid-embed accepts at most 100000 in one literal");
+        return new Typed.ArrayLit(al.loc(), new Type.Array(elem), el);
+    
+    }
+
+    /** for i = a to b (or downto): int bounds, the body a statement with i in scope. */
+    private TExpr forTo(ForTo f, Scope scope) {
+        TExpr from = check(f.from(), Type.INT, scope);
+        TExpr to = check(f.to(), Type.INT, scope);
+        LocalVar v = new LocalVar(f.var(), Type.INT, false, f.varLoc());
+        TExpr body = checkStatement(f.body(), scope.with(f.var(), new Local(v)));
+        return new Typed.For(f.loc(), Type.UNIT, v, from, null, to, f.down(), body);
+    
     }
 
     /** 250<ms>, -9.81<m/s^2>: a numeric literal with a unit (erased in code). */

@@ -82,7 +82,6 @@ final class Names {
         if (s != null) return new Resolved(s, 1, null, null);
         // module or type path
         ModuleDef m = findModule(first);
-        int k = 1;
         if (m == null && first.equals("System")) {
             if (path.size() >= 3) {
                 Resolved r = systemConstant(path.get(1), path.get(2));
@@ -105,7 +104,21 @@ final class Names {
                 if (r != null) return r;
             }
         }
-        while (m != null && k < path.size()) {
+        if (m != null) return resolveInModule(m, path, locs, report);
+        Builtin b = Predef.GLOBAL_BUILTINS.get(first);
+        if (b != null) return new Resolved(new BuiltinRef(b), 1, null, null);
+        if (report) {
+            String rej = Predef.rejectedName(path);
+            if (rej != null) cx.diags.error(locs.get(0), rej);
+            else cx.diags.error(locs.get(0), "the value or constructor '" + first + "' is not defined");
+        }
+        return null;
+    }
+
+    /** The rest of a path after its first segment named module m: values, submodules, types' members, .NET statics, builtins. */
+    private Resolved resolveInModule(ModuleDef m, List<String> path, List<Loc> locs, boolean report) {
+        int k = 1;
+        while (k < path.size()) {
             String n = path.get(k);
             if (m.dotNetStatics) {
                 Resolved r = dotNetStatic(m, n, k);
@@ -131,30 +144,23 @@ final class Names {
             }
             Builtin b = Predef.QUALIFIED_BUILTINS.get(m.name + "." + n);
             if (b != null) return new Resolved(new BuiltinRef(b), k + 1, null, null);
-            if (report) {
-                String rej = m.prelude ? Predef.rejectedName(path) : null;
-                if (m.prelude && (m.dotNetStatics || m.name.equals("Array") || m.name.equals("Option") || m.name.equals("ValueOption") || m.name.equals("Result"))) {
-                    cx.diags.error(locs.get(0), Predef.unavailableInLibrary(m.name, n));
-                } else if (rej != null) {
-                    cx.diags.error(locs.get(0), rej);
-                } else {
-                    cx.diags.error(locs.get(k), "the value, constructor, namespace or type '" + n + "' is not defined in '" + m.qualifiedName + "'");
-                }
-            }
+            if (report) reportNotInModule(m, n, path, locs, k);
             return null;
         }
-        if (m != null) {
-            if (report) cx.diags.error(locs.get(0), "'" + String.join(".", path) + "' is a module, not a value");
-            return null;
-        }
-        Builtin b = Predef.GLOBAL_BUILTINS.get(first);
-        if (b != null) return new Resolved(new BuiltinRef(b), 1, null, null);
-        if (report) {
-            String rej = Predef.rejectedName(path);
-            if (rej != null) cx.diags.error(locs.get(0), rej);
-            else cx.diags.error(locs.get(0), "the value or constructor '" + first + "' is not defined");
-        }
+        if (report) cx.diags.error(locs.get(0), "'" + String.join(".", path) + "' is a module, not a value");
         return null;
+    }
+
+    /** The error for a name that module m does not define: unavailable in the library, rejected, or undefined. */
+    private void reportNotInModule(ModuleDef m, String n, List<String> path, List<Loc> locs, int k) {
+        String rej = m.prelude ? Predef.rejectedName(path) : null;
+        if (m.prelude && (m.dotNetStatics || m.name.equals("Array") || m.name.equals("Option") || m.name.equals("ValueOption") || m.name.equals("Result"))) {
+            cx.diags.error(locs.get(0), Predef.unavailableInLibrary(m.name, n));
+        } else if (rej != null) {
+            cx.diags.error(locs.get(0), rej);
+        } else {
+            cx.diags.error(locs.get(k), "the value, constructor, namespace or type '" + n + "' is not defined in '" + m.qualifiedName + "'");
+        }
     }
 
     /** Math.Sin, MathF.Pow, Math.Max: builtins, or the prelude's max and min, called with a tuple. */
