@@ -59,7 +59,7 @@ final class Equality {
         if (k == PrimKind.UNIT) return Value.bool(true);
         if (k == PrimKind.STRING) return Calls.callRuntime(f, "stringEquals", loc, env, x, y).value();
         if (k != null) return ((V) compareOp(f, Builtin.EQ, x, y, t, env, loc)).value();
-        return f.b().call(IrType.I1, helper(f.m(), true, t), List.of(x.value(), y.value()));
+        return f.b().call(IrType.I1, helper(f.m(), true, t, loc), List.of(x.value(), y.value()));
     }
 
     /** F#'s compare: -1, 0 or 1 (negative, zero, positive), an i32. */
@@ -76,14 +76,14 @@ final class Equality {
             Value c = b.cast(Cast.ZEXT, lt, IrType.I32);
             return b.binary(Bin.SUB, a, c);
         }
-        return b.call(IrType.I32, helper(f.m(), false, t), List.of(x.value(), y.value()));
+        return b.call(IrType.I32, helper(f.m(), false, t, loc), List.of(x.value(), y.value()));
     }
 
     /** A helper being generated: its Fn, parameters %x and %y, the result slot and the block that returns it. */
     private record Helper(Fn f, V x, V y, boolean eq, Value result, Label done, Env env) { }
 
     /** The generated function comparing two values of a structured type field by field (made once per type). */
-    private static Value helper(ModuleContext m, boolean eq, Type t) {
+    private static Value helper(ModuleContext m, boolean eq, Type t, Loc loc) {
         String kind = eq ? "eq" : "cmp";
         String key = kind + ":" + Type.show(t);
         Value name = m.helpers.get(key);
@@ -102,7 +102,7 @@ final class Equality {
         else if (t instanceof Type.Named n && n.def().kind == TypeDefn.Kind.RECORD) recordFields(h, n);
         else if (t instanceof Type.Named n && n.def().kind == TypeDefn.Kind.UNION) unionFields(h, n);
         else if (t instanceof Type.Array a) arrayElements(h, a);
-        else m.rules.notComparable(Type.show(t));
+        else m.rules.notComparable(loc, Type.show(t));
         b.block(h.done());
         b.ret(b.load(rty, result));
         m.ir.function(b.finish(Linkage.INTERNAL, rty, name, List.of(px, py), List.of(), null));

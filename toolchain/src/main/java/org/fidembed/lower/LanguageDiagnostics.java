@@ -72,5 +72,5 @@ final class LanguageDiagnostics {
     void arrayTooLarge(Loc loc, long n) { diags.error(loc, "this array of " + n + " elements is larger than any board's memory"); }
 
     /** Has no location: raised while generating a comparison helper. */
-    void notComparable(String type) { diags.error(Loc.NONE, "values of type '" + type + "' cannot be compared"); }
+    void notComparable(Loc loc, String type) { diags.error(loc, "values of type '" + type + "' cannot be compared"); }
 }
