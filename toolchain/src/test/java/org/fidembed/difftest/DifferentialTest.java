@@ -5,7 +5,8 @@
 //
 // `mvn verify` runs a small fixed-seed batch on lm3s6965evb and riscv32-virt. The long run is
 // tools/difftest (system properties difftest.first, difftest.count, difftest.boards, difftest.threads);
-// it prints one line per mismatch with the seed, and keeps the program in target/difftest/.
+// it prints one line per mismatch with the seed, and keeps the program in target/difftest/ (every
+// program with -Ddifftest.keep=true).
 package org.fidembed.difftest;
 
 import org.fidembed.FrontEnd;
@@ -88,7 +89,7 @@ class DifferentialTest {
                         + firstDifference(new String(got, StandardCharsets.UTF_8), expected.text())));
             }
         }
-        if (out.isEmpty()) deleteTree(dir);
+        if (out.isEmpty() && !Boolean.getBoolean("difftest.keep")) deleteTree(dir);
         return out;
     }
 

@@ -7,7 +7,9 @@
 // What it uses: the integer types (sbyte .. uint64, nativeint), bool, char, constant strings, + - * / %
 // &&& ||| ^^^ ~~~ <<< >>> unary -, comparisons, compare, min, max, abs, conversions, if/elif, match on
 // integers (constants, or-patterns, guards, as), tuples, records (and `with`), unions with fields,
-// options, module-level and local arrays, Array.fold/map/init/iter/sum/exists, for/while loops, mutable
+// options, module-level and local arrays, units of measure (int<m>, int<s>, a generic int<'u>),
+// members of records and unions (properties, methods, static methods, a static operator),
+// Array.fold/map/init/iter/sum/exists, for/while loops, mutable
 // locals, module-level mutables, curried module functions, tail-recursive functions, local closures
 // over locals, partial application, printf with flags and widths, failwith/failwithf.
 package org.fidembed.difftest;
@@ -84,7 +86,7 @@ public final class ProgramGenerator {
     private String expr(IT t, List<Var> scope, int depth) {
         if (depth <= 0 || depthBudget <= 0) return leaf(t, scope);
         depthBudget--;
-        int k = r.nextInt(22);
+        int k = r.nextInt(25);
         switch (k) {
             case 0: case 1: case 2: {
                 String op = new String[] { "+", "-", "*", "&&&", "|||", "^^^" }[r.nextInt(6)];
@@ -203,6 +205,25 @@ public final class ProgramGenerator {
                 if (ms.isEmpty()) return leaf(t, scope);
                 return ms.get(r.nextInt(ms.size())).name;
             }
+            case 21: {
+                // units of measure: products and quotients of int<m> and int<s>, erased back to int
+                String d = fresh("d"), v = fresh("v");
+                return "(" + t.name + " (let " + d + " = " + atomOf(expr(INT, scope, depth - 1)) + " * 3<m> in let " + v + " = " + d + " / 2<s> in "
+                        + "(" + v + " * 1<s> + scaleBy " + atomOf(expr(INT, scope, depth - 1)) + " " + d + ") / 1<m>))";
+            }
+            case 22: {
+                // members: a property, a method and a static operator of a record
+                String a = fresh("r"), b = fresh("r");
+                return "(let " + a + " = { P = " + expr(INT, scope, depth - 1) + "; Q = " + expr(INT64, scope, depth - 1) + "; B = " + cond(scope, depth - 1) + " } in "
+                        + "let " + b + " = " + a + ".Scale(" + expr(INT, scope, depth - 1) + ") in "
+                        + t.name + " (" + a + " + " + b + ").Sum + " + t.name + " (Rec.Make " + atomOf(expr(INT, scope, depth - 1)) + ").P)";
+            }
+            case 23: {
+                // a member of a union: an instance property matching on this
+                String x = fresh("s");
+                String mk = chance(50) ? "One " + atomOf(expr(INT, scope, depth - 1)) : "Two (" + expr(INT, scope, depth - 1) + ", " + expr(UINT16, scope, depth - 1) + ")";
+                return "(let " + x + " = " + mk + " in " + t.name + " " + x + ".Weight)";
+            }
             default: return leaf(t, scope);
         }
     }
@@ -309,7 +330,9 @@ public final class ProgramGenerator {
                 sb.append(indent).append("for ").append(e).append(" in ").append(b).append(" do\n");
                 print(indent + "    ", b, e, t);
                 String s = fresh("sum");
-                sb.append(indent).append("let ").append(s).append(" = Array.sum ").append(b).append('\n');
+                // Array.sum is checked in F# (an overflow panics): mostly over small values, so that programs go on
+                String summed = chance(80) ? "(Array.map (fun " + x + " -> " + x + " &&& " + literal(t, 1023) + ") " + b + ")" : b;
+                sb.append(indent).append("let ").append(s).append(" = Array.sum ").append(summed).append('\n');
                 print(indent, s, s, t);
                 sb.append(indent).append("printfn \"exists=%b\" (Array.exists (fun ").append(x).append(" -> ").append(x).append(" > ").append(lit(t)).append(") ").append(a).append(")\n");
                 scope.add(new Var(s, t));
@@ -350,8 +373,15 @@ public final class ProgramGenerator {
 
     private String program() {
         sb.append("module Test\n\n");
-        sb.append("type Rec = { P: int; Q: int64; B: bool }\n");
+        sb.append("[<Measure>]\ntype m\n\n[<Measure>]\ntype s\n\n");
+        sb.append("type Rec =\n    { P: int\n      Q: int64\n      B: bool }\n\n");
+        sb.append("    member r.Sum = int64 r.P + r.Q\n");
+        sb.append("    member r.Scale(k: int) = { r with P = r.P * k; Q = r.Q - int64 k }\n");
+        sb.append("    static member Make(p: int) = { P = p; Q = int64 p * 2L; B = p > 0 }\n\n");
+        sb.append("    static member (+)(a: Rec, b: Rec) =\n        { P = a.P + b.P\n          Q = a.Q ^^^ b.Q\n          B = a.B <> b.B }\n\n");
         sb.append("type Shape =\n    | Nothing\n    | One of int\n    | Two of int * uint16\n\n");
+        sb.append("    member this.Weight =\n        match this with\n        | Nothing -> 0\n        | One n -> n * 3\n        | Two (a, b) -> a - int b\n\n");
+        sb.append("let scaleBy (k: int) (x: int<'u>) : int<'u> = x * k\n\n");
         int nArrays = r.nextInt(3);
         for (int i = 0; i < nArrays; i++) {
             IT t = anyType();
