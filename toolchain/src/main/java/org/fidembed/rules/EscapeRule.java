@@ -76,11 +76,16 @@ final class EscapeRule {
         if (r instanceof Typed.Record rec) for (TExpr x : rec.fields()) escapeAt(x, fname, fn, false);
         if (r instanceof UnionCase u) for (TExpr x : u.args()) escapeAt(x, fname, fn, false);
         if (top && allocates(r, fn)) {
-            String what = r instanceof LocalRef lr ? lr.v().name : "this array";
-            diags.error(r.loc(), "'" + what + "' escapes the function that allocates it (it lives in the stack frame of '" + fname
-                    + "'); allocate it at module level or pass it in as a parameter");
+            boolean record = frameObjectType(r) instanceof Type.Named;
+            String what = r instanceof LocalRef lr ? "'" + lr.v().name + "'" : record ? "this record" : "this array";
+            diags.error(r.loc(), what + " escapes the function that allocates it (it lives in the stack frame of '" + fname
+                    + "'); allocate it at module level or pass it in as a parameter"
+                    + (record ? ", or make the record a [<Struct>] record, which is copied by value" : ""));
         }
     }
+
+    /** The type of a returned frame object: a record type with mutable fields, or an array type. */
+    private static Type frameObjectType(TExpr r) { return Type.prune(r.type()); }
 
     void closureError(Loc loc, LocalVar x, String fname) {
         diags.error(loc, "closure escapes the function that creates it: it refers to '" + x.name + "', which lives in the stack frame of '"

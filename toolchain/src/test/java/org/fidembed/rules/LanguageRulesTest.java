@@ -59,6 +59,16 @@ class LanguageRulesTest {
     }
 
     @Test
+    void returningARecordWithMutableFieldsNamesTheRecordAndTheStructAlternative() {
+        String types = "type Counter =\n    { mutable Count: int }\n\n";
+        FrontEnd.Result r = FrontEnd.check(FrontEnd.main(types + "let make n = { Count = n }", "printfn \"%d\" (make 1).Count"));
+        assertTrue(r.firstError().startsWith("6:14: this record escapes the function that allocates it (it lives in the stack frame of 'make')"), r.firstError());
+        assertTrue(r.firstError().endsWith("or make the record a [<Struct>] record, which is copied by value"), r.firstError());
+        FrontEnd.Result ok = FrontEnd.check(FrontEnd.main("[<Struct>]\n" + types + "let make n = { Count = n }", "printfn \"%d\" (make 1).Count"));
+        assertTrue(ok.errors().isEmpty(), () -> ok.errors().get(0).render());
+    }
+
+    @Test
     void returningAnArrayALibraryFunctionMadeIsRejected() {
         // Array.rev, Array.take (through Array.sub) and Array.unzip (a tuple of two) create their
         // result in the caller's frame; Array.sum of such an array returns a number, which is fine
