@@ -1,4 +1,4 @@
-// expect-error: 9:5: this record escapes the function that allocates it (it lives in the stack frame of 'start'); allocate it at module level or pass it in as a parameter, or make the record a [<Struct>] record
+// expect-error: 9:5: this record escapes the function that allocates it (it lives in the stack frame of 'start'); allocate it at module level, make 'start' inline (the record is then built in its caller's frame), or make the record a [<Struct>] record
 module Reject
 
 type Limiter =

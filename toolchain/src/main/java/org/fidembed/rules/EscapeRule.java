@@ -78,9 +78,10 @@ final class EscapeRule {
         if (top && allocates(r, fn)) {
             boolean record = frameObjectType(r) instanceof Type.Named;
             String what = r instanceof LocalRef lr ? "'" + lr.v().name + "'" : record ? "this record" : "this array";
-            diags.error(r.loc(), what + " escapes the function that allocates it (it lives in the stack frame of '" + fname
-                    + "'); allocate it at module level or pass it in as a parameter"
-                    + (record ? ", or make the record a [<Struct>] record, which is copied by value" : ""));
+            String fix = record
+                    ? "allocate it at module level, make '" + fname + "' inline (the record is then built in its caller's frame), or make the record a [<Struct>] record, which is copied by value"
+                    : "allocate it at module level or pass it in as a parameter";
+            diags.error(r.loc(), what + " escapes the function that allocates it (it lives in the stack frame of '" + fname + "'); " + fix);
         }
     }
 
@@ -97,7 +98,7 @@ final class EscapeRule {
         if (e instanceof ArrayLit al) return !al.elems().isEmpty();
         if (e instanceof Prim p && p.op() == Builtin.ARRAY_ZEROCREATE) return true;
         if (e instanceof Typed.Record r && r.def().isReference()) return true;
-        if (e instanceof App a && a.fn() instanceof GlobalRef g && g.g().prelude && g.g().inline
+        if (e instanceof App a && a.fn() instanceof GlobalRef g && g.g().inline
                 && g.g().body instanceof Lambda lam && a.args().size() >= lam.params().size() && returnsFrameObject(lam)) return true;
         if (e instanceof LocalRef l && !l.v().mutable) {
             TExpr bound = KnownRanges.letValue(fn.body(), l.v());
@@ -107,7 +108,7 @@ final class EscapeRule {
     }
 
     /**
-     * Whether an inline library function returns an array it creates, alone or in a tuple (Array.map,
+     * Whether an inline function (the library's or the program's) returns an array or mutable record it creates, alone or in a tuple (Array.map,
      * Array.rev, Array.unzip, ...): expanded in the caller, that array lives in the caller's frame.
      */
     private boolean returnsFrameObject(Lambda lam) {

@@ -69,6 +69,16 @@ class LanguageRulesTest {
     }
 
     @Test
+    void aFrameRecordMadeByAnInlineFunctionOfTheProgramEscapesFromItsCaller() {
+        // expanded in wrap, the record lives in wrap's frame: returning it from there escapes (it was accepted)
+        String types = "type Counter =\n    { mutable Count: int }\n\nlet inline make n = { Count = n }\n";
+        FrontEnd.Result r = FrontEnd.check(FrontEnd.main(types + "let wrap n = make (n + 1)", "printfn \"%d\" (wrap 1).Count"));
+        assertTrue(r.firstError().startsWith("7:14: this record escapes the function that allocates it (it lives in the stack frame of 'wrap')"), r.firstError());
+        FrontEnd.Result ok = FrontEnd.check(FrontEnd.main(types + "let count n = (make n).Count", "printfn \"%d\" (count 1)"));
+        assertTrue(ok.errors().isEmpty(), () -> ok.errors().get(0).render());
+    }
+
+    @Test
     void returningAnArrayALibraryFunctionMadeIsRejected() {
         // Array.rev, Array.take (through Array.sub) and Array.unzip (a tuple of two) create their
         // result in the caller's frame; Array.sum of such an array returns a number, which is fine
