@@ -115,6 +115,16 @@ final class Operators {
                 return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
             }
             case MUL, DIV -> {
+                if (pre == null && Type.prune(lt) instanceof Type.Var lv && !lv.isMeasure) {
+                    // the left's type is not known yet (say, a fold's accumulator): a right operand with a unit
+                    // gives it its kind and a unit of its own, which F#, resolving the operator later, settles the same way
+                    pre = cx.exprs.infer(i.right(), scope);
+                    if (Type.prune(pre.type()) instanceof Type.Prim rp && rp.kind().isNumeric() && rp.measure() != null && !Measures.isOne(rp.measure())) {
+                        Type.Var unit = cx.fresh();
+                        unit.isMeasure = true;
+                        cx.unifier.expect(l.loc(), lt, new Type.Prim(rp.kind(), unit));
+                    }
+                }
                 if (Type.prune(lt) instanceof Type.Prim lp && lp.kind().isNumeric()) {
                     // the units multiply and divide: the right operand has the left's kind, with any unit
                     Type.Var unit = cx.fresh();

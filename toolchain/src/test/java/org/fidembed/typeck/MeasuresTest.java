@@ -31,6 +31,16 @@ class MeasuresTest {
     }
 
     @Test
+    void anOperandOfUnknownTypeTimesAUnitGetsItsUnitLater() {
+        // the accumulator's type is known only from the fold's initial state, after the lambda; F# accepts
+        // this (it resolves * late), and so must the checker (it unified the accumulator with int<m>)
+        FrontEnd.Result r = check("let total = Array.fold (fun acc x -> acc * 3<m> / 1<m> + x) 1 [| 1; 2 |]\n"
+                + "let area = Array.fold (fun acc x -> acc + x * 2.0<m>) 0.0<m ^ 2> [| 1.0<m> |]");
+        assertEquals("int", typeOf(r, "total"));
+        assertEquals("float<m ^ 2>", typeOf(r, "area"));
+    }
+
+    @Test
     void aUnitAbbreviationIsTheUnitItStandsFor() {
         // F# would keep the name Hz in the signature; fid-embed shows the unit it stands for
         FrontEnd.Result r = check("let period (f: float<Hz>) = 1.0 / f\nlet rate (x: float<1/s>) = x\nlet p = period (rate 50.0<Hz>)");
