@@ -88,6 +88,7 @@ final class Calls {
         if (s instanceof EnumRef er) {
             return new Typed.Const(loc, new Type.Named(er.def(), List.of()), er.v().value());
         }
+        if (s instanceof ActiveRef ar) return ar.result() ? cx.activePatterns.construct(ar, loc, List.of(), Scope.EMPTY) : cx.activePatterns.notAValue(ar, loc);
         Builtin b = ((BuiltinRef) s).b();
         return cx.builtins.builtinValue(b, loc, nameLoc);
     }
@@ -103,6 +104,8 @@ final class Calls {
             if (r != null && r.tupled() && r.used() == n.path().size()) args = untuple(args);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof BuiltinRef br) return cx.builtins.applyBuiltinExpr(br.b(), n.loc(), args, scope);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof CaseRef cr) return applyCase(cr, n.loc(), args, scope);
+            if (r != null && r.used() == n.path().size() && r.sym() instanceof ActiveRef ar)
+                return ar.result() ? cx.activePatterns.construct(ar, n.loc(), args, scope) : cx.activePatterns.notAValue(ar, n.loc());
         }
         TExpr fn = cx.exprs.infer(head, scope);
         TExpr result = applyArgs(fn, args, scope, a.loc());

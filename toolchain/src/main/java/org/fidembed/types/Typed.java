@@ -71,4 +71,11 @@ public final class Typed {
     public record PCase(Loc loc, Type type, TypeDefn def, int caseIndex, List<TPat> args) implements TPat { }
     public record PAs(Loc loc, Type type, TPat pat, LocalVar v) implements TPat { }
     public record POr(Loc loc, Type type, TPat left, TPat right) implements TPat { }
+    public record PAnd(Loc loc, Type type, TPat left, TPat right) implements TPat { }
+    /**
+     * An active pattern's test: call (which reads the matched value from input) computes a value of
+     * resultType that must match result. Views with the same key compute the same value (the same
+     * function with the same arguments), so the match compiler tests them once.
+     */
+    public record PView(Loc loc, Type type, LocalVar input, TExpr call, Type resultType, TPat result, String key) implements TPat { }
 }
