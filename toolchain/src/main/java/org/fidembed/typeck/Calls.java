@@ -22,6 +22,7 @@ final class Calls {
     Calls(CheckContext cx) { this.cx = cx; }
 
     TExpr inferName(Name n, Scope scope) {
+        if (TraitCalls.isGenericConstant(n.path())) return cx.traitCalls.generic(n.path().get(1), n.loc(), cx.fresh());
         Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, true);
         if (r == null) return new Typed.Error(n.loc(), cx.errorType());
         TExpr head;
@@ -53,6 +54,7 @@ final class Calls {
             }
             List<Type> targs = new ArrayList<>();
             Type t = cx.unifier.instantiate(gv.scheme, targs);
+            cx.traitCalls.checkUse(gv, targs, loc);
             return new Typed.GlobalRef(loc, t, gv, targs);
         }
         if (s instanceof CaseRef c) {
@@ -202,6 +204,8 @@ final class Calls {
 
     TExpr inferTypeApp(TypeApp ta, Scope scope) {
         Expr fn = ta.fn();
+        if (fn instanceof Name n && TraitCalls.isGenericConstant(n.path()) && ta.args().size() == 1)
+            return cx.traitCalls.generic(n.path().get(1), n.loc(), cx.typeExprs.resolveTypeExpr(ta.args().get(0), null, true));
         if (fn instanceof Name n) {
             Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, true);
             if (r == null) return new Typed.Error(ta.loc(), cx.errorType());

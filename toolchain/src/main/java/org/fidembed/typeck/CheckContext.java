@@ -61,6 +61,7 @@ final class CheckContext {
     final Control control = new Control(this);
     final Patterns patterns = new Patterns(this);
     final ActivePatterns activePatterns = new ActivePatterns(this);
+    final TraitCalls traitCalls = new TraitCalls(this);
 
     CheckContext(Diagnostics diags, String boardName, Predicate<String> interruptNameValid) {
         this.diags = diags;

@@ -194,6 +194,7 @@ final class Decls {
         if (g.interruptVector != null) checkInterrupt(g, b);
         if (g.test) checkTest(g, b);
         cx.unifier.defaultTraits(body, g.scheme.vars());
+        cx.traitCalls.collectRequirements(g);
         m.values.put(b.name(), new Global(g));
         cx.activePatterns.register(ap, m);
         if (g.isPrivate) m.privateNames.add(b.name());

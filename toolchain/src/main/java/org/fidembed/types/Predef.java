@@ -248,6 +248,19 @@ public final class Predef {
     }
 
     /** Whether t satisfies a trait; unknown (variable) types are checked later. */
+    /**
+     * Whether a type has what a member constraint asks for: Zero and One on the numeric types, Length
+     * on arrays and strings, or a member the record or union defines (as static, or not).
+     */
+    public static boolean hasMember(Type t, String name, boolean isStatic, boolean property) {
+        t = Type.prune(t);
+        if (t instanceof Type.Prim p && p.kind().isNumeric() && isStatic && property && (name.equals("Zero") || name.equals("One"))) return true;
+        if ((t instanceof Type.Array || Type.isPrim(t, PrimKind.STRING)) && !isStatic && property && name.equals("Length")) return true;
+        if (!(t instanceof Type.Named n)) return false;
+        TypeDefn.Member m = n.def().members.get(name);
+        return m != null && m.isStatic() == isStatic;
+    }
+
     public static boolean satisfies(Type t, Trait tr) {
         t = Type.prune(t);
         if (t instanceof Type.Var) return true;
@@ -273,6 +286,16 @@ public final class Predef {
             };
         }
         if (t instanceof Type.Fun) return false;
+        if (t instanceof Type.Named n && !n.def().members.isEmpty()) {
+            // the operators a record or union defines (static member (+)) serve inline functions
+            var ms = n.def().members;
+            switch (tr) {
+                case ADD: return ms.containsKey("op_Addition");
+                case ARITH: return ms.containsKey("op_Subtraction") || ms.containsKey("op_Multiply") || ms.containsKey("op_Division") || ms.containsKey("op_Modulus");
+                case NEG: return ms.containsKey("op_UnaryNegation");
+                default: break;
+            }
+        }
         return tr == Trait.EQUALITY || tr == Trait.COMPARISON;
     }
 

@@ -63,6 +63,8 @@ public final class Symbols {
         /** Whether an interrupt handler reads or writes it (then every access is volatile). */
         public boolean sharedWithInterrupt;
         public int uses;
+        /** For an inline function: the members its type parameters must have (its member constraints). */
+        public List<MemberRequirement> memberRequirements = List.of();
         /** The functions of its `let rec ... and ...` group (itself included), or null. */
         public List<GlobalVal> recGroup;
 
@@ -75,6 +77,12 @@ public final class Symbols {
         }
         public boolean isFunction() { return arity > 0; }
         @Override public String toString() { return qualifiedName; }
+    }
+
+    /** Type parameter number typeParam (of the scheme) must have the member, static or not, property or not. */
+    public record MemberRequirement(int typeParam, String member, boolean isStatic, boolean property) {
+        /** F#'s name of it: a property is its getter, get_Length. */
+        public String fsName() { return property ? "get_" + member : member; }
     }
 
     public sealed interface ValueSym permits Local, Global, CaseRef, EnumRef, BuiltinRef, ActiveRef { }

@@ -38,6 +38,7 @@ public final class TreeWalk {
         else if (e instanceof Printf p) p.args().forEach(f);
         else if (e instanceof Panic p) { if (p.message() != null) f.accept(p.message()); }
         else if (e instanceof Prop p) f.accept(p.target());
+        else if (e instanceof TraitCall t) { if (t.builtin() != null) f.accept(t.builtin()); else t.args().forEach(f); }
         // Const, LocalRef, GlobalRef, BuiltinRef, Error: no children
     }
 
