@@ -46,7 +46,7 @@ final class LanguageDiagnostics {
     }
 
     void incompleteBinding(Loc loc, String example) {
-        diags.warning(loc, "incomplete pattern match in this binding" + (example != null ? "; for example '" + example + "' is not covered" : ""));
+        diags.warning(loc, "incomplete pattern match in this binding" + (example != null && !example.equals("_") ? "; for example '" + example + "' is not covered" : ""));
     }
 
     /** A member constraint of an inline function, at the type it is expanded at. */

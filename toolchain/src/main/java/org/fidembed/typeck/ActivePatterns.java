@@ -119,7 +119,7 @@ final class ActivePatterns {
             return failed(loc, expected, args, binds, scope, reuse);
         }
         List<TExpr> callArgs = new ArrayList<>();
-        StringBuilder key = new StringBuilder(ap.name()).append('@').append(System.identityHashCode(symbolOf(ap.fn())));
+        StringBuilder key = new StringBuilder(identity(ap.fn()));
         List<Type> paramTypes = new ArrayList<>();
         for (Pat p : params) {
             Expr e = asExpr(p);
@@ -173,10 +173,11 @@ final class ActivePatterns {
         return new Typed.PWild(loc, expected);
     }
 
-    private static Object symbolOf(ValueSym s) {
-        if (s instanceof Global g) return g.g();
-        if (s instanceof Local l) return l.v();
-        return s;
+    /** The function of an active pattern, as text: the same text is the same function. */
+    private static String identity(ValueSym s) {
+        if (s instanceof Global g) return g.g().qualifiedName;
+        if (s instanceof Local l) return l.v().name + "#" + l.v().id;
+        return String.valueOf(s);
     }
 
     /** F#: `| DivisibleBy 3 ->` passes 3 as a parameter when the pattern returns a unit option and takes one more. */

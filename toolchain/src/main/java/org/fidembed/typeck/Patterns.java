@@ -55,8 +55,8 @@ final class Patterns {
         if (p instanceof Ast.PRecord pr) return recordPattern(pr, expected, binds, scope, reuse);
         if (p instanceof Ast.PAs pa) {
             TPat inner = checkPattern(pa.pat(), expected, binds, scope, reuse);
-            Typed.PVar v = (Typed.PVar) bindVar(pa.name(), pa.nameLoc(), expected, binds, reuse);
-            return new Typed.PAs(pa.loc(), expected, inner, v.v());
+            TPat bound = bindVar(pa.name(), pa.nameLoc(), expected, binds, reuse);
+            return bound instanceof Typed.PVar v ? new Typed.PAs(pa.loc(), expected, inner, v.v()) : inner;
         }
         if (p instanceof Ast.POr po) return orPattern(po, expected, binds, scope, reuse);
         if (p instanceof Ast.PAnd pa) {
