@@ -44,7 +44,8 @@ final class Matches {
         boolean hasValue = tc == null && !rty.equals(LType.UNIT);
         Value result = hasValue ? b.alloca(rty) : null;
         // the scrutinee lives in memory; tests read the parts they need
-        boolean funScrut = LType.isFun(st);
+        // (unless an active pattern tests it: then it is a value in memory like any other)
+        boolean funScrut = LType.isFun(st) && !hasViews(m);
         Value root = null;
         if (!funScrut) {
             V mv = Closures.materialize(f, sv, st, env, m.loc());
@@ -87,6 +88,12 @@ final class Matches {
         b.block(end);
         if (!hasValue) return Fn.unit();
         return ControlFlow.loadResult(f, result, rty, rt);
+    }
+
+    private static boolean hasViews(Typed.Match m) {
+        boolean[] found = {false};
+        for (Typed.Rule r : m.rules()) org.fidembed.types.TreeWalk.views(r.pat(), c -> found[0] = true);
+        return found[0];
     }
 
     private static void report(Fn f, Typed.Match m, MatchCompiler mc, MatchCompiler.Node tree) {
@@ -173,7 +180,8 @@ final class Matches {
         Value in = b.alloca(ity);
         V part = occValue(f, v.occ().parent(), ctx);
         if (!ity.equals(LType.UNIT)) b.store(part.value(), in);
-        Env venv = env.with(input, new Slot(in, ity));
+        Type it = LType.conc(input.type, env);
+        Env venv = LType.isFun(it) ? env.with(input, new FnBind(new Closure(in, it))) : env.with(input, new Slot(in, ity));
         Val r = Expressions.lower(f, v.view().call(), venv);
         if (b.terminated()) return;
         Type rt = Type.prune(v.occ().type());
