@@ -63,6 +63,8 @@ public final class Ast {
     public record FieldPat(Loc loc, List<String> path, Pat pat) { }
     public record PAs(Loc loc, Pat pat, String name, Loc nameLoc) implements Pat { }
     public record POr(Loc loc, Pat left, Pat right) implements Pat { }
+    /** p1 & p2: the value matches both (useful with active patterns). */
+    public record PAnd(Loc loc, Pat left, Pat right) implements Pat { }
     public record PTyped(Loc loc, Pat pat, TypeExpr type) implements Pat { }
     /** A pattern the subset does not support (list or array patterns...); the checker reports it. */
     public record PUnsupported(Loc loc, String message) implements Pat { }

@@ -60,6 +60,7 @@ final class Expressions {
         if (e instanceof Typed.Printf p) { Printf.lower(f, p, env); return Fn.unit(); }
         if (e instanceof Typed.Panic p) return Checks.lowerPanic(f, p, env);
         if (e instanceof Typed.Prop p) return Aggregates.property(f, p, env);
+        if (e instanceof Typed.TraitCall t) return MemberConstraints.lower(f, t, env);
         throw new IllegalStateException("cannot lower " + e.getClass().getSimpleName() + " at " + e.loc());
     }
 

@@ -44,7 +44,7 @@ final class FreeVars {
         if (e instanceof Typed.Lambda l) bound.addAll(l.params());
         if (e instanceof Typed.For f) bound.add(f.v());
         if (e instanceof Typed.ForEach f) bound.add(f.v());
-        if (e instanceof Typed.Match m) for (Typed.Rule r : m.rules()) patternVars(r.pat(), bound);
+        if (e instanceof Typed.Match m) for (Typed.Rule r : m.rules()) { patternVars(r.pat(), bound); TreeWalk.viewInputs(r.pat(), bound); }
         TreeWalk.children(e, c -> collect(c, bound, used));
     }
 
@@ -56,5 +56,7 @@ final class FreeVars {
         else if (p instanceof Typed.PRecord r) r.fields().forEach(x -> patternVars(x, out));
         else if (p instanceof Typed.PCase c) c.args().forEach(x -> patternVars(x, out));
         else if (p instanceof Typed.POr o) { patternVars(o.left(), out); patternVars(o.right(), out); }
+        else if (p instanceof Typed.PAnd a) { patternVars(a.left(), out); patternVars(a.right(), out); }
+        else if (p instanceof Typed.PView v) patternVars(v.result(), out);
     }
 }

@@ -46,7 +46,16 @@ final class LanguageDiagnostics {
     }
 
     void incompleteBinding(Loc loc, String example) {
-        diags.warning(loc, "incomplete pattern match in this binding" + (example != null ? "; for example '" + example + "' is not covered" : ""));
+        diags.warning(loc, "incomplete pattern match in this binding" + (example != null && !example.equals("_") ? "; for example '" + example + "' is not covered" : ""));
+    }
+
+    /** A member constraint of an inline function, at the type it is expanded at. */
+    void memberNotSupported(Loc loc, String type, String member) {
+        diags.error(loc, "the type '" + type + "' does not support the operator '" + member + "'");
+    }
+
+    void primitiveOperatorConstraint(Loc loc, String member) {
+        diags.error(loc, "an operator of a primitive type called through a member constraint ('" + member + "') is not supported yet; use the operator itself");
     }
 
     void ruleNeverMatched(Loc loc) { diags.warning(loc, "this rule will never be matched"); }

@@ -1,6 +1,7 @@
 // Compiles the rules of a match into a decision tree (Maranget's clause-matrix method): each test
 // examines one sub-value once, or-patterns split rows, guards fall through to the remaining rules.
-// It also finds incomplete matches (with an example of a value not covered) and unused rules.
+// An active pattern's view computes a new sub-value once on its path (a View node) and is matched as
+// a column of its own. It also finds incomplete matches (with an example not covered) and unused rules.
 package org.fidembed.lower;
 
 import org.fidembed.types.Symbols.LocalVar;
@@ -14,11 +15,11 @@ final class MatchCompiler {
 
     /** A position inside the scrutinee: the root, or a step from a parent occurrence. */
     record Occ(Occ parent, Step step, int index, int caseIndex, Type type) {
-        enum Step { ROOT, TUPLE, RECORD, CASE }
+        enum Step { ROOT, TUPLE, RECORD, CASE, VIEW }
         static Occ root(Type t) { return new Occ(null, Step.ROOT, 0, 0, t); }
     }
 
-    sealed interface Node permits Leaf, Fail, Switch { }
+    sealed interface Node permits Leaf, Fail, Switch, View { }
     record Bind(LocalVar v, Occ occ) { }
     /** A rule is chosen: bind, then (if it has a guard) test it and continue with onGuardFail. */
     record Leaf(int rule, List<Bind> binds, Node onGuardFail) implements Node { }
@@ -26,16 +27,23 @@ final class MatchCompiler {
     enum Kind { TAG, CONST }
     record Branch(Object key, Node node) { }
     record Switch(Occ occ, Kind kind, List<Branch> branches, Node otherwise) implements Node { }
+    /** Computes an active pattern's value (occ, a VIEW of its parent) by view's call, then continues. */
+    record View(Occ occ, PView view, Node next) implements Node { }
 
     private record Row(List<TPat> pats, List<Bind> binds, int rule) { }
 
     private final List<Rule> rules;
+    private final java.util.function.UnaryOperator<Type> concrete;
+    private final Map<String, Integer> viewIds = new HashMap<>();
     final Set<Integer> reached = new HashSet<>();
     String missingExample;
     private int nodes = 0;
     private static final int MAX_NODES = 20000;
 
-    MatchCompiler(List<Rule> rules) { this.rules = rules; }
+    MatchCompiler(List<Rule> rules) { this(rules, t -> t); }
+
+    /** concrete: makes a type of the typed tree concrete in the instance being compiled. */
+    MatchCompiler(List<Rule> rules, java.util.function.UnaryOperator<Type> concrete) { this.rules = rules; this.concrete = concrete; }
 
     Node compile(Type scrutineeType) {
         List<Row> rows = new ArrayList<>();
@@ -73,6 +81,8 @@ final class MatchCompiler {
         if (head instanceof PTuple || head instanceof PRecord) return expandProduct(rows, cols, col, head);
         if (head instanceof PCase pc) return switchOnCases(rows, cols, col, pc.def());
         if (head instanceof PConst) return switchOnConsts(rows, cols, col);
+        if (head instanceof PView pv) return expandView(rows, cols, col, pv);
+        if (head instanceof PAnd) return expandAnd(rows, cols, col);
         throw new IllegalStateException("unexpected pattern " + head);
     }
 
@@ -156,6 +166,44 @@ final class MatchCompiler {
         return compile(out, replaceColumn(cols, col, subs));
     }
 
+    /**
+     * The view's value becomes a column after col: rows with the same view match their result there
+     * (and anything in col); other rows keep their pattern in col and match anything in the new one.
+     */
+    private Node expandView(List<Row> rows, List<Occ> cols, int col, PView head) {
+        Occ occ = cols.get(col);
+        int id = viewIds.computeIfAbsent(head.key(), k -> viewIds.size());
+        Type rt = concrete.apply(head.resultType());
+        Occ vocc = new Occ(occ, Occ.Step.VIEW, id, 0, rt);
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            TPat p = r.pats.get(col);
+            List<TPat> two = p instanceof PView v && v.key().equals(head.key())
+                    ? List.of(new PWild(p.loc(), occ.type()), v.result())
+                    : List.of(p, new PWild(p.loc(), rt));
+            out.add(new Row(replacePat(r.pats, col, two), r.binds, r.rule));
+        }
+        return new View(vocc, head, compile(out, replaceColumn(cols, col, List.of(occ, vocc))));
+    }
+
+    /** p1 & p2 tests the same value twice: col becomes two columns of the same occurrence. */
+    private Node expandAnd(List<Row> rows, List<Occ> cols, int col) {
+        Occ occ = cols.get(col);
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            TPat p = r.pats.get(col);
+            List<TPat> two = p instanceof PAnd a ? List.of(a.left(), a.right()) : List.of(p, new PWild(p.loc(), occ.type()));
+            out.add(new Row(replacePat(r.pats, col, two), r.binds, r.rule));
+        }
+        return compile(out, replaceColumn(cols, col, List.of(occ, occ)));
+    }
+
+    /** Whether an occurrence is inside an active pattern's value: what is missing there is no value of the input. */
+    private static boolean inView(Occ o) {
+        for (; o != null; o = o.parent()) if (o.step() == Occ.Step.VIEW) return true;
+        return false;
+    }
+
     private Node switchOnCases(List<Row> rows, List<Occ> cols, int col, TypeDefn def) {
         Occ occ = cols.get(col);
         Type.Named n = (Type.Named) Type.prune(occ.type());
@@ -189,7 +237,10 @@ final class MatchCompiler {
         Node otherwise = null;
         if (used.size() < def.cases.size()) {
             otherwise = compileDefault(rows, cols, col, p -> p instanceof PCase);
-            if (otherwise instanceof Fail f && f.example() == null) {
+            if (otherwise instanceof Fail f && f.example() == null && inView(occ)) {
+                otherwise = new Fail("_");
+                if (missingExample == null) missingExample = "_";
+            } else if (otherwise instanceof Fail f && f.example() == null) {
                 for (TypeDefn.Case cs : def.cases) {
                     if (!used.contains(cs.index())) {
                         String ex = cs.name() + (cs.fields().isEmpty() ? "" : cs.fields().size() == 1 ? " _" : " (" + String.join(", ", Collections.nCopies(cs.fields().size(), "_")) + ")");
@@ -227,7 +278,7 @@ final class MatchCompiler {
         if (!complete) {
             otherwise = compileDefault(rows, cols, col, p -> p instanceof PConst pc && pc.value() != null);
             if (otherwise instanceof Fail f && f.example() == null) {
-                String ex = exampleNotIn(values, occ.type());
+                String ex = inView(occ) ? "_" : exampleNotIn(values, occ.type());
                 otherwise = new Fail(ex);
                 if (missingExample == null) missingExample = ex;
             }
@@ -275,6 +326,7 @@ final class MatchCompiler {
     static boolean canFail(Node n) {
         if (n instanceof Fail) return true;
         if (n instanceof Leaf l) return l.onGuardFail() != null && canFail(l.onGuardFail());
+        if (n instanceof View v) return canFail(v.next());
         Switch s = (Switch) n;
         for (Branch b : s.branches()) if (canFail(b.node())) return true;
         return s.otherwise() != null && canFail(s.otherwise());

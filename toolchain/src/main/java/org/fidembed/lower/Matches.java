@@ -30,7 +30,8 @@ final class Matches {
     private Matches() { }
 
     /** What the tree's code needs: the match, the scrutinee's type and slot, the variables' slots, the rule bodies. */
-    private record MatchCtx(Typed.Match m, Type st, Value root, Map<LocalVar, Value> varSlots, Label[] bodyLabels, Env env) { }
+    private record MatchCtx(Typed.Match m, Type st, Value root, Map<LocalVar, Value> varSlots, Label[] bodyLabels, Env env,
+                            Map<MatchCompiler.Occ, Value> viewSlots) { }
 
     /** tc: the match is in tail position (its rules return or jump), or null. */
     static Val lower(Fn f, Typed.Match m, Env env, TailCtx tc) {
@@ -43,14 +44,15 @@ final class Matches {
         boolean hasValue = tc == null && !rty.equals(LType.UNIT);
         Value result = hasValue ? b.alloca(rty) : null;
         // the scrutinee lives in memory; tests read the parts they need
-        boolean funScrut = LType.isFun(st);
+        // (unless an active pattern tests it: then it is a value in memory like any other)
+        boolean funScrut = LType.isFun(st) && !hasViews(m);
         Value root = null;
         if (!funScrut) {
             V mv = Closures.materialize(f, sv, st, env, m.loc());
             root = b.alloca(mv.ty());
             if (!mv.ty().equals(LType.UNIT)) b.store(mv.value(), root);
         }
-        MatchCompiler mc = new MatchCompiler(m.rules());
+        MatchCompiler mc = new MatchCompiler(m.rules(), t -> LType.conc(t, env));
         MatchCompiler.Node tree;
         try {
             tree = mc.compile(st);
@@ -70,7 +72,7 @@ final class Matches {
         Label[] bodyLabels = new Label[m.rules().size()];
         for (int r = 0; r < bodyLabels.length; r++) bodyLabels[r] = b.label("rule");
         Label end = b.label("endmatch");
-        emitNode(f, tree, new MatchCtx(m, st, root, varSlots, bodyLabels, benv));
+        emitNode(f, tree, new MatchCtx(m, st, root, varSlots, bodyLabels, benv, new java.util.HashMap<>()));
         for (int r = 0; r < m.rules().size(); r++) {
             if (!mc.reached.contains(r)) continue;
             b.block(bodyLabels[r]);
@@ -86,6 +88,12 @@ final class Matches {
         b.block(end);
         if (!hasValue) return Fn.unit();
         return ControlFlow.loadResult(f, result, rty, rt);
+    }
+
+    private static boolean hasViews(Typed.Match m) {
+        boolean[] found = {false};
+        for (Typed.Rule r : m.rules()) org.fidembed.types.TreeWalk.views(r.pat(), c -> found[0] = true);
+        return found[0];
     }
 
     private static void report(Fn f, Typed.Match m, MatchCompiler mc, MatchCompiler.Node tree) {
@@ -119,6 +127,11 @@ final class Matches {
         }
         if (n instanceof MatchCompiler.Leaf l) {
             emitLeaf(f, l, ctx);
+            return;
+        }
+        if (n instanceof MatchCompiler.View v) {
+            emitView(f, v, ctx);
+            emitNode(f, v.next(), ctx);
             return;
         }
         var b = f.b();
@@ -156,6 +169,25 @@ final class Matches {
         } else {
             b.br(ctx.bodyLabels()[l.rule()]);
         }
+    }
+
+    /** An active pattern's value: its function applied to the part it tests, kept in a slot of its own. */
+    private static void emitView(Fn f, MatchCompiler.View v, MatchCtx ctx) {
+        var b = f.b();
+        Env env = ctx.env();
+        LocalVar input = v.view().input();
+        IrType ity = LType.of(LType.conc(input.type, env));
+        Value in = b.alloca(ity);
+        V part = occValue(f, v.occ().parent(), ctx);
+        if (!ity.equals(LType.UNIT)) b.store(part.value(), in);
+        Type it = LType.conc(input.type, env);
+        Env venv = LType.isFun(it) ? env.with(input, new FnBind(new Closure(in, it))) : env.with(input, new Slot(in, ity));
+        Val r = Expressions.lower(f, v.view().call(), venv);
+        if (b.terminated()) return;
+        Type rt = Type.prune(v.occ().type());
+        V rv = Closures.materialize(f, r, rt, venv, v.view().loc());
+        Value slot = ctx.viewSlots().computeIfAbsent(v.occ(), o -> b.alloca(LType.of(rt)));
+        if (!rv.ty().equals(LType.UNIT)) b.store(rv.value(), slot);
     }
 
     private static void switchOnTag(Fn f, MatchCompiler.Switch s, List<Label> labels, Label otherwise, MatchCtx ctx) {
@@ -198,6 +230,7 @@ final class Matches {
     /** The address of an occurrence inside the scrutinee. */
     private static Value occPtr(Fn f, MatchCompiler.Occ o, MatchCtx ctx) {
         if (o.parent() == null) return ctx.root();
+        if (o.step() == MatchCompiler.Occ.Step.VIEW) return ctx.viewSlots().get(o);
         var b = f.b();
         Value pp = occPtr(f, o.parent(), ctx);
         Type pt = Type.prune(o.parent().type());

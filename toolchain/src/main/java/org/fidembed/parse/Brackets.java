@@ -55,17 +55,20 @@ final class Brackets {
         return new Paren(t.loc(), e);
     }
 
-    /** (^T : (static member Zero : ^T) ()) and ('T : ...): a call of a member constraint. */
+    /** (^T : (static member Zero : ^T) ()), ('T : ...) and ((^T or ^U) : ...): a call of a member constraint. */
     private boolean isTraitCallStart() {
         Token n = c.peek();
+        if (sym(n, "(") && sym(c.peek(1), "^") && c.peek(2).kind() == Kind.IDENT && kw(c.peek(3), "or")) return true;
         if (n.kind() == Kind.TYVAR) return sym(c.peek(1), ":") || sym(c.peek(1), "or");
         return sym(n, "^") && c.peek(1).kind() == Kind.IDENT && (sym(c.peek(2), ":") || kw(c.peek(2), "or"));
     }
 
     private Expr traitCall(Token open) {
         List<TypeExpr> supports = new ArrayList<>();
+        boolean grouped = c.acceptSym("(");
         supports.add(types.atomType());
         while (c.acceptKw("or")) supports.add(types.atomType());
+        if (grouped) c.expectSym(")");
         c.expectSym(":");
         c.expectSym("(");
         MemberSig sig = types.memberSig();

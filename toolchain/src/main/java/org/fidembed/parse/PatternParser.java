@@ -65,9 +65,8 @@ final class PatternParser {
     private Pat andPattern() {
         Pat p = typedElement();
         if (c.atSym("&") && !c.atSym("&&")) {
-            Token amp = c.advance();
-            andPattern();
-            return new PUnsupported(amp.loc(), "'&' patterns are not supported yet; match the parts with a tuple");
+            c.advance();
+            return new PAnd(p.loc(), p, andPattern());
         }
         return p;
     }

@@ -152,6 +152,8 @@ final class EscapeRule {
         else if (p instanceof PRecord r) r.fields().forEach(x -> patBound(x, s));
         else if (p instanceof PCase c) c.args().forEach(x -> patBound(x, s));
         else if (p instanceof POr o) { patBound(o.left(), s); patBound(o.right(), s); }
+        else if (p instanceof PAnd a) { patBound(a.left(), s); patBound(a.right(), s); }
+        else if (p instanceof PView v) { s.add(v.input()); patBound(v.result(), s); }
     }
 
     /** The first local of the frame a lambda refers to (its free variable), or null. */

@@ -99,7 +99,7 @@ final class Binder {
     void bindParam(Params ps, Pat p, Type pt, Scope scope) {
         Pat inner = p;
         if (inner instanceof PTyped pty) { cx.unifier.expect(pty.loc(), pt, cx.typeExprs.resolveTypeExpr(pty.type(), null, true)); inner = pty.pat(); }
-        if (inner instanceof PName pn && cx.names.resolvePatternName(pn.name()) == null) {
+        if (inner instanceof PName pn && cx.names.resolvePatternName(pn.name(), scope) == null) {
             LocalVar v = new LocalVar(pn.name(), pt, false, pn.loc());
             ps.vars.add(v);
             ps.pats.add(null);

@@ -22,6 +22,7 @@ final class Calls {
     Calls(CheckContext cx) { this.cx = cx; }
 
     TExpr inferName(Name n, Scope scope) {
+        if (TraitCalls.isGenericConstant(n.path())) return cx.traitCalls.generic(n.path().get(1), n.loc(), cx.fresh());
         Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, true);
         if (r == null) return new Typed.Error(n.loc(), cx.errorType());
         TExpr head;
@@ -53,6 +54,7 @@ final class Calls {
             }
             List<Type> targs = new ArrayList<>();
             Type t = cx.unifier.instantiate(gv.scheme, targs);
+            cx.traitCalls.checkUse(gv, targs, loc);
             return new Typed.GlobalRef(loc, t, gv, targs);
         }
         if (s instanceof CaseRef c) {
@@ -88,6 +90,7 @@ final class Calls {
         if (s instanceof EnumRef er) {
             return new Typed.Const(loc, new Type.Named(er.def(), List.of()), er.v().value());
         }
+        if (s instanceof ActiveRef ar) return ar.result() ? cx.activePatterns.construct(ar, loc, List.of(), Scope.EMPTY) : cx.activePatterns.notAValue(ar, loc);
         Builtin b = ((BuiltinRef) s).b();
         return cx.builtins.builtinValue(b, loc, nameLoc);
     }
@@ -103,6 +106,8 @@ final class Calls {
             if (r != null && r.tupled() && r.used() == n.path().size()) args = untuple(args);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof BuiltinRef br) return cx.builtins.applyBuiltinExpr(br.b(), n.loc(), args, scope);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof CaseRef cr) return applyCase(cr, n.loc(), args, scope);
+            if (r != null && r.used() == n.path().size() && r.sym() instanceof ActiveRef ar)
+                return ar.result() ? cx.activePatterns.construct(ar, n.loc(), args, scope) : cx.activePatterns.notAValue(ar, n.loc());
         }
         TExpr fn = cx.exprs.infer(head, scope);
         TExpr result = applyArgs(fn, args, scope, a.loc());
@@ -199,6 +204,8 @@ final class Calls {
 
     TExpr inferTypeApp(TypeApp ta, Scope scope) {
         Expr fn = ta.fn();
+        if (fn instanceof Name n && TraitCalls.isGenericConstant(n.path()) && ta.args().size() == 1)
+            return cx.traitCalls.generic(n.path().get(1), n.loc(), cx.typeExprs.resolveTypeExpr(ta.args().get(0), null, true));
         if (fn instanceof Name n) {
             Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, true);
             if (r == null) return new Typed.Error(ta.loc(), cx.errorType());

@@ -60,6 +60,8 @@ final class CheckContext {
     final Members members = new Members(this);
     final Control control = new Control(this);
     final Patterns patterns = new Patterns(this);
+    final ActivePatterns activePatterns = new ActivePatterns(this);
+    final TraitCalls traitCalls = new TraitCalls(this);
 
     CheckContext(Diagnostics diags, String boardName, Predicate<String> interruptNameValid) {
         this.diags = diags;
@@ -69,6 +71,10 @@ final class CheckContext {
         predefModule.prelude = true;
         for (TypeDefn d : List.of(predef.option, predef.voption, predef.result)) {
             predefModule.types.put(d.name, d);
+            for (TypeDefn.Case c : d.cases) predefModule.values.put(c.name(), new CaseRef(d, c));
+            allTypes.add(d);
+        }
+        for (TypeDefn d : predef.choices) {
             for (TypeDefn.Case c : d.cases) predefModule.values.put(c.name(), new CaseRef(d, c));
             allTypes.add(d);
         }

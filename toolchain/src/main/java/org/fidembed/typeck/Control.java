@@ -100,7 +100,7 @@ final class Control {
             return new Typed.Error(f.loc(), Type.UNIT);
         }
         Pat p = f.pat();
-        if (p instanceof PName pn && cx.names.resolvePatternName(pn.name()) == null) {
+        if (p instanceof PName pn && cx.names.resolvePatternName(pn.name(), scope) == null) {
             LocalVar v = new LocalVar(pn.name(), elem, false, pn.loc());
             TExpr body = cx.exprs.checkStatement(f.body(), scope.with(pn.name(), new Local(v)));
             return new Typed.ForEach(f.loc(), Type.UNIT, v, src, body);
@@ -121,15 +121,16 @@ final class Control {
         Binding b = l.bindings().get(0);
         if (l.bindings().size() > 1) cx.diags.error(l.loc(), "'and' is only allowed after 'let rec'");
         if (b.isFunction() || (b.name() != null && SyntaxFacts.isLambdaExpr(b.body()) && !b.mutable())) {
-            if (SyntaxFacts.isActivePatternName(b.name())) cx.diags.error(b.nameLoc(), "active patterns are not supported yet");
             LocalVar v = new LocalVar(b.name(), null, false, b.nameLoc());
+            ActivePattern ap = SyntaxFacts.isActivePatternName(b.name()) ? cx.activePatterns.define(b.name(), b.nameLoc(), new Local(v)) : null;
             cx.level++;
-            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, v, scope, null);
+            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, v, cx.activePatterns.bodyScope(ap, scope), null);
+            cx.activePatterns.checkResult(ap, b, lam);
             cx.level--;
             v.type = lam.type();
             Scheme sc = cx.unifier.generalize(lam.type(), b.inline(), b.loc());
             if (!sc.vars().isEmpty()) v.scheme = sc;
-            TExpr body = cx.exprs.check(l.body(), expected, scope.with(v.name, new Local(v)));
+            TExpr body = cx.exprs.check(l.body(), expected, cx.activePatterns.caseScope(ap, scope.with(v.name, new Local(v))));
             warnUnused(v);
             return new Typed.Let(l.loc(), body.type(), v, lam, body);
         }
@@ -139,7 +140,7 @@ final class Control {
         cx.level++;
         TExpr value = cx.exprs.check(b.body(), t, scope);
         cx.level--;
-        if (b.pat() instanceof PName pn && cx.names.resolvePatternName(pn.name()) == null) {
+        if (b.pat() instanceof PName pn && cx.names.resolvePatternName(pn.name(), scope) == null) {
             LocalVar v = new LocalVar(pn.name(), value.type(), b.mutable(), pn.loc());
             TExpr body = cx.exprs.check(l.body(), expected, scope.with(v.name, new Local(v)));
             warnUnused(v);

@@ -117,7 +117,6 @@ final class Decls {
     }
 
     GlobalVal newGlobal(Binding b, ModuleDef m, String name, Loc loc) {
-        if (SyntaxFacts.isActivePatternName(name)) cx.diags.error(loc, "active patterns are not supported yet");
         String qn = m.qualifiedName.isEmpty() ? name : m.qualifiedName + "." + name;
         GlobalVal g = new GlobalVal(name, qn, loc, m, b);
         g.prelude = cx.checkingPrelude;
@@ -138,6 +137,11 @@ final class Decls {
                 case "NoInline" -> g.noInline = true;
                 case "Test" -> g.test = true;
                 case "CompiledName", "Inline", "GeneralizableValue" -> { }
+                case "Struct" -> {
+                    // [<return: Struct>] on a partial active pattern: it returns a voption
+                    if (!"return".equals(a.target()) || !SyntaxFacts.isActivePatternName(name))
+                        cx.diags.warning(a.loc(), "the attribute 'Struct' has no meaning here and is ignored");
+                }
                 default -> cx.diags.warning(a.loc(), "the attribute '" + a.name() + "' has no meaning in fid-embed and is ignored");
             }
         }
@@ -163,7 +167,8 @@ final class Decls {
             return;
         }
         GlobalVal g = newGlobal(b, m, b.name(), b.nameLoc());
-        if (SyntaxFacts.isActivePatternName(b.name())) return;   // an active pattern: reported, its body (with its cases) not checked
+        ActivePattern ap = SyntaxFacts.isActivePatternName(b.name()) ? cx.activePatterns.define(b.name(), b.nameLoc(), new Global(g)) : null;
+        if (ap == null && SyntaxFacts.isActivePatternName(b.name())) return;   // reported; its body would only repeat it
         cx.level++;
         TExpr body;
         Type declared = null;
@@ -171,7 +176,8 @@ final class Decls {
             // the entry point's parameter is a string[] (argv.Length and the like type-check before the end)
             boolean untypedArgv = g.entryPoint && b.params().size() == 1 && !(b.params().get(0) instanceof PTyped);
             Type entry = untypedArgv ? new Type.Fun(new Type.Array(Type.STRING), cx.fresh()) : null;
-            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, g, Scope.EMPTY, entry);
+            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, g, cx.activePatterns.bodyScope(ap, Scope.EMPTY), entry);
+            cx.activePatterns.checkResult(ap, b, lam);
             body = lam;
             g.arity = lam.params().size();
         } else {
@@ -188,7 +194,9 @@ final class Decls {
         if (g.interruptVector != null) checkInterrupt(g, b);
         if (g.test) checkTest(g, b);
         cx.unifier.defaultTraits(body, g.scheme.vars());
+        cx.traitCalls.collectRequirements(g);
         m.values.put(b.name(), new Global(g));
+        cx.activePatterns.register(ap, m);
         if (g.isPrivate) m.privateNames.add(b.name());
         cx.globals.add(g);
     }
@@ -219,6 +227,7 @@ final class Decls {
     void checkRecGroupGlobal(LetDecl d, ModuleDef m) {
         cx.tyVarScope = new HashMap<>();
         List<GlobalVal> gs = new ArrayList<>();
+        List<ActivePattern> aps = new ArrayList<>();
         cx.level++;
         for (Binding b : d.bindings()) {
             if (b.name() == null) { cx.diags.error(b.loc(), "'let rec' needs function bindings"); continue; }
@@ -227,17 +236,21 @@ final class Decls {
             g.scheme = Scheme.mono(cx.fresh());
             g.arity = b.params().size();
             m.values.put(b.name(), new Global(g));
+            aps.add(SyntaxFacts.isActivePatternName(b.name()) ? cx.activePatterns.define(b.name(), b.nameLoc(), new Global(g)) : null);
+            cx.activePatterns.register(aps.get(aps.size() - 1), m);
             gs.add(g);
         }
         int k = 0;
         for (Binding b : d.bindings()) {
             if (b.name() == null) continue;
+            ActivePattern ap = aps.get(k);
             GlobalVal g = gs.get(k++);
             if (!b.isFunction() && !SyntaxFacts.isLambdaExpr(b.body())) {
                 cx.diags.error(b.nameLoc(), "'let rec' is only supported for functions in fid-embed");
                 continue;
             }
-            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, g, Scope.EMPTY, g.scheme.type());
+            Typed.Lambda lam = cx.binder.checkFunctionBinding(b, g, cx.activePatterns.bodyScope(ap, Scope.EMPTY), g.scheme.type());
+            cx.activePatterns.checkResult(ap, b, lam);
             g.body = lam;
             g.arity = lam.params().size();
         }

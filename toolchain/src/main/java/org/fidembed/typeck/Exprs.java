@@ -111,10 +111,7 @@ final class Exprs {
         }
         if (e instanceof ArrayComp ac) return infer(Comprehensions.desugar(ac, cx.diags), scope, hint);
         if (e instanceof Slice sl) return cx.members.inferSlice(sl, scope);
-        if (e instanceof TraitCall tc) {
-            cx.diags.error(tc.loc(), "calls of member constraints, (^T : (static member ...) args), are not supported yet");
-            return new Typed.Error(tc.loc(), cx.errorType());
-        }
+        if (e instanceof TraitCall tc) return cx.traitCalls.check(tc, scope);
         if (e instanceof New n) return newObject(n);
         if (e instanceof Yield y) {
             cx.diags.error(y.loc(), "'yield' belongs in an array comprehension such as [| for i in 0 .. 9 -> i * i |]; sequences allocate on a heap");

@@ -44,7 +44,7 @@ final class MemberDefs {
         };
     }
 
-    private static boolean isOperator(String name) {
+    static boolean isOperator(String name) {
         return !name.isEmpty() && !Character.isLetter(name.charAt(0)) && name.charAt(0) != '_';
     }
 

@@ -217,10 +217,12 @@ final class Names {
         return null;
     }
 
-    /** A name in a pattern that denotes a union case, literal or enum value (rather than a new variable). */
-    ValueSym resolvePatternName(String n) {
+    /** A name in a pattern that denotes a union case, active pattern case, literal or enum value (rather than a new variable). */
+    ValueSym resolvePatternName(String n, Scope scope) {
+        ValueSym local = scope.lookup(n);
+        if (local instanceof ActiveRef ar && !ar.result()) return local;
         ValueSym s = lookupUnqualified(n);
-        if (s instanceof CaseRef) return s;
+        if (s instanceof CaseRef || s instanceof ActiveRef ar2 && !ar2.result()) return s;
         if (s instanceof Global g && g.g().literal) return s;
         return null;
     }

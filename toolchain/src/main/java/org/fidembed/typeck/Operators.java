@@ -136,14 +136,14 @@ final class Operators {
                 }
                 r = rightOperand(i.right(), lt, pre, scope);
                 cx.unifier.requireTrait(lt, Trait.ARITH, i.loc(), op);
-                return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
+                return byMember(new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt)), MemberDefs.operatorName(op));
             }
             case ADD, SUB, MOD, BAND, BOR, BXOR -> {
                 r = rightOperand(i.right(), lt, pre, scope);
                 Trait tr = b == Builtin.ADD ? Trait.ADD : (b == Builtin.BAND || b == Builtin.BOR || b == Builtin.BXOR) ? Trait.INTEGRAL : Trait.ARITH;
                 cx.unifier.requireTrait(lt, tr, i.loc(), op);
                 if (b == Builtin.ADD) deferStringConcat(i, l, r);
-                return new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt));
+                return byMember(new Typed.Prim(i.loc(), lt, b, List.of(l, r), List.of(lt)), MemberDefs.operatorName(op));
             }
             case EQ, NE, LT, LE, GT, GE -> {
                 r = rightOperand(i.right(), lt, pre, scope);
@@ -165,6 +165,11 @@ final class Operators {
         if (!(Type.prune(t) instanceof Type.Named n)) return null;
         TypeDefn.Member m = n.def().members.get(name);
         return m != null && m.isStatic() ? m : null;
+    }
+
+    /** An arithmetic operator on a type not known yet: a member constraint when some type defines it. */
+    private TExpr byMember(Typed.Prim p, String memberName) {
+        return someTypeDefines(memberName) ? cx.traitCalls.operator(p, memberName) : p;
     }
 
     private boolean someTypeDefines(String member) {

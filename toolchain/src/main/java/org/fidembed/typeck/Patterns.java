@@ -1,5 +1,6 @@
 // Patterns: constants, variables, union cases (positional and named fields), tuples, records, `as`,
-// or-patterns (both sides bind the same names) and typed patterns, with the names each binds.
+// or-patterns (both sides bind the same names), typed patterns and active patterns (ActivePatterns),
+// with the names each binds.
 package org.fidembed.typeck;
 
 import org.fidembed.ast.Ast;
@@ -32,8 +33,9 @@ final class Patterns {
             return new Typed.PConst(c.loc(), expected, ((Typed.Const) lit).value());
         }
         if (p instanceof PName pn) {
-            ValueSym s = cx.names.resolvePatternName(pn.name());
+            ValueSym s = cx.names.resolvePatternName(pn.name(), scope);
             if (s instanceof CaseRef cr) return casePattern(cr, pn.loc(), List.of(), List.of(), expected, binds, scope, reuse);
+            if (s instanceof ActiveRef ar) return cx.activePatterns.use(ar, pn.loc(), List.of(), expected, binds, scope, reuse);
             if (s instanceof Global g && g.g().literal && g.g().literalValue != null) {
                 cx.unifier.expect(pn.loc(), expected, g.g().scheme.type());
                 return new Typed.PConst(pn.loc(), expected, g.g().literalValue);
@@ -53,10 +55,14 @@ final class Patterns {
         if (p instanceof Ast.PRecord pr) return recordPattern(pr, expected, binds, scope, reuse);
         if (p instanceof Ast.PAs pa) {
             TPat inner = checkPattern(pa.pat(), expected, binds, scope, reuse);
-            Typed.PVar v = (Typed.PVar) bindVar(pa.name(), pa.nameLoc(), expected, binds, reuse);
-            return new Typed.PAs(pa.loc(), expected, inner, v.v());
+            TPat bound = bindVar(pa.name(), pa.nameLoc(), expected, binds, reuse);
+            return bound instanceof Typed.PVar v ? new Typed.PAs(pa.loc(), expected, inner, v.v()) : inner;
         }
         if (p instanceof Ast.POr po) return orPattern(po, expected, binds, scope, reuse);
+        if (p instanceof Ast.PAnd pa) {
+            TPat l = checkPattern(pa.left(), expected, binds, scope, reuse);
+            return new Typed.PAnd(pa.loc(), expected, l, checkPattern(pa.right(), expected, binds, scope, reuse));
+        }
         if (p instanceof PTyped pt) {
             cx.unifier.expect(pt.loc(), expected, cx.typeExprs.resolveTypeExpr(pt.type(), null, true));
             return checkPattern(pt.pat(), expected, binds, scope, reuse);
@@ -73,6 +79,8 @@ final class Patterns {
         Names.Resolved r = cx.names.resolveValue(pc.path(), java.util.Collections.nCopies(pc.path().size(), pc.loc()), scope, false);
         if (r != null && r.used() == pc.path().size() && r.sym() instanceof CaseRef cr)
             return casePattern(cr, pc.loc(), pc.args(), pc.named(), expected, binds, scope, reuse);
+        if (r != null && r.used() == pc.path().size() && r.sym() instanceof ActiveRef ar && pc.named().isEmpty())
+            return cx.activePatterns.use(ar, pc.loc(), pc.args(), expected, binds, scope, reuse);
         if (r != null && r.used() == pc.path().size() && r.sym() instanceof EnumRef er && pc.args().isEmpty()) {
             cx.unifier.expect(pc.loc(), expected, new Type.Named(er.def(), List.of()));
             return new Typed.PConst(pc.loc(), expected, er.v().value());

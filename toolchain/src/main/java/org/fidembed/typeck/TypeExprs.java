@@ -108,6 +108,7 @@ final class TypeExprs {
             return Type.substParams(ab.type(), args);
         }
         TypeDefn g = tn.path().size() == 1 ? cx.predef.genericByName(name) : null;
+        if (g == null && tn.path().size() == 1) g = cx.predef.choice(name, args.size());
         if (g != null) {
             if (args.size() != g.typeParams.size()) { cx.diags.error(tn.loc(), "the type '" + name + "' expects " + g.typeParams.size() + " type argument(s)"); return cx.fresh(); }
             return new Type.Named(g, args);

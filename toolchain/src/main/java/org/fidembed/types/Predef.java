@@ -16,6 +16,9 @@ import java.util.function.IntFunction;
 
 public final class Predef {
     public final TypeDefn option, voption, result;
+    /** Choice<'T1,'T2> to Choice<'T1,...,'T7>, what a multi-case active pattern returns: choices.get(n - 2) has n cases. */
+    public final List<TypeDefn> choices = new java.util.ArrayList<>();
+    public static final int MAX_CHOICES = 7;
     public final Map<String, Type> primNames = new HashMap<>();
 
     public Predef() {
@@ -26,6 +29,7 @@ public final class Predef {
         result.cases.add(new TypeDefn.Case("Ok", List.of(new TypeDefn.Field("ResultValue", new Type.Param(0, "T"), false, Loc.NONE)), Loc.NONE, 0));
         result.cases.add(new TypeDefn.Case("Error", List.of(new TypeDefn.Field("ErrorValue", new Type.Param(1, "TError"), false, Loc.NONE)), Loc.NONE, 1));
         result.struct = true;
+        for (int n = 2; n <= MAX_CHOICES; n++) choices.add(choice(n));
 
         for (PrimKind k : PrimKind.values()) primNames.put(k.fsName, Type.prim(k));
         primNames.put("int32", Type.INT);
@@ -56,6 +60,24 @@ public final class Predef {
         for (String n : nullary) d.cases.add(new TypeDefn.Case(n, List.of(), Loc.NONE, idx++));
         for (String n : unary) d.cases.add(new TypeDefn.Case(n, List.of(new TypeDefn.Field("Value", new Type.Param(0, "T"), false, Loc.NONE)), Loc.NONE, idx++));
         return d;
+    }
+
+    /** Choice<'T1,...,'Tn>: case ChoicekOfn holds a 'Tk; a stack value like every union of the language. */
+    private static TypeDefn choice(int n) {
+        List<String> tps = new java.util.ArrayList<>();
+        for (int k = 1; k <= n; k++) tps.add("T" + k);
+        TypeDefn d = new TypeDefn(TypeDefn.Kind.UNION, "Choice", "Choice`" + n, tps, Loc.NONE);
+        for (int k = 0; k < n; k++) {
+            TypeDefn.Field f = new TypeDefn.Field("Item", new Type.Param(k, "T" + (k + 1)), false, Loc.NONE);
+            d.cases.add(new TypeDefn.Case("Choice" + (k + 1) + "Of" + n, List.of(f), Loc.NONE, k));
+        }
+        d.struct = true;
+        return d;
+    }
+
+    /** Choice with n type arguments, or null when there is none. */
+    public TypeDefn choice(String name, int arity) {
+        return name.equals("Choice") && arity >= 2 && arity <= MAX_CHOICES ? choices.get(arity - 2) : null;
     }
 
     /** Type names with a type argument: int option, Result<int, E>. */
@@ -226,6 +248,19 @@ public final class Predef {
     }
 
     /** Whether t satisfies a trait; unknown (variable) types are checked later. */
+    /**
+     * Whether a type has what a member constraint asks for: Zero and One on the numeric types, Length
+     * on arrays and strings, or a member the record or union defines (as static, or not).
+     */
+    public static boolean hasMember(Type t, String name, boolean isStatic, boolean property) {
+        t = Type.prune(t);
+        if (t instanceof Type.Prim p && p.kind().isNumeric() && isStatic && property && (name.equals("Zero") || name.equals("One"))) return true;
+        if ((t instanceof Type.Array || Type.isPrim(t, PrimKind.STRING)) && !isStatic && property && name.equals("Length")) return true;
+        if (!(t instanceof Type.Named n)) return false;
+        TypeDefn.Member m = n.def().members.get(name);
+        return m != null && m.isStatic() == isStatic;
+    }
+
     public static boolean satisfies(Type t, Trait tr) {
         t = Type.prune(t);
         if (t instanceof Type.Var) return true;
@@ -251,6 +286,16 @@ public final class Predef {
             };
         }
         if (t instanceof Type.Fun) return false;
+        if (t instanceof Type.Named n && !n.def().members.isEmpty()) {
+            // the operators a record or union defines (static member (+)) serve inline functions
+            var ms = n.def().members;
+            switch (tr) {
+                case ADD: return ms.containsKey("op_Addition");
+                case ARITH: return ms.containsKey("op_Subtraction") || ms.containsKey("op_Multiply") || ms.containsKey("op_Division") || ms.containsKey("op_Modulus");
+                case NEG: return ms.containsKey("op_UnaryNegation");
+                default: break;
+            }
+        }
         return tr == Trait.EQUALITY || tr == Trait.COMPARISON;
     }
 

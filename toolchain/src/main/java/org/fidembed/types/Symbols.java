@@ -63,6 +63,8 @@ public final class Symbols {
         /** Whether an interrupt handler reads or writes it (then every access is volatile). */
         public boolean sharedWithInterrupt;
         public int uses;
+        /** For an inline function: the members its type parameters must have (its member constraints). */
+        public List<MemberRequirement> memberRequirements = List.of();
         /** The functions of its `let rec ... and ...` group (itself included), or null. */
         public List<GlobalVal> recGroup;
 
@@ -77,12 +79,30 @@ public final class Symbols {
         @Override public String toString() { return qualifiedName; }
     }
 
-    public sealed interface ValueSym permits Local, Global, CaseRef, EnumRef, BuiltinRef { }
+    /** Type parameter number typeParam (of the scheme) must have the member, static or not, property or not. */
+    public record MemberRequirement(int typeParam, String member, boolean isStatic, boolean property) {
+        /** F#'s name of it: a property is its getter, get_Length. */
+        public String fsName() { return property ? "get_" + member : member; }
+    }
+
+    public sealed interface ValueSym permits Local, Global, CaseRef, EnumRef, BuiltinRef, ActiveRef { }
     public record Local(LocalVar v) implements ValueSym { }
     public record Global(GlobalVal g) implements ValueSym { }
     public record CaseRef(TypeDefn def, TypeDefn.Case c) implements ValueSym { }
     public record EnumRef(TypeDefn def, TypeDefn.EnumValue v) implements ValueSym { }
     public record BuiltinRef(Builtin b) implements ValueSym { }
+    /**
+     * An active pattern: its banana-clip name (|Even|Odd|), its case names (a partial one has one case
+     * and partial set), and the function that computes it (a Global or a Local symbol).
+     */
+    public record ActivePattern(String name, List<String> cases, boolean partial, ValueSym fn) {
+        public boolean multiCase() { return cases.size() > 1; }
+    }
+    /**
+     * A case of an active pattern: in a pattern, a test of the value; with result set (inside the
+     * definition of a multi-case pattern) a constructor of its Choice result.
+     */
+    public record ActiveRef(ActivePattern ap, int index, boolean result) implements ValueSym { }
 
     public static final class ModuleDef {
         public final String name;

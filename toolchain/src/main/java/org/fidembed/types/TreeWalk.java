@@ -19,7 +19,10 @@ public final class TreeWalk {
         else if (e instanceof While w) { f.accept(w.cond()); f.accept(w.body()); }
         else if (e instanceof For fo) { f.accept(fo.from()); if (fo.step() != null) f.accept(fo.step()); f.accept(fo.to()); f.accept(fo.body()); }
         else if (e instanceof ForEach fe) { f.accept(fe.source()); f.accept(fe.body()); }
-        else if (e instanceof Match m) { f.accept(m.scrutinee()); for (Rule r : m.rules()) { if (r.guard() != null) f.accept(r.guard()); f.accept(r.body()); } }
+        else if (e instanceof Match m) {
+            f.accept(m.scrutinee());
+            for (Rule r : m.rules()) { views(r.pat(), f); if (r.guard() != null) f.accept(r.guard()); f.accept(r.body()); }
+        }
         else if (e instanceof Tuple t) t.elems().forEach(f);
         else if (e instanceof Typed.Record r) { for (int i : r.evalOrder()) f.accept(r.fields().get(i)); }
         else if (e instanceof RecordWith r) { f.accept(r.original()); r.values().forEach(f); }
@@ -35,6 +38,29 @@ public final class TreeWalk {
         else if (e instanceof Printf p) p.args().forEach(f);
         else if (e instanceof Panic p) { if (p.message() != null) f.accept(p.message()); }
         else if (e instanceof Prop p) f.accept(p.target());
+        else if (e instanceof TraitCall t) { if (t.builtin() != null) f.accept(t.builtin()); else t.args().forEach(f); }
         // Const, LocalRef, GlobalRef, BuiltinRef, Error: no children
+    }
+
+    /** Every pattern inside p, p first. */
+    public static void subPatterns(TPat p, Consumer<TPat> f) {
+        f.accept(p);
+        if (p instanceof PView v) subPatterns(v.result(), f);
+        else if (p instanceof PAs a) subPatterns(a.pat(), f);
+        else if (p instanceof PTuple t) t.elems().forEach(x -> subPatterns(x, f));
+        else if (p instanceof PRecord r) r.fields().forEach(x -> subPatterns(x, f));
+        else if (p instanceof PCase c) c.args().forEach(x -> subPatterns(x, f));
+        else if (p instanceof POr o) { subPatterns(o.left(), f); subPatterns(o.right(), f); }
+        else if (p instanceof PAnd a) { subPatterns(a.left(), f); subPatterns(a.right(), f); }
+    }
+
+    /** The calls of the active patterns inside a pattern, outermost first. */
+    public static void views(TPat p, Consumer<TExpr> f) {
+        subPatterns(p, q -> { if (q instanceof PView v) f.accept(v.call()); });
+    }
+
+    /** The hidden variables through which active patterns read the value they test. */
+    public static void viewInputs(TPat p, java.util.Set<Symbols.LocalVar> out) {
+        subPatterns(p, q -> { if (q instanceof PView v) out.add(v.input()); });
     }
 }

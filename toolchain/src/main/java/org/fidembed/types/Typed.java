@@ -56,6 +56,13 @@ public final class Typed {
     public record Panic(Loc loc, Type type, TExpr message, String fixedMessage) implements TExpr { }
     public enum PropKind { ARRAY_LENGTH, STRING_LENGTH, IS_SOME, IS_NONE, VALUE }
     public record Prop(Loc loc, Type type, PropKind kind, TExpr target) implements TExpr { }
+    /**
+     * A call of a member constraint, (^T : (static member Zero : ^T) ()) or LanguagePrimitives.GenericZero:
+     * resolved where the inline function that holds it is expanded and support is known. args: none for
+     * a static property, the argument of a static method, the instance (then the method's argument).
+     * builtin: for an operator of an inline function (a + b on ^T), what it is at a primitive type, else null.
+     */
+    public record TraitCall(Loc loc, Type type, Type support, String member, boolean isStatic, boolean property, List<TExpr> args, Prim builtin) implements TExpr { }
     /** A construct that was already reported as an error; never reaches code generation. */
     public record Error(Loc loc, Type type) implements TExpr { }
 
@@ -71,4 +78,11 @@ public final class Typed {
     public record PCase(Loc loc, Type type, TypeDefn def, int caseIndex, List<TPat> args) implements TPat { }
     public record PAs(Loc loc, Type type, TPat pat, LocalVar v) implements TPat { }
     public record POr(Loc loc, Type type, TPat left, TPat right) implements TPat { }
+    public record PAnd(Loc loc, Type type, TPat left, TPat right) implements TPat { }
+    /**
+     * An active pattern's test: call (which reads the matched value from input) computes a value of
+     * resultType that must match result. Views with the same key compute the same value (the same
+     * function with the same arguments), so the match compiler tests them once.
+     */
+    public record PView(Loc loc, Type type, LocalVar input, TExpr call, Type resultType, TPat result, String key) implements TPat { }
 }

@@ -256,7 +256,7 @@ public final class Interpreter {
             Object v = eval(m.scrutinee(), f);
             for (Typed.Rule r : m.rules()) {
                 Map<LocalVar, Object> binds = new HashMap<>();
-                if (!matches(r.pat(), v, binds)) continue;
+                if (!matches(r.pat(), v, binds, f)) continue;
                 for (Map.Entry<LocalVar, Object> b : binds.entrySet()) f.vars.put(b.getKey(), new Object[] { b.getValue() });
                 if (r.guard() != null && !(Boolean) eval(r.guard(), f)) continue;
                 return eval(r.body(), f);
@@ -423,31 +423,36 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------------------------------ patterns
 
-    private boolean matches(Typed.TPat p, Object v, Map<LocalVar, Object> binds) {
+    private boolean matches(Typed.TPat p, Object v, Map<LocalVar, Object> binds, Frame f) {
         if (p instanceof Typed.PWild) return true;
         if (p instanceof Typed.PVar pv) { binds.put(pv.v(), v); return true; }
         if (p instanceof Typed.PConst c) return compare(constant(c.value(), Type.prune(p.type()) instanceof Type.Prim pr ? pr : kindOf(v)), v) == 0;
         if (p instanceof Typed.PTuple t) {
             Tup tv = (Tup) v;
-            for (int i = 0; i < t.elems().size(); i++) if (!matches(t.elems().get(i), tv.e()[i], binds)) return false;
+            for (int i = 0; i < t.elems().size(); i++) if (!matches(t.elems().get(i), tv.e()[i], binds, f)) return false;
             return true;
         }
         if (p instanceof Typed.PRecord r) {
             Rec rv = (Rec) v;
-            for (int i = 0; i < r.fields().size(); i++) if (!matches(r.fields().get(i), rv.f[i], binds)) return false;
+            for (int i = 0; i < r.fields().size(); i++) if (!matches(r.fields().get(i), rv.f[i], binds, f)) return false;
             return true;
         }
         if (p instanceof Typed.PCase c) {
             Uni u = (Uni) v;
             if (u.tag != c.caseIndex()) return false;
-            for (int i = 0; i < c.args().size(); i++) if (!matches(c.args().get(i), u.a[i], binds)) return false;
+            for (int i = 0; i < c.args().size(); i++) if (!matches(c.args().get(i), u.a[i], binds, f)) return false;
             return true;
         }
-        if (p instanceof Typed.PAs a) { if (!matches(a.pat(), v, binds)) return false; binds.put(a.v(), v); return true; }
+        if (p instanceof Typed.PAs a) { if (!matches(a.pat(), v, binds, f)) return false; binds.put(a.v(), v); return true; }
         if (p instanceof Typed.POr o) {
             Map<LocalVar, Object> left = new HashMap<>();
-            if (matches(o.left(), v, left)) { binds.putAll(left); return true; }
-            return matches(o.right(), v, binds);
+            if (matches(o.left(), v, left, f)) { binds.putAll(left); return true; }
+            return matches(o.right(), v, binds, f);
+        }
+        if (p instanceof Typed.PAnd a) return matches(a.left(), v, binds, f) && matches(a.right(), v, binds, f);
+        if (p instanceof Typed.PView w) {
+            f.vars.put(w.input(), new Object[] { v });
+            return matches(w.result(), eval(w.call(), f), binds, f);
         }
         throw new IllegalStateException("pattern " + p);
     }

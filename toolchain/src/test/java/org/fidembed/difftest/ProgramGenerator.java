@@ -11,7 +11,8 @@
 // members of records and unions (properties, methods, static methods, a static operator),
 // Array.fold/map/init/iter/sum/exists, for/while loops, mutable
 // locals, module-level mutables, curried module functions, tail-recursive functions, local closures
-// over locals, partial application, printf with flags and widths, failwith/failwithf.
+// over locals, partial application, printf with flags and widths, failwith/failwithf, and active
+// patterns (multi-case, partial with a parameter, voption) matched on ints.
 package org.fidembed.difftest;
 
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class ProgramGenerator {
     private String expr(IT t, List<Var> scope, int depth) {
         if (depth <= 0 || depthBudget <= 0) return leaf(t, scope);
         depthBudget--;
-        int k = r.nextInt(25);
+        int k = r.nextInt(27);
         switch (k) {
             case 0: case 1: case 2: {
                 String op = new String[] { "+", "-", "*", "&&&", "|||", "^^^" }[r.nextInt(6)];
@@ -223,6 +224,24 @@ public final class ProgramGenerator {
                 String x = fresh("s");
                 String mk = chance(50) ? "One " + atomOf(expr(INT, scope, depth - 1)) : "Two (" + expr(INT, scope, depth - 1) + ", " + expr(UINT16, scope, depth - 1) + ")";
                 return "(let " + x + " = " + mk + " in " + t.name + " " + x + ".Weight)";
+            }
+            case 24: {
+                // the multi-case active pattern of the program's header
+                String m = fresh("mid"), h = fresh("hi");
+                List<Var> inner = new ArrayList<>(scope);
+                inner.add(new Var(m, INT));
+                inner.add(new Var(h, INT));
+                return "(match " + expr(INT, scope, depth - 1) + " with | Low -> " + expr(t, scope, depth - 1)
+                        + " | Mid " + m + " -> " + t.name + " " + m + " + " + atomOf(expr(t, scope, depth - 1))
+                        + " | High " + h + " -> " + t.name + " " + h + ")";
+            }
+            case 25: {
+                // the partial ones: parameterized (option) and struct (voption), with a fallback
+                String v = fresh("v"), w = fresh("s");
+                List<Var> inner = new ArrayList<>(scope);
+                inner.add(new Var(v, INT));
+                return "(match " + expr(INT, scope, depth - 1) + " with | Masked " + literal(INT, 1 + r.nextInt(8)) + " " + v + " -> " + t.name + " " + v + " + " + atomOf(expr(t, inner, depth - 1))
+                        + " | Small " + w + " -> " + t.name + " " + w + " | _ -> " + expr(t, scope, depth - 1) + ")";
             }
             default: return leaf(t, scope);
         }
@@ -382,6 +401,9 @@ public final class ProgramGenerator {
         sb.append("type Shape =\n    | Nothing\n    | One of int\n    | Two of int * uint16\n\n");
         sb.append("    member this.Weight =\n        match this with\n        | Nothing -> 0\n        | One n -> n * 3\n        | Two (a, b) -> a - int b\n\n");
         sb.append("let scaleBy (k: int) (x: int<'u>) : int<'u> = x * k\n\n");
+        sb.append("let (|Low|Mid|High|) (n: int) = if n < 0 then Low elif n < 100 then Mid (n % 7) else High (n / 3)\n");
+        sb.append("let (|Masked|_|) (m: int) (n: int) = if (n &&& m) = 0 then Some (n ||| m) else None\n");
+        sb.append("[<return: Struct>]\nlet (|Small|_|) (n: int) = if n > -50 && n < 50 then ValueSome (n * 2) else ValueNone\n\n");
         int nArrays = r.nextInt(3);
         for (int i = 0; i < nArrays; i++) {
             IT t = anyType();

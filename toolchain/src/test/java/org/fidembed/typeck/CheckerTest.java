@@ -143,4 +143,11 @@ class CheckerTest {
         assertEquals(1, r.errors().size(), () -> r.errors().toString());
         assertTrue(r.firstError().contains("'(' is not closed"), r.firstError());
     }
+
+    @Test
+    void anAsPatternThatBindsANameAgainIsReportedOnce() {
+        FrontEnd.Result r = FrontEnd.check(FrontEnd.main("let f p =\n    match p with\n    | (a, _) as a -> a", "printfn \"%d\" 0"));
+        assertEquals(1, r.errors().size(), () -> r.errors().toString());
+        assertTrue(r.firstError().contains("the name 'a' is bound twice in this pattern"), r.firstError());
+    }
 }
