@@ -60,6 +60,7 @@ final class CheckContext {
     final Members members = new Members(this);
     final Control control = new Control(this);
     final Patterns patterns = new Patterns(this);
+    final Views views = new Views(this);
 
     CheckContext(Diagnostics diags, String boardName, Predicate<String> interruptNameValid) {
         this.diags = diags;
