@@ -117,7 +117,8 @@ final class Calls {
         // a type that doubles at each call ((x, x) nested 40 times) is refused here, in bounded time
         if (Type.largerThan(result.type(), Type.MAX_PARTS))
             throw cx.diags.fatal(a.loc(), "the type of this expression has more than " + Type.MAX_PARTS + " parts: its values could not be stored or compiled");
-        return result;
+        // a function returning a byref: its call is read through, as in F# (&f x keeps the byref)
+        return Views.deref(result);
     }
 
     /** target.name args: a method of Views (on strings, arrays and spans), or a member applied to them. */
