@@ -193,7 +193,7 @@ final class Members {
                 return new Typed.SetIndex(a.loc(), Type.UNIT, arr, idx, v);
             }
             if (Predef.isSpan(t)) {
-                cx.diags.error(a.loc(), "a ReadOnlySpan is read-only: its elements cannot be changed; use a Span");
+                cx.diags.error(SyntaxFacts.startLoc(ix.target()), "a ReadOnlySpan is read-only: its elements cannot be changed; use a Span");
                 return new Typed.Error(a.loc(), Type.UNIT);
             }
             if (Type.isPrim(t, PrimKind.STRING)) {
