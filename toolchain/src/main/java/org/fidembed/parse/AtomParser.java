@@ -225,7 +225,7 @@ final class AtomParser {
             }
             if (sym(t, "(") && c.adjacentToPrevious() && (e instanceof Name || e instanceof DotGet || e instanceof App || e instanceof TypeApp)) {
                 Expr arg = atom();
-                e = e instanceof TypeApp ta && isConstructorName(ta) ? new New(ta.loc(), typeOf(ta), arg) : new App(e.loc(), e, arg);
+                e = e instanceof TypeApp ta && isConstructorName(ta) ? new New(ta.fn().loc(), typeOf(ta), arg) : new App(e.loc(), e, arg);
                 continue;
             }
             if (t.kind() == Kind.OP && t.text().startsWith("<") && c.adjacentToPrevious() && (e instanceof Name || e instanceof DotGet)) {
