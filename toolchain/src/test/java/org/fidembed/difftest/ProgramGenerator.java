@@ -402,7 +402,7 @@ public final class ProgramGenerator {
         List<Var> as = globalArrays.stream().filter(a -> a.type == t).toList();
         if (!as.isEmpty()) {
             Var a = as.get(r.nextInt(as.size()));
-            int i = chance(95) ? r.nextInt(8) : 8;
+            int i = chance(98) ? r.nextInt(8) : 8;
             sb.append(indent).append("addTo_").append(t.name).append(" &").append(a.name).append(".[").append(i).append("] ").append(atomOf(expr(t, scope, 2))).append('\n');
             print(indent, a.name, a.name + ".[" + i + "]", t);
         }
@@ -420,7 +420,7 @@ public final class ProgramGenerator {
         for (int j = 0; j < n; j++) { if (j > 0) sb.append("; "); sb.append(lit(t)); }
         sb.append(" |]\n");
         int start = r.nextInt(n + 1), len = r.nextInt(n - start + 1);
-        if (chance(5)) len = n - start + 1; // out of range on purpose: the panic is compared
+        if (chance(2)) len = n - start + 1; // out of range on purpose: the panic is compared
         String make = switch (r.nextInt(3)) {
             case 0 -> "Span<" + t.name + ">(" + a + ", " + start + ", " + len + ")";
             case 1 -> "Span<" + t.name + ">(" + a + ").Slice(" + start + ", " + len + ")";
@@ -429,7 +429,7 @@ public final class ProgramGenerator {
         sb.append(indent).append("let ").append(s).append(" = ").append(make).append('\n');
         sb.append(indent).append("printfn \"").append(s).append(".Length=%d\" ").append(s).append(".Length\n");
         if (n - start > 0 || chance(10)) {
-            int i = chance(95) ? 0 : n;
+            int i = chance(98) ? 0 : n;
             sb.append(indent).append("if ").append(s).append(".Length > 0 then ").append(s).append(".[").append(i).append("] <- ").append(expr(t, scope, 2)).append('\n');
         }
         sb.append(indent).append("for ").append(x).append(" in ").append(s).append(" do\n");
@@ -450,9 +450,10 @@ public final class ProgramGenerator {
     private void strings(String indent) {
         String w = word(), s = fresh("str");
         sb.append(indent).append("let ").append(s).append(" = \"").append(w).append("\"\n");
-        int lo = r.nextInt(12) - 2, hi = r.nextInt(12) - 2;
+        int loN = r.nextInt(12) - 2, hiN = r.nextInt(12) - 2;
+        String lo = loN < 0 ? "(" + loN + ")" : String.valueOf(loN), hi = hiN < 0 ? "(" + hiN + ")" : String.valueOf(hiN);
         int start = r.nextInt(w.length() + 1), len = r.nextInt(w.length() - start + 1);
-        if (chance(5)) start = w.length() + 1;
+        if (chance(2)) start = w.length() + 1;
         String p = word();
         char c = "abc,=z".charAt(r.nextInt(6));
         sb.append(indent).append("printfn \"").append(s).append("=[%s] [%s] [%s] [%s] %d %d %b %b %b %b\" ")
