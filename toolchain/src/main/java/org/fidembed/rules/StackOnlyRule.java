@@ -58,7 +58,9 @@ final class StackOnlyRule {
 
     /** Reports the first misuse inside e (top: e is a global's own body); true when one was reported. */
     private boolean walk(TExpr e, boolean top) {
-        if (Predef.nestsStackOnly(e.type()) && !(e instanceof Lambda) && !(e instanceof Typed.Error)) {
+        // a function, its reference and its call are reported where their values are made, in its body
+        boolean made = !(e instanceof Lambda || e instanceof App || e instanceof Typed.Error || Type.prune(e.type()) instanceof Type.Fun);
+        if (made && Predef.nestsStackOnly(e.type())) {
             diags.error(e.loc(), "this value has the type '" + Type.show(e.type()) + "': a byref or a span may live only on the stack and cannot be part of a tuple, an array, an option or a union");
             return true;
         }

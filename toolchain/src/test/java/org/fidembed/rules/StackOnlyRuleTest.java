@@ -51,6 +51,14 @@ class StackOnlyRuleTest {
     }
 
     @Test
+    void aFunctionReturningASpanInATupleIsReportedOnceAtItsBody() {
+        FrontEnd.Result r = FrontEnd.check("module M\nopen System\nlet f (s: Span<int>) = (s, 1)\nlet g (arr: int[]) =\n    let _, n = f (Span<int>(arr))\n    n\n"
+                + "[<EntryPoint>]\nlet main _ = 0\n");
+        assertEquals(1, r.errors().size(), () -> r.errors().toString());
+        assertTrue(r.firstError().startsWith("3:25: "), r.firstError());
+    }
+
+    @Test
     void aClosureCannotCaptureAByref() {
         String e = firstError("let f (x: byref<int>) =\n    let g () = x + 1\n    g ()");
         assertTrue(e.startsWith("4:16: 'x' has the type 'byref<int>', which may live only on the stack, and cannot be captured by a closure"), e);
