@@ -40,5 +40,5 @@ let main _ =
     bs.[1] <- bs.[0] + bs.[1]
     printfn "%d %d %d" bytes.[0] bytes.[1] bytes.[2]
     let empty = Span<int>(data, 8, 0)
-    printfn "%d" empty.Length
+    printfn "%d %b %b" empty.Length empty.IsEmpty all.IsEmpty
     0

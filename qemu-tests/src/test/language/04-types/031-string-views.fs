@@ -19,6 +19,7 @@ let main _ =
     printfn "[%s] [%s] [%s]" (s.Substring(0, 4)) (s.Substring 12) (s.Substring(17))
     printfn "%b %b %b %b" (s.StartsWith "temp") (s.StartsWith "Temp") (s.EndsWith "C") (s.EndsWith "")
     printfn "%b %b %b %b" (s.Contains "=21") (s.Contains "==") (s.Contains 'C') (s.Contains 'x')
+    printfn "%b %b %b" (s.StartsWith 't') (s.EndsWith 'C') ("".EndsWith 'C')
     printfn "%d %d %d %d" (s.IndexOf "e") (s.IndexOf "ture") (s.IndexOf "") (s.IndexOf 'z')
     let csv = "GPS,4807.038,N,01131.000,E"
     for i in 0 .. 4 do

@@ -42,6 +42,8 @@ final class Views {
             case STRING_SLICE -> slice(f, args);
             case STRING_STARTS_WITH -> Calls.callRuntime(f, "stringStartsWith", at, env, args.get(0), args.get(1));
             case STRING_ENDS_WITH -> Calls.callRuntime(f, "stringEndsWith", at, env, args.get(0), args.get(1));
+            case STRING_STARTS_WITH_CHAR -> Calls.callRuntime(f, "stringStartsWithChar", at, env, args.get(0), args.get(1));
+            case STRING_ENDS_WITH_CHAR -> Calls.callRuntime(f, "stringEndsWithChar", at, env, args.get(0), args.get(1));
             case STRING_CONTAINS -> contains(f, Calls.callRuntime(f, "stringIndexOf", at, env, args.get(0), args.get(1)));
             case STRING_CONTAINS_CHAR -> contains(f, Calls.callRuntime(f, "stringIndexOfChar", at, env, args.get(0), args.get(1)));
             case STRING_INDEX_OF -> Calls.callRuntime(f, "stringIndexOf", at, env, args.get(0), args.get(1));

@@ -40,6 +40,10 @@ final class Members {
         if (t instanceof Type.Array && name.equals("Length")) return new Typed.Prop(loc, Type.INT, Typed.PropKind.ARRAY_LENGTH, target);
         if (Type.isPrim(t, PrimKind.STRING) && name.equals("Length")) return new Typed.Prop(loc, Type.INT, Typed.PropKind.STRING_LENGTH, target);
         if (Predef.isSpan(t) && name.equals("Length")) return new Typed.Prop(loc, Type.INT, Typed.PropKind.ARRAY_LENGTH, target);
+        if (Predef.isSpan(t) && name.equals("IsEmpty")) {
+            TExpr len = new Typed.Prop(loc, Type.INT, Typed.PropKind.ARRAY_LENGTH, target);
+            return new Typed.Prim(loc, Type.BOOL, Builtin.EQ, List.of(len, new Typed.Const(loc, Type.INT, 0L)), List.of(Type.INT));
+        }
         if (t instanceof Type.Named n) {
             TypeDefn d = n.def();
             if (d == cx.predef.option || d == cx.predef.voption) {

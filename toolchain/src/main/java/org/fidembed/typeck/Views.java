@@ -157,23 +157,18 @@ final class Views {
     /** StartsWith, EndsWith, Contains and IndexOf of a string, with a string (or a char) to look for. */
     private TExpr search(TExpr target, String name, List<Expr> args, Loc nameLoc, Loc loc, Scope scope) {
         if (args.size() != 1) {
-            cx.diags.error(nameLoc, "'" + name + "' takes one argument: the string" + (name.endsWith("With") ? "" : " or the character") + " to look for");
+            cx.diags.error(nameLoc, "'" + name + "' takes one argument: the string or the character to look for");
             return new Typed.Error(loc, cx.errorType());
         }
         TExpr what = cx.exprs.infer(args.get(0), scope);
         boolean isChar = Type.isPrim(what.type(), PrimKind.CHAR);
         if (!isChar) cx.unifier.expect(SyntaxFacts.startLoc(args.get(0)), Type.STRING, what.type());
         Builtin op = switch (name) {
-            case "StartsWith" -> Builtin.STRING_STARTS_WITH;
-            case "EndsWith" -> Builtin.STRING_ENDS_WITH;
+            case "StartsWith" -> isChar ? Builtin.STRING_STARTS_WITH_CHAR : Builtin.STRING_STARTS_WITH;
+            case "EndsWith" -> isChar ? Builtin.STRING_ENDS_WITH_CHAR : Builtin.STRING_ENDS_WITH;
             case "Contains" -> isChar ? Builtin.STRING_CONTAINS_CHAR : Builtin.STRING_CONTAINS;
             default -> isChar ? Builtin.STRING_INDEX_OF_CHAR : Builtin.STRING_INDEX_OF;
         };
-        if (isChar && name.endsWith("With")) {
-            // .NET's StartsWith(char): a one-character string does the same
-            cx.diags.error(SyntaxFacts.startLoc(args.get(0)), "'" + name + "' takes a string here; write the character as a string");
-            return new Typed.Error(loc, cx.errorType());
-        }
         Type rt = name.equals("IndexOf") ? Type.INT : Type.BOOL;
         return new Typed.Prim(loc, rt, op, List.of(target, what), List.of());
     }

@@ -188,6 +188,8 @@ let private matchesAt (a: string) (start: int) (b: string) =
 /// s.StartsWith p and s.EndsWith p, comparing characters (ordinal).
 let stringStartsWith (s: string) (p: string) = p.Length <= s.Length && matchesAt s 0 p
 let stringEndsWith (s: string) (p: string) = p.Length <= s.Length && matchesAt s (s.Length - p.Length) p
+let stringStartsWithChar (s: string) (c: char) = s.Length > 0 && s.[0] = c
+let stringEndsWithChar (s: string) (c: char) = s.Length > 0 && s.[s.Length - 1] = c
 
 /// s.IndexOf p: where p first occurs in s (0 for ""), or -1; s.Contains p is IndexOf >= 0.
 let stringIndexOf (s: string) (p: string) =

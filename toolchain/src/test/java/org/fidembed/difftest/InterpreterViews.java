@@ -32,7 +32,7 @@ final class InterpreterViews {
     static boolean handles(Builtin op) {
         return switch (op) {
             case ADDR_OF, DEREF, STORE_REF, SPAN_OF_ARRAY, SPAN_SLICE, STRING_SUBSTRING, STRING_SLICE, STRING_STARTS_WITH,
-                 STRING_ENDS_WITH, STRING_CONTAINS, STRING_CONTAINS_CHAR, STRING_INDEX_OF, STRING_INDEX_OF_CHAR -> true;
+                 STRING_ENDS_WITH, STRING_STARTS_WITH_CHAR, STRING_ENDS_WITH_CHAR, STRING_CONTAINS, STRING_CONTAINS_CHAR, STRING_INDEX_OF, STRING_INDEX_OF_CHAR -> true;
             default -> false;
         };
     }
@@ -63,6 +63,8 @@ final class InterpreterViews {
             }
             case STRING_STARTS_WITH: return ((String) a.get(0)).startsWith((String) a.get(1));
             case STRING_ENDS_WITH: return ((String) a.get(0)).endsWith((String) a.get(1));
+            case STRING_STARTS_WITH_CHAR: return ((String) a.get(0)).startsWith(String.valueOf((char) (Character) a.get(1)));
+            case STRING_ENDS_WITH_CHAR: return ((String) a.get(0)).endsWith(String.valueOf((char) (Character) a.get(1)));
             case STRING_CONTAINS: return ((String) a.get(0)).contains((String) a.get(1));
             case STRING_CONTAINS_CHAR: return ((String) a.get(0)).indexOf((Character) a.get(1)) >= 0;
             case STRING_INDEX_OF: return new Interpreter.I(((String) a.get(0)).indexOf((String) a.get(1)), PrimKind.INT32);

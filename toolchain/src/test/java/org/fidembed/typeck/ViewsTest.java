@@ -103,6 +103,7 @@ class ViewsTest {
                 let d = s.StartsWith "he" && s.EndsWith "lo"
                 let e = s.Substring(1, 3)
                 let g = s.[1..]
+                let h = s.StartsWith 'h' || s.EndsWith 'o'
                 """);
         assertEquals("int", typeOf(r, "a"));
         assertEquals("int", typeOf(r, "b"));
@@ -110,6 +111,7 @@ class ViewsTest {
         assertEquals("bool", typeOf(r, "d"));
         assertEquals("string", typeOf(r, "e"));
         assertEquals("string", typeOf(r, "g"));
+        assertEquals("bool", typeOf(r, "h"));
     }
 
     @Test
