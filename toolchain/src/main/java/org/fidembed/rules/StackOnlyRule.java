@@ -122,10 +122,18 @@ final class StackOnlyRule {
             TExpr bound = KnownRanges.letValue(fn.body(), l.v());
             return bound == null ? null : frameRoot(bound, fn, depth + 1);
         }
+        // a call that returns a byref or span may return one of those it is given (.NET's rule)
+        if (r instanceof App a) {
+            for (TExpr arg : a.args()) {
+                LocalVar v = Predef.isStackOnly(arg.type()) ? frameRoot(arg, fn, depth + 1) : null;
+                if (v != null) return v;
+            }
+        }
         return null;
     }
 
     private LocalVar placeRoot(TExpr place, Lambda fn, int depth) {
+        if (place instanceof Prim p && p.op() == Builtin.DEREF) return frameRoot(p.args().get(0), fn, depth + 1);
         // a byref parameter's place is outside (it is read through: a DEREF, not a LocalRef)
         if (place instanceof LocalRef l) return EscapeRule.frameLocals(fn).contains(l.v()) ? l.v() : null;
         if (place instanceof Field f && !f.def().isReference()) return placeRoot(f.target(), fn, depth);

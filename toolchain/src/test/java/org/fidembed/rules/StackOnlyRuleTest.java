@@ -75,6 +75,15 @@ class StackOnlyRuleTest {
     }
 
     @Test
+    void aByrefOrSpanReturnedThroughACallGivenOneOfTheFrameIsRefused() {
+        String e = firstError("let pass (r: byref<int>) = &r\nlet f () =\n    let mutable x = 3\n    &pass &x");
+        assertTrue(e.startsWith("6:5: this byref points into the stack frame of 'f' (at 'x')"), e);
+        e = firstError("let tail (s: Span<int>) = s.Slice(1)\nlet f () =\n    let a = [| 1; 2 |]\n    tail (Span<int>(a))");
+        assertTrue(e.startsWith("6:5: this span points into the stack frame of 'f' (at 'a')"), e);
+        assertNull(firstError("let pass (r: byref<int>) = &r\nlet mutable g = 1\nlet f () = &pass &g"));
+    }
+
+    @Test
     void aSpanOverAnArrayOfTheFrameCannotBeReturned() {
         String e = firstError("let f () =\n    let a = [| 1; 2 |]\n    let s = Span<int>(a)\n    s.Slice(1)");
         assertTrue(e.startsWith("6:5: this span points into the stack frame of 'f' (at 'a')"), e);
