@@ -115,8 +115,11 @@ final class Aggregates {
         if (e instanceof Typed.GlobalRef g && !g.g().isFunction()) return Globals.info(f.m(), g.g()).name();
         if (e instanceof Typed.Index i) {
             Type at = LType.conc(i.target().type(), env);
-            if (at instanceof Type.Array arr) return ArrayOps.elementAddress(f, i, arr, env);
+            Type et = ArrayOps.elementType(at);
+            if (et != null) return ArrayOps.elementAddress(f, i, et, env);
         }
+        // through a byref: the place is the one it points to
+        if (e instanceof Typed.Prim p && p.op() == org.fidembed.types.Builtin.DEREF) return Expressions.value(f, p.args().get(0), env).value();
         if (e instanceof Typed.Field fi) return fieldAddress(f, fi.target(), fi.def(), fi.index(), env);
         // a temporary: changes to it are lost, as in F# for a struct that is not a variable
         return f.hold(Expressions.value(f, e, env).value());

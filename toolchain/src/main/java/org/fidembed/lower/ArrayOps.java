@@ -85,13 +85,20 @@ final class ArrayOps {
         return new V(f.b().load(ety, ep));
     }
 
-    /** The checked address of an array element (an assignable place). */
-    static Value elementAddress(Fn f, Typed.Index i, Type.Array arr, Env env) {
+    /** The element type of an array or a span (the same representation), or null for another type. */
+    static Type elementType(Type t) {
+        if (t instanceof Type.Array a) return a.elem();
+        if (org.fidembed.types.Predef.isSpan(t)) return ((Type.Named) Type.prune(t)).args().get(0);
+        return null;
+    }
+
+    /** The checked address of an array or span element (an assignable place). */
+    static Value elementAddress(Fn f, Typed.Index i, Type elem, Env env) {
         V a = Expressions.value(f, i.target(), env);
         V idx = Expressions.value(f, i.index(), env);
         Checks.bounds(f, a, idx, false, i.target().loc(), env);
         Value p = f.b().extractValue(a.value(), 0);
-        return f.b().gep(LType.of(arr.elem()), p, idx.value());
+        return f.b().gep(LType.of(elem), p, idx.value());
     }
 
     static Val index(Fn f, Typed.Index i, Env env) {
@@ -101,19 +108,19 @@ final class ArrayOps {
         boolean isString = Type.isPrim(tt, PrimKind.STRING);
         Checks.bounds(f, t, idx, isString, i.target().loc(), env);
         if (isString) return Strings.charAt(f, t, idx.value());
-        Type et = ((Type.Array) tt).elem();
+        Type et = elementType(tt);
         V v = element(f, t, idx.value(), et);
         if (LType.isFun(et)) return new F(new Closure(f.hold(v.value()), et));
         return v;
     }
 
     static Val setIndex(Fn f, Typed.SetIndex s, Env env) {
-        Type.Array at = (Type.Array) LType.conc(s.target().type(), env);
+        Type elem = elementType(LType.conc(s.target().type(), env));
         V a = Expressions.value(f, s.target(), env);
         V idx = Expressions.value(f, s.index(), env);
-        V v = Closures.materialize(f, Expressions.lower(f, s.value(), env), at.elem(), env, s.loc());
+        V v = Closures.materialize(f, Expressions.lower(f, s.value(), env), elem, env, s.loc());
         Checks.bounds(f, a, idx, false, s.target().loc(), env);
-        IrType ety = LType.of(at.elem());
+        IrType ety = LType.of(elem);
         if (ety.equals(LType.UNIT)) return Fn.unit();
         Value p = f.b().extractValue(a.value(), 0);
         f.b().store(v.value(), f.b().gep(ety, p, idx.value()));

@@ -150,7 +150,7 @@ final class ControlFlow {
         Value i = b.load(IrType.I32, islot);
         b.condBr(b.icmp(ICmp.SLT, i, len), body, end);
         b.block(body);
-        V elem = isString ? Strings.charAt(f, src, i) : ArrayOps.element(f, src, i, LType.conc(((Type.Array) st).elem(), env));
+        V elem = isString ? Strings.charAt(f, src, i) : ArrayOps.element(f, src, i, ArrayOps.elementType(st));
         Type et = LType.conc(fe.v().type, env);
         Env inner;
         if (LType.isFun(et)) inner = env.with(fe.v(), new FnBind(new Closure(f.hold(elem.value()), et)));

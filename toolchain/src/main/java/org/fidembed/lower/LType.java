@@ -37,6 +37,8 @@ final class LType {
                 case ENUM: return of(d.enumUnderlying);
                 case RECORD: return d.isReference() ? IrType.PTR : recordStruct(n);
                 case UNION: return unionType(n);
+                case BYREF: return IrType.PTR;
+                case SPAN: return ARR;
                 default: break;
             }
         }

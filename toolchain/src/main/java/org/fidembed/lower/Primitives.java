@@ -32,6 +32,10 @@ final class Primitives {
             case AND: case OR: return shortCircuit(f, p, env);
             case ASSERT: return assertion(f, p, env);
             case ARRAY_ZEROCREATE: return ArrayOps.zeroCreate(f, p, env);
+            case ADDR_OF: case DEREF: case STORE_REF: case SPAN_OF_ARRAY: case SPAN_SLICE: case STRING_SUBSTRING: case STRING_SLICE:
+            case STRING_STARTS_WITH: case STRING_ENDS_WITH: case STRING_STARTS_WITH_CHAR: case STRING_ENDS_WITH_CHAR: case STRING_CONTAINS: case STRING_CONTAINS_CHAR: case STRING_INDEX_OF:
+            case STRING_INDEX_OF_CHAR:
+                return Views.lower(f, p, env);
             default: break;
         }
         // string concatenation of constants folds here (numbers fold below, from the operands' values)

@@ -157,6 +157,10 @@ final class AtomParser {
                     Expr operand = postfixAtom();
                     arg = sym(a, "-") ? new Prefix(a.loc(), "-", operand) : operand;
                 }
+            } else if (sym(a, "&") || sym(a, "&&")) {
+                // f &x: an address passed as an argument
+                c.advance();
+                arg = new Prefix(a.loc(), a.text(), postfixAtom());
             } else arg = postfixAtom();
             e = new App(e.loc(), e, arg);
             if (isLeadingForm(arg)) break;
@@ -180,8 +184,8 @@ final class AtomParser {
             }
             case PUNCT -> { return t.text().equals("(") || t.text().equals("[|") || t.text().equals("[") || t.text().equals("{"); }
             case OP -> {
-                if (!(t.text().equals("-") || t.text().equals("+"))) return false;
-                // a sign with a space before it and none after it: an argument (f -1), not a subtraction
+                if (!(t.text().equals("-") || t.text().equals("+") || t.text().equals("&") || t.text().equals("&&"))) return false;
+                // a sign (or &) with a space before it and none after it: an argument (f -1, f &x), not a subtraction
                 Token n = c.peek(1);
                 return t.spaceBefore() && n.offset() == t.end() && !n.isVirtual();
             }
@@ -221,7 +225,7 @@ final class AtomParser {
             }
             if (sym(t, "(") && c.adjacentToPrevious() && (e instanceof Name || e instanceof DotGet || e instanceof App || e instanceof TypeApp)) {
                 Expr arg = atom();
-                e = e instanceof TypeApp ta && isConstructorName(ta) ? new New(ta.loc(), typeOf(ta), arg) : new App(e.loc(), e, arg);
+                e = e instanceof TypeApp ta && isConstructorName(ta) ? new New(ta.fn().loc(), typeOf(ta), arg) : new App(e.loc(), e, arg);
                 continue;
             }
             if (t.kind() == Kind.OP && t.text().startsWith("<") && c.adjacentToPrevious() && (e instanceof Name || e instanceof DotGet)) {

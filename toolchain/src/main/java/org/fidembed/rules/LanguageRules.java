@@ -28,6 +28,7 @@ public final class LanguageRules {
                 escape.checkModuleValue(g);
             }
         }
+        new StackOnlyRule(prog, diags, escape).check();
         RecursionRule recursion = new RecursionRule(prog, diags);
         recursion.checkRecursion();
         return new Result(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(recursion.recursionDepth)));

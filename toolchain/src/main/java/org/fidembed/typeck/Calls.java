@@ -42,7 +42,7 @@ final class Calls {
                 Type t = cx.unifier.instantiate(l.v().scheme, targs);
                 return new Typed.LocalRef(loc, t, l.v(), targs);
             }
-            return new Typed.LocalRef(loc, l.v().type, l.v(), List.of());
+            return Views.deref(new Typed.LocalRef(loc, l.v().type, l.v(), List.of()));
         }
         if (s instanceof Global g) {
             GlobalVal gv = g.g();
@@ -108,13 +108,28 @@ final class Calls {
             if (r != null && r.used() == n.path().size() && r.sym() instanceof CaseRef cr) return applyCase(cr, n.loc(), args, scope);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof ActiveRef ar)
                 return ar.result() ? cx.activePatterns.construct(ar, n.loc(), args, scope) : cx.activePatterns.notAValue(ar, n.loc());
+            if (r != null && r.used() < n.path().size() && Views.METHODS.contains(n.path().get(n.path().size() - 1))) {
+                int last = n.path().size() - 1;
+                TExpr target = inferName(new Name(n.loc(), n.path().subList(0, last), n.locs().subList(0, last)), scope);
+                return applyMethod(target, n.path().get(last), n.locs().get(last), args, scope, a.loc());
+            }
+        }
+        if (h instanceof DotGet d && Views.METHODS.contains(d.name())) {
+            return applyMethod(cx.exprs.infer(d.target(), scope), d.name(), d.nameLoc(), args, scope, a.loc());
         }
         TExpr fn = cx.exprs.infer(head, scope);
         TExpr result = applyArgs(fn, args, scope, a.loc());
         // a type that doubles at each call ((x, x) nested 40 times) is refused here, in bounded time
         if (Type.largerThan(result.type(), Type.MAX_PARTS))
             throw cx.diags.fatal(a.loc(), "the type of this expression has more than " + Type.MAX_PARTS + " parts: its values could not be stored or compiled");
-        return result;
+        // a function returning a byref: its call is read through, as in F# (&f x keeps the byref)
+        return Views.deref(result);
+    }
+
+    /** target.name args: a method of Views (on strings, arrays and spans), or a member applied to them. */
+    private TExpr applyMethod(TExpr target, String name, Loc nameLoc, List<Expr> args, Scope scope, Loc loc) {
+        if (!(target instanceof Typed.Error) && cx.views.isMethod(target.type(), name)) return cx.views.method(target, name, nameLoc, args, scope, loc);
+        return applyArgs(cx.members.member(target, name, nameLoc), args, scope, loc);
     }
 
     /** A static property: its getter called with unit, each time it is read (as in F#). */
@@ -125,7 +140,7 @@ final class Calls {
     }
 
     /** Math.Max(a, b): a .NET static method's tuple argument is its parameters, in order. */
-    private static List<Expr> untuple(List<Expr> args) {
+    static List<Expr> untuple(List<Expr> args) {
         if (args.isEmpty()) return args;
         Expr first = args.get(0);
         while (first instanceof Paren p) first = p.inner();

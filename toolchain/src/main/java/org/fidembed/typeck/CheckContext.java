@@ -62,6 +62,7 @@ final class CheckContext {
     final Patterns patterns = new Patterns(this);
     final ActivePatterns activePatterns = new ActivePatterns(this);
     final TraitCalls traitCalls = new TraitCalls(this);
+    final Views views = new Views(this);
 
     CheckContext(Diagnostics diags, String boardName, Predicate<String> interruptNameValid) {
         this.diags = diags;

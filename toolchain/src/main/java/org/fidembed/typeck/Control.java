@@ -92,6 +92,7 @@ final class Control {
         Type elem;
         if (st instanceof Type.Array a) elem = a.elem();
         else if (Type.isPrim(st, PrimKind.STRING)) elem = Type.CHAR;
+        else if (Predef.isSpan(st)) elem = ((Type.Named) st).args().get(0);
         else if (st instanceof Type.Var) {
             if (!Type.touchesError(st)) cx.diags.error(SyntaxFacts.startLoc(f.source()), "lookup on object of indeterminate type based on information prior to this program point; add a type annotation");
             return new Typed.Error(f.loc(), Type.UNIT);

@@ -78,7 +78,7 @@ final class Exprs {
         if (e instanceof Paren p) return infer(p.inner(), scope, hint);
         if (e instanceof App a) return cx.calls.inferApp(a, scope, hint);
         if (e instanceof Infix i) return cx.ops.inferInfix(i, scope);
-        if (e instanceof Prefix p) return cx.ops.inferPrefix(p, scope);
+        if (e instanceof Prefix p) return cx.ops.inferPrefix(p, scope, hint);
         if (e instanceof Ast.Tuple t) return tuple(t, scope, hint);
         if (e instanceof ArrayLit al) return arrayLiteral(al, scope, hint);
         if (e instanceof Index ix) return cx.members.inferIndex(ix, scope);
@@ -112,7 +112,7 @@ final class Exprs {
         if (e instanceof ArrayComp ac) return infer(Comprehensions.desugar(ac, cx.diags), scope, hint);
         if (e instanceof Slice sl) return cx.members.inferSlice(sl, scope);
         if (e instanceof TraitCall tc) return cx.traitCalls.check(tc, scope);
-        if (e instanceof New n) return newObject(n);
+        if (e instanceof New n) return newObject(n, scope);
         if (e instanceof Yield y) {
             cx.diags.error(y.loc(), "'yield' belongs in an array comprehension such as [| for i in 0 .. 9 -> i * i |]; sequences allocate on a heap");
             return new Typed.Error(y.loc(), cx.errorType());
@@ -174,13 +174,14 @@ final class Exprs {
         return new Typed.Const(c.loc(), Measures.primOf(p.kind(), unit), c.value());
     }
 
-    /** new T(args) and T(args) of a .NET type: objects are not in the language (Span is coming). */
-    private TExpr newObject(New n) {
+    /** new T(args) and T(args) of a .NET type: objects are not in the language, spans are (Views). */
+    private TExpr newObject(New n, Scope scope) {
         String name = n.type() instanceof TName tn ? String.join(".", tn.path()) : "this type";
         String last = name.substring(name.lastIndexOf('.') + 1);
+        TypeDefn span = last.equals("Span") || last.equals("ReadOnlySpan") ? cx.predef.stackOnlyByName(last) : null;
+        if (span != null && cx.names.lookupUserType(List.of(last)) == null) return cx.views.construct(n, span, scope);
         String rej = Predef.rejectedName(List.of(name.split("\\.")));
-        if (last.equals("Span") || last.equals("ReadOnlySpan")) cx.diags.error(n.loc(), "'" + last + "' is not supported yet");
-        else cx.diags.error(n.loc(), rej != null ? rej : org.fidembed.ast.Rejections.CLASSES);
+        cx.diags.error(n.loc(), rej != null ? rej : org.fidembed.ast.Rejections.CLASSES);
         return new Typed.Error(n.loc(), cx.errorType());
     }
 }

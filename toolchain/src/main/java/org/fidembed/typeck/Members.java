@@ -39,6 +39,11 @@ final class Members {
         }
         if (t instanceof Type.Array && name.equals("Length")) return new Typed.Prop(loc, Type.INT, Typed.PropKind.ARRAY_LENGTH, target);
         if (Type.isPrim(t, PrimKind.STRING) && name.equals("Length")) return new Typed.Prop(loc, Type.INT, Typed.PropKind.STRING_LENGTH, target);
+        if (Predef.isSpan(t) && name.equals("Length")) return new Typed.Prop(loc, Type.INT, Typed.PropKind.ARRAY_LENGTH, target);
+        if (Predef.isSpan(t) && name.equals("IsEmpty")) {
+            TExpr len = new Typed.Prop(loc, Type.INT, Typed.PropKind.ARRAY_LENGTH, target);
+            return new Typed.Prim(loc, Type.BOOL, Builtin.EQ, List.of(len, new Typed.Const(loc, Type.INT, 0L)), List.of(Type.INT));
+        }
         if (t instanceof Type.Named n) {
             TypeDefn d = n.def();
             if (d == cx.predef.option || d == cx.predef.voption) {
@@ -76,6 +81,7 @@ final class Members {
         TExpr idx = cx.exprs.check(ix.index(), Type.INT, scope);
         if (t instanceof Type.Array a) return new Typed.Index(ix.loc(), a.elem(), target, idx);
         if (Type.isPrim(t, PrimKind.STRING)) return new Typed.Index(ix.loc(), Type.CHAR, target, idx);
+        if (Predef.isSpan(t)) return new Typed.Index(ix.loc(), ((Type.Named) t).args().get(0), target, idx);
         if (t instanceof Type.Var) {
             if (!Type.touchesError(t)) cx.diags.error(SyntaxFacts.startLoc(ix.target()), "the operator 'expr.[idx]' has been used on an object of indeterminate type based on information prior to this program point; add a type annotation");
             return new Typed.Error(ix.loc(), cx.errorType());
@@ -145,6 +151,10 @@ final class Members {
             Names.Resolved r = cx.names.resolveValue(n.path(), n.locs(), scope, true);
             if (r == null) return new Typed.Error(a.loc(), Type.UNIT);
             if (r.used() == n.path().size()) {
+                if (r.sym() instanceof Local l && Predef.isByref(l.v().type)) {
+                    l.v().uses++;
+                    return cx.views.assignThrough(new Typed.LocalRef(n.loc(), l.v().type, l.v(), List.of()), a.value(), n.loc(), a.loc(), scope);
+                }
                 if (r.sym() instanceof Local l) {
                     if (!l.v().mutable) {
                         cx.diags.error(n.loc(), "this value is not mutable; declare it with 'let mutable " + l.v().name + "'");
@@ -181,6 +191,14 @@ final class Members {
             if (t instanceof Type.Array at) {
                 TExpr v = cx.exprs.check(a.value(), at.elem(), scope);
                 return new Typed.SetIndex(a.loc(), Type.UNIT, arr, idx, v);
+            }
+            if (Predef.isSpan(t) && ((Type.Named) t).def() == cx.predef.span) {
+                TExpr v = cx.exprs.check(a.value(), ((Type.Named) t).args().get(0), scope);
+                return new Typed.SetIndex(a.loc(), Type.UNIT, arr, idx, v);
+            }
+            if (Predef.isSpan(t)) {
+                cx.diags.error(SyntaxFacts.startLoc(ix.target()), "a ReadOnlySpan is read-only: its elements cannot be changed; use a Span");
+                return new Typed.Error(a.loc(), Type.UNIT);
             }
             if (Type.isPrim(t, PrimKind.STRING)) {
                 cx.diags.error(a.loc(), "strings are constants in fid-embed and cannot be changed");
@@ -236,6 +254,7 @@ final class Members {
         if (e instanceof Typed.LocalRef l) return l.v().mutable;
         if (e instanceof Typed.GlobalRef g) return g.g().mutable;
         if (e instanceof Typed.Index) return true;
+        if (e instanceof Typed.Prim p && p.op() == Builtin.DEREF) return Type.prune(p.args().get(0).type()) instanceof Type.Named n && n.def() != cx.predef.inref;
         if (e instanceof Typed.Field f) {
             TypeDefn d = f.def();
             if (d.isReference()) return true;
@@ -248,10 +267,7 @@ final class Members {
     TExpr inferSlice(Slice sl, Scope scope) {
         TExpr target = cx.exprs.infer(sl.target(), scope);
         Type t = Type.prune(target.type());
-        if (Type.isPrim(t, PrimKind.STRING)) {
-            cx.diags.error(sl.loc(), "slices of strings are not supported yet; index the characters with s.[i]");
-            return new Typed.Error(sl.loc(), cx.errorType());
-        }
+        if (Type.isPrim(t, PrimKind.STRING)) return cx.views.stringSlice(sl, target, scope);
         if (!(t instanceof Type.Array)) {
             if (!Type.touchesError(t)) cx.diags.error(SyntaxFacts.startLoc(sl.target()), "only arrays can be sliced, but this expression has type '" + Type.show(t) + "'");
             return new Typed.Error(sl.loc(), cx.errorType());

@@ -222,7 +222,8 @@ final class Operators {
         return new Typed.App(loc, r, f, xs);
     }
 
-    TExpr inferPrefix(Prefix p, Scope scope) {
+    TExpr inferPrefix(Prefix p, Scope scope, Type hint) {
+        if (p.op().equals("&") || p.op().equals("&&")) return cx.views.addressOf(p, scope, hint);
         TExpr x = cx.exprs.infer(p.operand(), scope);
         switch (p.op()) {
             case "-", "-." -> {
@@ -243,7 +244,6 @@ final class Operators {
                 cx.unifier.requireTrait(x.type(), Trait.INTEGRAL, p.loc(), "~~~");
                 return new Typed.Prim(p.loc(), x.type(), Builtin.BNOT, List.of(x), List.of(x.type()));
             }
-            case "&", "&&" -> { cx.diags.error(p.loc(), "byref, inref, outref and &x are not supported yet"); return new Typed.Error(p.loc(), cx.errorType()); }
             default -> { cx.diags.error(p.loc(), "the prefix operator '" + p.op() + "' is not supported by fid-embed"); return new Typed.Error(p.loc(), cx.errorType()); }
         }
     }

@@ -73,8 +73,14 @@ final class TypeExprs {
         for (TypeExpr a : tn.args()) args.add(resolveTypeExpr(a, params, allowFreeVars));
         if (tn.path().size() == 1 || (tn.path().size() == 2 && tn.path().get(0).equals("System"))) {
             if (name.equals("array") && args.size() == 1) return new Type.Array(args.get(0));
+            TypeDefn so = cx.predef.stackOnlyByName(name);
+            if (so != null && cx.names.lookupUserType(List.of(name)) == null) {
+                if (args.size() == 1) return new Type.Named(so, args);
+                cx.diags.error(tn.loc(), "the type '" + name + "' expects 1 type argument(s) but is given " + args.size());
+                return cx.errorType();
+            }
             String rej = switch (name) {
-                case "Span", "ReadOnlySpan", "byref", "inref", "outref", "nativeptr" -> "'" + name + "' is not supported yet";
+                case "nativeptr" -> "native pointers are not supported; use byref<'T> or Span<'T>";
                 case "list", "List" -> "lists allocate on a heap; use a fixed-size array";
                 case "seq", "IEnumerable" -> "sequences allocate on a heap; use a for loop or the Array module";
                 case "Map", "Set", "Dictionary", "ResizeArray", "HashSet" -> "growing collections need a heap; use a fixed-size array";

@@ -24,6 +24,11 @@ public enum Builtin {
     FAILWITH("failwith"), INVALID_ARG("invalidArg"), ASSERT("assert"),
     // arrays
     ARRAY_ZEROCREATE("Array.zeroCreate"),
+    // byrefs, spans and string views (Views): reached through &x, constructors and methods, never by name
+    ADDR_OF("&"), DEREF("byref read"), STORE_REF("byref write"), SPAN_OF_ARRAY("Span"), SPAN_SLICE("Slice"),
+    STRING_SUBSTRING("Substring"), STRING_SLICE("string slice"), STRING_STARTS_WITH("StartsWith"), STRING_ENDS_WITH("EndsWith"),
+    STRING_STARTS_WITH_CHAR("StartsWith"), STRING_ENDS_WITH_CHAR("EndsWith"),
+    STRING_CONTAINS("Contains"), STRING_CONTAINS_CHAR("Contains"), STRING_INDEX_OF("IndexOf"), STRING_INDEX_OF_CHAR("IndexOf"),
     // Fid.Hardware
     MMIO_READ8("Mmio.read8"), MMIO_READ16("Mmio.read16"), MMIO_READ32("Mmio.read32"),
     MMIO_WRITE8("Mmio.write8"), MMIO_WRITE16("Mmio.write16"), MMIO_WRITE32("Mmio.write32"),

@@ -19,6 +19,8 @@ public final class Predef {
     /** Choice<'T1,'T2> to Choice<'T1,...,'T7>, what a multi-case active pattern returns: choices.get(n - 2) has n cases. */
     public final List<TypeDefn> choices = new java.util.ArrayList<>();
     public static final int MAX_CHOICES = 7;
+    /** The stack-only types: byref, inref, outref<'T> (pointers) and Span, ReadOnlySpan<'T> (pointer and length). */
+    public final TypeDefn byref, inref, outref, span, readOnlySpan;
     public final Map<String, Type> primNames = new HashMap<>();
 
     public Predef() {
@@ -30,6 +32,12 @@ public final class Predef {
         result.cases.add(new TypeDefn.Case("Error", List.of(new TypeDefn.Field("ErrorValue", new Type.Param(1, "TError"), false, Loc.NONE)), Loc.NONE, 1));
         result.struct = true;
         for (int n = 2; n <= MAX_CHOICES; n++) choices.add(choice(n));
+
+        byref = stackOnly(TypeDefn.Kind.BYREF, "byref");
+        inref = stackOnly(TypeDefn.Kind.BYREF, "inref");
+        outref = stackOnly(TypeDefn.Kind.BYREF, "outref");
+        span = stackOnly(TypeDefn.Kind.SPAN, "Span");
+        readOnlySpan = stackOnly(TypeDefn.Kind.SPAN, "ReadOnlySpan");
 
         for (PrimKind k : PrimKind.values()) primNames.put(k.fsName, Type.prim(k));
         primNames.put("int32", Type.INT);
@@ -52,6 +60,43 @@ public final class Predef {
         primNames.put("String", Type.STRING);
         primNames.put("IntPtr", Type.NATIVEINT);
         primNames.put("UIntPtr", Type.UNATIVEINT);
+    }
+
+    private static TypeDefn stackOnly(TypeDefn.Kind kind, String name) {
+        TypeDefn d = new TypeDefn(kind, name, name, List.of("T"), Loc.NONE);
+        d.struct = true;
+        return d;
+    }
+
+    /** The stack-only type of this name (byref, inref, outref, Span, ReadOnlySpan), or null. */
+    public TypeDefn stackOnlyByName(String name) {
+        return switch (name) {
+            case "byref" -> byref;
+            case "inref" -> inref;
+            case "outref" -> outref;
+            case "Span" -> span;
+            case "ReadOnlySpan" -> readOnlySpan;
+            default -> null;
+        };
+    }
+
+    /** Whether t is a byref, inref or outref. */
+    public static boolean isByref(Type t) { return Type.prune(t) instanceof Type.Named n && n.def().kind == TypeDefn.Kind.BYREF; }
+
+    /** Whether t is a Span or ReadOnlySpan. */
+    public static boolean isSpan(Type t) { return Type.prune(t) instanceof Type.Named n && n.def().kind == TypeDefn.Kind.SPAN; }
+
+    /** Whether t is one of the stack-only types. */
+    public static boolean isStackOnly(Type t) { return Type.prune(t) instanceof Type.Named n && n.def().isStackOnly(); }
+
+    /** Whether t holds a stack-only type inside a type that may live elsewhere (an array, a tuple, an option...). */
+    public static boolean nestsStackOnly(Type t) {
+        t = Type.prune(t);
+        if (t instanceof Type.Array a) return isStackOnly(a.elem()) || nestsStackOnly(a.elem());
+        if (t instanceof Type.Tuple tu) { for (Type e : tu.elems()) if (isStackOnly(e) || nestsStackOnly(e)) return true; return false; }
+        if (t instanceof Type.Named n) { for (Type e : n.args()) if ((!n.def().isStackOnly() && isStackOnly(e)) || nestsStackOnly(e)) return true; return false; }
+        if (t instanceof Type.Fun f) return nestsStackOnly(f.arg()) || nestsStackOnly(f.result());
+        return false;
     }
 
     private TypeDefn union(String name, String display, List<String> tps, String[] nullary, String[] unary, boolean postfix) {
@@ -285,7 +330,7 @@ public final class Predef {
                 default -> false;
             };
         }
-        if (t instanceof Type.Fun) return false;
+        if (t instanceof Type.Fun || isStackOnly(t)) return false;
         if (t instanceof Type.Named n && !n.def().members.isEmpty()) {
             // the operators a record or union defines (static member (+)) serve inline functions
             var ms = n.def().members;

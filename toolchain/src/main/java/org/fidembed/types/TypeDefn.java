@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class TypeDefn {
-    public enum Kind { RECORD, UNION, ENUM, MEASURE }
+    /** BYREF: byref, inref and outref (a pointer); SPAN: Span and ReadOnlySpan (a pointer and a length). */
+    public enum Kind { RECORD, UNION, ENUM, MEASURE, BYREF, SPAN }
 
     public record Field(String name, Type type, boolean mutable, Loc loc) { }
     public record Case(String name, List<Field> fields, Loc loc, int index) {
@@ -65,6 +66,9 @@ public final class TypeDefn {
     public boolean isReference() {
         return kind == Kind.RECORD && !struct && fields.stream().anyMatch(Field::mutable);
     }
+
+    /** byref, inref, outref, Span and ReadOnlySpan: values that may live only on the stack (language.md §15). */
+    public boolean isStackOnly() { return kind == Kind.BYREF || kind == Kind.SPAN; }
 
     public int fieldIndex(String n) {
         for (int i = 0; i < fields.size(); i++) if (fields.get(i).name().equals(n)) return i;

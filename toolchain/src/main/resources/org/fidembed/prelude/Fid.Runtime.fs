@@ -176,6 +176,39 @@ let stringEquals (a: string) (b: string) =
             i <- i + 1
         same
 
+/// Whether the length characters of a from start are those of b (start and length in range).
+let private matchesAt (a: string) (start: int) (b: string) =
+    let mutable same = true
+    let mutable i = 0
+    while same && i < b.Length do
+        if a.[start + i] <> b.[i] then same <- false
+        i <- i + 1
+    same
+
+/// s.StartsWith p and s.EndsWith p, comparing characters (ordinal).
+let stringStartsWith (s: string) (p: string) = p.Length <= s.Length && matchesAt s 0 p
+let stringEndsWith (s: string) (p: string) = p.Length <= s.Length && matchesAt s (s.Length - p.Length) p
+let stringStartsWithChar (s: string) (c: char) = s.Length > 0 && s.[0] = c
+let stringEndsWithChar (s: string) (c: char) = s.Length > 0 && s.[s.Length - 1] = c
+
+/// s.IndexOf p: where p first occurs in s (0 for ""), or -1; s.Contains p is IndexOf >= 0.
+let stringIndexOf (s: string) (p: string) =
+    let mutable found = -1
+    let mutable i = 0
+    while found < 0 && i + p.Length <= s.Length do
+        if matchesAt s i p then found <- i
+        i <- i + 1
+    found
+
+/// s.IndexOf c: where the character c first occurs in s, or -1.
+let stringIndexOfChar (s: string) (c: char) =
+    let mutable found = -1
+    let mutable i = 0
+    while found < 0 && i < s.Length do
+        if s.[i] = c then found <- i
+        i <- i + 1
+    found
+
 /// Ordinal comparison, as F#'s compare on strings: -1, 0 or 1.
 let stringCompare (a: string) (b: string) =
     let n = if a.Length < b.Length then a.Length else b.Length

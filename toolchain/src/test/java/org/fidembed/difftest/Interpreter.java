@@ -7,7 +7,8 @@
 // conversions, bool, char, constant strings, tuples, records (value and reference), unions, options,
 // arrays with bounds checks, matches with guards and every pattern form, closures, partial application,
 // local and module-level functions (generic ones too), for/while/for-in loops, printf with flags, width
-// and the integer, %s %c %b conversions, failwith/failwithf/invalidArg/assert and the other panics.
+// and the integer, %s %c %b conversions, failwith/failwithf/invalidArg/assert and the other panics;
+// byrefs, spans and string views (InterpreterViews).
 // Not covered: floats (printed with %f/%e: not generated), MMIO and the CPU intrinsics, interrupts.
 package org.fidembed.difftest;
 
@@ -86,6 +87,10 @@ public final class Interpreter {
     private final Map<GlobalVal, Object> globals = new IdentityHashMap<>();
     private final long maxSteps;
     private long steps;
+    private final InterpreterViews views = new InterpreterViews(this);
+
+    Object globalValue(GlobalVal g) { return globals.get(g); }
+    void setGlobal(GlobalVal g, Object v) { globals.put(g, v); }
 
     public Interpreter(Program program, long maxSteps) { this.program = program; this.maxSteps = maxSteps; }
 
@@ -194,7 +199,7 @@ public final class Interpreter {
         if (++steps > maxSteps) throw new StepLimit();
     }
 
-    private Loc at(Frame f, Loc loc) { return f != null && f.panicLoc != null ? f.panicLoc : loc; }
+    Loc at(Frame f, Loc loc) { return f != null && f.panicLoc != null ? f.panicLoc : loc; }
 
     Object eval(TExpr e, Frame f) {
         step();
@@ -243,7 +248,9 @@ public final class Interpreter {
         if (e instanceof Typed.For fo) return evalFor(fo, f);
         if (e instanceof Typed.ForEach fe) {
             Object src = eval(fe.source(), f);
-            if (src instanceof String s) {
+            if (src instanceof InterpreterViews.Span sp) {
+                InterpreterViews.forEach(sp, x -> { f.vars.put(fe.v(), new Object[] { x }); eval(fe.body(), f); });
+            } else if (src instanceof String s) {
                 for (int i = 0; i < s.length(); i++) { f.vars.put(fe.v(), new Object[] { s.charAt(i) }); eval(fe.body(), f); }
             } else {
                 Arr a = (Arr) src;
@@ -298,14 +305,17 @@ public final class Interpreter {
         if (e instanceof Typed.Index ix) {
             Object t = eval(ix.target(), f);
             long i = ((I) eval(ix.index(), f)).v();
+            if (t instanceof InterpreterViews.Span sp) return views.index(sp, i, at(f, ix.loc()));
             int n = t instanceof String s ? s.length() : ((Arr) t).e.length;
             if (i < 0 || i >= n) throw new PanicEx("index " + i + " out of bounds for length " + n, at(f, ix.loc()));
             return t instanceof String s ? (Object) s.charAt((int) i) : ((Arr) t).e[(int) i];
         }
         if (e instanceof Typed.SetIndex s) {
-            Arr a = (Arr) eval(s.target(), f);
+            Object t = eval(s.target(), f);
             long i = ((I) eval(s.index(), f)).v();
             Object v = eval(s.value(), f);
+            if (t instanceof InterpreterViews.Span sp) { views.setIndex(sp, i, v, at(f, s.target().loc())); return Unit.UNIT; }
+            Arr a = (Arr) t;
             if (i < 0 || i >= a.e.length) throw new PanicEx("index " + i + " out of bounds for length " + a.e.length, at(f, s.loc()));
             a.e[(int) i] = v;
             return Unit.UNIT;
@@ -322,7 +332,7 @@ public final class Interpreter {
         if (e instanceof Typed.Prop p) {
             Object t = eval(p.target(), f);
             switch (p.kind()) {
-                case ARRAY_LENGTH: return new I(((Arr) t).e.length, PrimKind.INT32);
+                case ARRAY_LENGTH: return new I(t instanceof InterpreterViews.Span sp ? sp.length() : ((Arr) t).e.length, PrimKind.INT32);
                 case STRING_LENGTH: return new I(((String) t).length(), PrimKind.INT32);
                 case IS_SOME: return ((Uni) t).tag != 0;
                 case IS_NONE: return ((Uni) t).tag == 0;
@@ -500,6 +510,7 @@ public final class Interpreter {
 
     private Object prim(Typed.Prim p, Frame f) {
         Builtin op = p.op();
+        if (InterpreterViews.handles(op)) return views.prim(p, f);
         if (op == Builtin.AND) return (Boolean) eval(p.args().get(0), f) && (Boolean) eval(p.args().get(1), f);
         if (op == Builtin.OR) return (Boolean) eval(p.args().get(0), f) || (Boolean) eval(p.args().get(1), f);
         if (op == Builtin.ZERO) return zeroOf(conc(p.type(), f));

@@ -11,8 +11,10 @@
 // members of records and unions (properties, methods, static methods, a static operator),
 // Array.fold/map/init/iter/sum/exists, for/while loops, mutable
 // locals, module-level mutables, curried module functions, tail-recursive functions, local closures
-// over locals, partial application, printf with flags and widths, failwith/failwithf, and active
-// patterns (multi-case, partial with a parameter, voption) matched on ints.
+// over locals, partial application, printf with flags and widths, failwith/failwithf, active patterns
+// (multi-case, partial with a parameter, voption) matched on ints; byrefs (&x of locals,
+// module-level mutables and array elements, byref and inref parameters), spans over arrays (constructors,
+// Slice, indexer, for) and string views (slices, Substring, StartsWith, EndsWith, Contains, IndexOf).
 package org.fidembed.difftest;
 
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ public final class ProgramGenerator {
     private final List<Var> globalMutables = new ArrayList<>();
     private int counter;
     private int depthBudget;
+    /** The byref helpers main uses (one per integer type), defined before main. */
+    private final java.util.Set<IT> byrefHelpers = new java.util.LinkedHashSet<>();
 
     private ProgramGenerator(long seed) { r = new Random(seed); }
 
@@ -302,7 +306,11 @@ public final class ProgramGenerator {
     private void block(String indent, List<Var> scope, int statements, boolean inLoop) {
         for (int st = 0; st < statements; st++) {
             depthBudget = 12;
-            int k = r.nextInt(10);
+            int k = r.nextInt(13);
+            if (k >= 10 && !inLoop) {
+                views(indent, scope, k);
+                continue;
+            }
             if (k <= 3 || inLoop && k <= 6) {
                 IT t = anyType();
                 String v = fresh("v");
@@ -388,10 +396,98 @@ public final class ProgramGenerator {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ views
+
+    /** k 10: a byref statement; 11: a span over a local array; 12: string views. */
+    private void views(String indent, List<Var> scope, int k) {
+        if (k == 10) byrefs(indent, scope);
+        else if (k == 11) span(indent, scope);
+        else strings(indent);
+    }
+
+    private void byrefs(String indent, List<Var> scope) {
+        IT t = anyType();
+        byrefHelpers.add(t);
+        String v = fresh("m");
+        sb.append(indent).append("let mutable ").append(v).append(" = ").append(lit(t)).append('\n');
+        sb.append(indent).append("addTo_").append(t.name).append(" &").append(v).append(' ').append(atomOf(expr(t, scope, 2))).append('\n');
+        print(indent, v, v, t);
+        List<Var> ms = globalMutables.stream().filter(m -> m.type == t).toList();
+        if (!ms.isEmpty()) {
+            Var m = ms.get(r.nextInt(ms.size()));
+            sb.append(indent).append("addTo_").append(t.name).append(" &").append(m.name).append(' ').append(atomOf(expr(t, scope, 2))).append('\n');
+            print(indent, m.name, m.name, m.type);
+        }
+        List<Var> as = globalArrays.stream().filter(a -> a.type == t).toList();
+        if (!as.isEmpty()) {
+            Var a = as.get(r.nextInt(as.size()));
+            int i = chance(98) ? r.nextInt(8) : 8;
+            sb.append(indent).append("addTo_").append(t.name).append(" &").append(a.name).append(".[").append(i).append("] ").append(atomOf(expr(t, scope, 2))).append('\n');
+            print(indent, a.name, a.name + ".[" + i + "]", t);
+        }
+        String p = fresh("peek");
+        sb.append(indent).append("let ").append(p).append(" = peek_").append(t.name).append(" &").append(v).append('\n');
+        print(indent, p, p, t);
+        scope.add(new Var(v, t));
+    }
+
+    private void span(String indent, List<Var> scope) {
+        IT t = anyType();
+        int n = 1 + r.nextInt(6);
+        String a = fresh("sa"), s = fresh("sp"), x = fresh("x");
+        sb.append(indent).append("let ").append(a).append(" = [| ");
+        for (int j = 0; j < n; j++) { if (j > 0) sb.append("; "); sb.append(lit(t)); }
+        sb.append(" |]\n");
+        int start = r.nextInt(n + 1), len = r.nextInt(n - start + 1);
+        if (chance(2)) len = n - start + 1; // out of range on purpose: the panic is compared
+        String make = switch (r.nextInt(3)) {
+            case 0 -> "Span<" + t.name + ">(" + a + ", " + start + ", " + len + ")";
+            case 1 -> "Span<" + t.name + ">(" + a + ").Slice(" + start + ", " + len + ")";
+            default -> "Span<" + t.name + ">(" + a + ").Slice(" + start + ")";
+        };
+        sb.append(indent).append("let ").append(s).append(" = ").append(make).append('\n');
+        sb.append(indent).append("printfn \"").append(s).append(".Length=%d\" ").append(s).append(".Length\n");
+        if (n - start > 0 || chance(10)) {
+            int i = chance(98) ? 0 : n;
+            sb.append(indent).append("if ").append(s).append(".Length > 0 then ").append(s).append(".[").append(i).append("] <- ").append(expr(t, scope, 2)).append('\n');
+        }
+        sb.append(indent).append("for ").append(x).append(" in ").append(s).append(" do\n");
+        print(indent + "    ", s, x, t);
+        String ro = fresh("ro");
+        sb.append(indent).append("let ").append(ro).append(" = ReadOnlySpan<").append(t.name).append(">(").append(a).append(")\n");
+        print(indent, ro, ro + ".[" + r.nextInt(n) + "]", t);
+    }
+
+    private String word() {
+        String letters = "abcab,=xy";
+        StringBuilder w = new StringBuilder();
+        int n = r.nextInt(9);
+        for (int i = 0; i < n; i++) w.append(letters.charAt(r.nextInt(letters.length())));
+        return w.toString();
+    }
+
+    private void strings(String indent) {
+        String w = word(), s = fresh("str");
+        sb.append(indent).append("let ").append(s).append(" = \"").append(w).append("\"\n");
+        int loN = r.nextInt(12) - 2, hiN = r.nextInt(12) - 2;
+        String lo = loN < 0 ? "(" + loN + ")" : String.valueOf(loN), hi = hiN < 0 ? "(" + hiN + ")" : String.valueOf(hiN);
+        int start = r.nextInt(w.length() + 1), len = r.nextInt(w.length() - start + 1);
+        if (chance(2)) start = w.length() + 1;
+        String p = word();
+        char c = "abc,=z".charAt(r.nextInt(6));
+        sb.append(indent).append("printfn \"").append(s).append("=[%s] [%s] [%s] [%s] %d %d %b %b %b %b\" ")
+                .append(s).append(".[").append(lo).append("..").append(hi).append("] ")
+                .append(s).append(".[").append(lo).append("..] ").append(s).append(".[..").append(hi).append("] ")
+                .append('(').append(s).append(".Substring(").append(start).append(", ").append(len).append(")) ")
+                .append('(').append(s).append(".IndexOf '").append(c).append("') (").append(s).append(".IndexOf \"").append(p).append("\") ")
+                .append('(').append(s).append(".StartsWith \"").append(p).append("\") (").append(s).append(".EndsWith \"").append(p).append("\") ")
+                .append('(').append(s).append(".Contains \"").append(p).append("\") (").append(s).append(".Contains '").append(c).append("')\n");
+    }
+
     // ------------------------------------------------------------------------------------------ program
 
     private String program() {
-        sb.append("module Test\n\n");
+        sb.append("module Test\n\nopen System\n\n");
         sb.append("[<Measure>]\ntype m\n\n[<Measure>]\ntype s\n\n");
         sb.append("type Rec =\n    { P: int\n      Q: int64\n      B: bool }\n\n");
         sb.append("    member r.Sum = int64 r.P + r.Q\n");
@@ -452,9 +548,16 @@ public final class ProgramGenerator {
             }
             fns.add(new Fn(name, ps, res));
         }
+        int mainAt = sb.length();
         sb.append("[<EntryPoint>]\nlet main _ =\n");
         List<Var> scope = new ArrayList<>();
         block("    ", scope, 6 + r.nextInt(10), false);
+        StringBuilder helpers = new StringBuilder();
+        for (IT t : byrefHelpers) {
+            helpers.append("let addTo_").append(t.name).append(" (x: byref<").append(t.name).append(">) (d: ").append(t.name).append(") = x <- x + d\n");
+            helpers.append("let peek_").append(t.name).append(" (x: inref<").append(t.name).append(">) = x\n\n");
+        }
+        sb.insert(mainAt, helpers);
         if (chance(5)) {
             // a failing division or index on purpose: the panic (message and location) is compared too
             IT t = anyType();

@@ -1,6 +1,5 @@
 // expect-exit: 0
-// expect-output: 013-byref.out
-// known-difference: byref is "'byref' is not supported yet", &n is "the operator '&' is not defined"
+// expect-output: 027-byref.out
 module Byref
 
 let bump (x: byref<int>) = x <- x + 1
