@@ -119,11 +119,25 @@ public final class Main implements Runnable {
         @Option(names = "--opt", paramLabel = "O0|O1|O2|Os|Oz", description = "optimisation level (default: Oz, smallest code)")
         String opt;
 
+        @Option(names = "--debug", description = "build for a debugger: optimisation " + DEBUG_OPT + " (unless --opt is given), at which locals stay visible")
+        boolean debug;
+
+        @Option(names = "--no-debug-info", description = "leave the DWARF debug information out of the ELF (the BIN, HEX and UF2 images are the same)")
+        boolean noDebugInfo;
+
         @Parameters(index = "0", arity = "0..1", paramLabel = "SRC", description = "an .fs file, or a project folder with fid.toml (default: the current folder)")
         Path src = Path.of(".");
 
+        /** The level --debug picks: locals live in their stack slots, every line has code of its own. */
+        static final String DEBUG_OPT = "O0";
+
+        /** A request with this command line's board, source, optimisation and debug information. */
+        Build.Builder request() {
+            return Build.Request.of(src).board(board).opt(checkedOpt()).debugInfo(!noDebugInfo);
+        }
+
         String checkedOpt() {
-            if (opt == null) return null;
+            if (opt == null) return debug ? DEBUG_OPT : null;
             return switch (opt) {
                 case "O0", "O1", "O2", "Os", "Oz" -> opt;
                 default -> throw new Build.UsageError("unknown optimisation level '" + opt + "': use O0, O1, O2, Os or Oz");
@@ -155,7 +169,7 @@ public final class Main implements Runnable {
         boolean noColor;
 
         @Override public Integer call() {
-            Build.Result r = Build.build(Build.Request.of(b.src).board(b.board).outDir(out).opt(b.checkedOpt()).verboseReport(report).keepIr(emitIr)
+            Build.Result r = Build.build(b.request().outDir(out).verboseReport(report).keepIr(emitIr)
                     .style(org.fidembed.diag.Style.choose(System.console() != null && Main.err == System.err, noColor)).build(), Main.out, Main.err);
             if (times && r.phaseMillis() != null) Main.err.println("times (ms): " + r.phaseMillis());
             return r.exitCode();
@@ -179,7 +193,7 @@ public final class Main implements Runnable {
         @Override public Integer call() throws Exception {
             Path outDir = Files.createTempDirectory("fid-embed-run");
             try {
-                Build.Result r = Build.build(Build.Request.of(b.src).board(b.board).outDir(outDir).opt(b.checkedOpt()).paintStack(true).quiet(true).measureStack(measureStack).build(), Main.out, Main.err);
+                Build.Result r = Build.build(b.request().outDir(outDir).paintStack(true).quiet(true).measureStack(measureStack).build(), Main.out, Main.err);
                 if (r.exitCode() != 0) return r.exitCode();
                 Target t = r.target();
                 if (t.qemu().isEmpty()) {

@@ -45,6 +45,16 @@ final class Globals {
 
     /** Defines a module-level value; f is fid.init, where values not known at compile time are computed. */
     static void lowerInit(Fn f, GlobalVal g, Env env) {
+        define(f, g, env);
+        GInfo gi = f.m().globals.get(g);
+        DebugTypes dt = f.m().debugTypes;
+        if (gi == null || dt == null || g.loc == null || g.loc.file() == null || !g.loc.known()) return;
+        int type = dt.of(Type.resolve(g.scheme.type()));
+        if (type < 0) return;
+        f.m().ir.describe(gi.name(), f.m().ir.debug().globalVariable(g.qualifiedName, gi.name().symbol(), g.loc.file().name(), g.loc.line(), type));
+    }
+
+    private static void define(Fn f, GlobalVal g, Env env) {
         ModuleContext m = f.m();
         m.dataLocs.put(g.qualifiedName, g.loc);
         m.dataLocs.put(g.qualifiedName + ".data", g.loc);

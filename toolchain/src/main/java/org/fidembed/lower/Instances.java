@@ -72,12 +72,14 @@ final class Instances {
         List<Value> params = new ArrayList<>();
         List<Value> slots = new ArrayList<>();
         Env e = env;
+        f.at(g.loc);
         for (int i = 0; i < lam.params().size(); i++) {
             IrType ty = inst.paramTys().get(i);
             Value p = FunctionBuilder.param("p" + i, ty);
             params.add(p);
             Value slot = f.hold(p);
             slots.add(slot);
+            f.describe(lam.params().get(i), slot, LType.conc(lam.params().get(i).type, env), i + 1);
             e = e.with(lam.params().get(i), new Slot(slot, ty));
         }
         List<String> attrs = attributes(m, g);
@@ -162,6 +164,7 @@ final class Instances {
         List<Env> envs = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
         int n = 0;
+        f.at(group.get(0).loc);
         for (int i = 0; i < group.size(); i++) {
             Typed.Lambda lam = (Typed.Lambda) group.get(i).body;
             Env e = Env.empty();
@@ -172,6 +175,7 @@ final class Instances {
                 params.add(a);
                 Value slot = f.hold(a);
                 slots.add(slot);
+                f.describe(lam.params().get(k), slot, Type.resolve(lam.params().get(k).type), k + 1);
                 e = e.with(lam.params().get(k), new Slot(slot, ty));
             }
             Label label = f.b().label("member");

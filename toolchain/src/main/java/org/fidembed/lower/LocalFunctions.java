@@ -80,6 +80,8 @@ final class LocalFunctions {
             slots.add(slot);
             LocalVar v = lam.params().get(k);
             Type vt = LType.conc(v.type, e);
+            if (k == 0) f.at(lam.loc());
+            if (!LType.isFun(vt)) f.describe(v, slot, vt, k + 1);
             e = e.with(v, LType.isFun(vt) ? new FnBind(new Closure(slot, vt)) : new Slot(slot, ty));
         }
         Label loop = f.b().label("body");
