@@ -203,7 +203,8 @@ public final class Main implements Runnable {
                 org.fidembed.host.HostTools.require(q.executable(), Main.err);
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());
-                org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(Main.out);
+                org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(
+                        new org.fidembed.qemu.FaultLines(Main.out, org.fidembed.image.FaultReport.of(r.elf()), Main.err));
                 QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, uart, Main.err));
                 if (res.timedOut()) Main.err.println("fid-embed: timeout: the firmware did not exit within " + fmt(timeout) + " s");
                 if (measureStack && uart.highWater() >= 0) {

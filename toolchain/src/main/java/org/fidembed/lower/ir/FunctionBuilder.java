@@ -59,7 +59,7 @@ public final class FunctionBuilder {
     public void at(String file, int line, int col) {
         if (debug == null || file == null || line <= 0) return;
         if (sp == null) sp = debug.subprogram(file, line);
-        Inlined in = inlined.peekFirst();
+        Inlined in = innermost();
         DebugInfo.Subprogram scopeSp = in == null ? sp : in.sp();
         location = debug.location(line, col, debug.scope(scopeSp, file), in == null ? -1 : in.callSite());
         if (firstLocation < 0) firstLocation = location;
@@ -73,6 +73,12 @@ public final class FunctionBuilder {
         if (node < 0 || debug == null) return;
         location = node;
         dbg = ", !dbg " + DebugInfo.ref(location);
+    }
+
+    /** The innermost inline expansion that has a scope (one begun before any location has none), or null. */
+    private Inlined innermost() {
+        for (Inlined in : inlined) if (in.sp() != null) return in;
+        return null;
     }
 
     /** Lines from here to {@link #endInline} come from inline function name (defined at file:line). */
@@ -95,8 +101,7 @@ public final class FunctionBuilder {
     public void declareVariable(Value slot, String name, int arg, String file, int line, int type) {
         if (debug == null || type < 0 || file == null || line <= 0) return;
         at(file, line, 0);
-        Inlined in = inlined.peekFirst();
-        if (in != null && in.sp() == null) return;
+        Inlined in = innermost();
         DebugInfo.Subprogram scopeSp = in == null ? sp : in.sp();
         int v = debug.localVariable(name, arg, scopeSp.node(), file, line, type);
         body.append("  call void @llvm.dbg.declare(metadata ").append(slot.typed()).append(", metadata ").append(DebugInfo.ref(v))
