@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fid-embed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC, "
                 + "every object placed at compile time and the stack bound proven.", ""},
-        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class,
+        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, DebugCommand.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class,
                 NewCommand.class, EditorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; for run, the firmware returned 0 from main",
@@ -96,6 +96,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         extraSubcommands().forEach(cl::addSubcommand);
+        // --gdb-args "-batch -x FILE": a value that starts like -b (--board) is still the value
+        cl.getSubcommands().get("debug").setAllowOptionsAsOptionParameters(true);
         return cl;
     }
 
@@ -190,6 +192,10 @@ public final class Main implements Runnable {
         @Option(names = "--measure-stack", description = "paint the stack at start-up and print the deepest use at exit (on standard error), beside the proven bound")
         boolean measureStack;
 
+        @Option(names = "--gdb", paramLabel = "PORT", arity = "0..1", fallbackValue = "3333",
+                description = "start halted at reset, QEMU's gdb stub waiting for a debugger on PORT (default 3333); see also 'fid-embed debug'")
+        Integer gdbPort;
+
         @Override public Integer call() throws Exception {
             Path outDir = Files.createTempDirectory("fid-embed-run");
             try {
@@ -200,6 +206,12 @@ public final class Main implements Runnable {
                     throw new Build.UsageError("board '" + t.name() + "' cannot run under QEMU; flash it with 'fid-embed flash --board " + t.name() + "' or pick a QEMU board (fid-embed boards)");
                 }
                 var q = t.qemu().get();
+                if (gdbPort != null) {
+                    DebugSession.Program p = new DebugSession.Program(r.elf().toAbsolutePath(), DebugCommand.sourceDirs(b.src, t, outDir), gdbPort);
+                    DebugSession.Server s = DebugSession.qemu(q, p, true);
+                    if (!DebugSession.awaitPort(s, gdbPort)) throw new Build.UsageError("QEMU did not open the gdb port " + gdbPort + " (is it in use?)");
+                    return DebugSession.serve(p, s, Main.err);
+                }
                 org.fidembed.host.HostTools.require(q.executable(), Main.err);
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());

@@ -72,16 +72,18 @@ final class Instances {
         List<Value> params = new ArrayList<>();
         List<Value> slots = new ArrayList<>();
         Env e = env;
-        f.at(g.loc);
         for (int i = 0; i < lam.params().size(); i++) {
             IrType ty = inst.paramTys().get(i);
             Value p = FunctionBuilder.param("p" + i, ty);
             params.add(p);
             Value slot = f.hold(p);
             slots.add(slot);
-            f.describe(lam.params().get(i), slot, LType.conc(lam.params().get(i).type, env), i + 1);
             e = e.with(lam.params().get(i), new Slot(slot, ty));
         }
+        // after the parameters' stores, which have no line (as a C compiler's): a breakpoint on the
+        // function stops after them, where the debugger reads the parameters from their slots
+        f.at(g.loc);
+        for (int i = 0; i < lam.params().size(); i++) f.describe(lam.params().get(i), slots.get(i), LType.conc(lam.params().get(i).type, env), i + 1);
         List<String> attrs = attributes(m, g);
         Label loop = f.b().label("body");
         f.b().block(loop);
@@ -175,7 +177,7 @@ final class Instances {
                 params.add(a);
                 Value slot = f.hold(a);
                 slots.add(slot);
-                f.describe(lam.params().get(k), slot, Type.resolve(lam.params().get(k).type), k + 1);
+                f.describe(lam.params().get(k), slot, Type.resolve(lam.params().get(k).type), 0); // locals: the members share one function
                 e = e.with(lam.params().get(k), new Slot(slot, ty));
             }
             Label label = f.b().label("member");

@@ -96,6 +96,7 @@ public final class Lowering {
     private void entryPoint(GlobalVal entry) {
         Fn f = Fn.in(m);
         f.at(entry.loc);
+        f.b().markMain();
         V noArgs = new V(Value.struct(LType.ARR, Value.nullPtr(), Value.i32(0)), new Env.Length(0));
         Val r = Calls.callGlobal(f, entry, List.of(noArgs), entry.loc, Env.empty());
         f.b().ret(((V) r).value());

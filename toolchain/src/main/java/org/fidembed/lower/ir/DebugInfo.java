@@ -74,10 +74,13 @@ public final class DebugInfo {
     }
 
     /** Names the subprogram (its F# name; linkage: the ELF symbol when it differs). */
-    public void finishSubprogram(Subprogram sp, String name, String symbol, boolean local) {
+    public void finishSubprogram(Subprogram sp, String name, String symbol, boolean local) { finishSubprogram(sp, name, symbol, local, false); }
+
+    /** isMain: the program's entry (DW_AT_main_subprogram: gdb's backtrace ends there, as at C's main). */
+    public void finishSubprogram(Subprogram sp, String name, String symbol, boolean local, boolean isMain) {
         open.remove(sp);
         Unit u = unit(sp.file());
-        String flags = "DISPFlagDefinition | DISPFlagOptimized" + (local ? " | DISPFlagLocalToUnit" : "");
+        String flags = "DISPFlagDefinition | DISPFlagOptimized" + (local ? " | DISPFlagLocalToUnit" : "") + (isMain ? " | DISPFlagMainSubprogram" : "");
         int type = node("!DISubroutineType(types: !{null})");
         define(sp.node(), "distinct !DISubprogram(name: " + str(name) + (symbol.equals(name) ? "" : ", linkageName: " + str(symbol))
                 + ", scope: " + ref(u.file()) + ", file: " + ref(u.file()) + ", line: " + sp.line() + ", type: " + ref(type)

@@ -25,7 +25,7 @@ public final class FunctionBuilder {
     private final Deque<Inlined> inlined = new ArrayDeque<>();
     private String dbg = "";
     private int location = -1, firstLocation = -1;
-    private boolean callsWithoutLocation;
+    private boolean callsWithoutLocation, isMain;
 
     /** An inline function's body expanded here: its subprogram and the location of the call. */
     private record Inlined(DebugInfo.Subprogram sp, int callSite) { }
@@ -65,6 +65,9 @@ public final class FunctionBuilder {
         if (firstLocation < 0) firstLocation = location;
         dbg = ", !dbg " + DebugInfo.ref(location);
     }
+
+    /** This function is the program's entry point (for the debugger: where backtraces end). */
+    public void markMain() { isMain = true; }
 
     /** The current location node (-1: none), to restore after a nested construct. */
     public int location() { return location; }
@@ -122,7 +125,8 @@ public final class FunctionBuilder {
     // ------------------------------------------------------------------------------------------ blocks
 
     public void block(Label l) {
-        if (!terminated) body.append("  br label %").append(l.name()).append('\n');
+        // the fall-through carries the line too: the first instruction with one ends the prologue for debuggers
+        if (!terminated) body.append("  br label %").append(l.name()).append(dbg).append('\n');
         body.append(l.name()).append(":\n");
         terminated = false;
     }
@@ -245,7 +249,7 @@ public final class FunctionBuilder {
         sb.append(" section \"").append(section != null ? section : sectionName(name)).append('"');
         String text = body.toString();
         if (sp != null) {
-            debug.finishSubprogram(sp, displayName(name.symbol()), name.symbol(), linkage == Linkage.INTERNAL);
+            debug.finishSubprogram(sp, displayName(name.symbol()), name.symbol(), linkage == Linkage.INTERNAL, isMain);
             sb.append(" !dbg ").append(DebugInfo.ref(sp.node()));
             if (callsWithoutLocation) text = locateCalls(text, ", !dbg " + DebugInfo.ref(firstLocation));
         }
