@@ -21,6 +21,8 @@ public final class LineTable {
     private record Range(long start, long end, Place place) { }
 
     private final List<Range> ranges;
+    /** Where the linker points the lines of code it dropped (fid-embed links with this tombstone). */
+    private static final long TOMBSTONE = 0xFFFF_0000L;
 
     private LineTable(List<Range> ranges) {
         this.ranges = ranges.stream().sorted(Comparator.comparingLong(Range::start)).toList();
@@ -121,7 +123,7 @@ public final class LineTable {
                 }
             }
             if (!row) continue;
-            if (open != null && address > openAt) out.add(new Range(openAt, address, open));
+            if (open != null && address > openAt && openAt < TOMBSTONE) out.add(new Range(openAt, address, open));
             if (endSeq) {
                 open = null;
                 address = 0;

@@ -84,6 +84,15 @@ final class DebugTypes {
         };
     }
 
+    /** An array of n elements in place (static storage of known length); -1 for elements with no bits. */
+    int fixedArray(Type elem, int n) {
+        int e = of(elem);
+        if (e < 0) return -1;
+        IrType et = LType.of(Type.resolve(elem));
+        return d.node("!DICompositeType(tag: DW_TAG_array_type, baseType: " + DebugInfo.ref(e) + ", size: " + (long) n * et.size() * 8
+                + ", elements: !{!DISubrange(count: " + n + ")})");
+    }
+
     private int basic(String name, int bits, String encoding) {
         return d.node("!DIBasicType(name: " + DebugInfo.str(name) + ", size: " + bits + ", encoding: " + encoding + ")");
     }

@@ -120,15 +120,24 @@ public final class DebugInfo {
                 + ", file: " + ref(file(fileName)) + ", line: " + line + ", type: " + ref(type) + ")");
     }
 
-    /** A module-level value: the node to attach to its global (!dbg). */
-    public int globalVariable(String name, String symbol, String fileName, int line, int type) {
+    /** A module-level value under its F# name: the node to attach to its global (!dbg). */
+    public int globalVariable(String name, String fileName, int line, int type) {
         Unit u = unit(fileName);
-        int gv = node("distinct !DIGlobalVariable(name: " + str(name) + (symbol.equals(name) ? "" : ", linkageName: " + str(symbol))
-                + ", scope: " + ref(u.cu()) + ", file: " + ref(u.file()) + ", line: " + line + ", type: " + ref(type)
+        // no linkageName: gdb would look the value up by it (Main.presses.data) instead of its F# name
+        int gv = node("distinct !DIGlobalVariable(name: " + str(name) + ", scope: " + ref(u.cu()) + ", file: " + ref(u.file()) + ", line: " + line + ", type: " + ref(type)
                 + ", isLocal: true, isDefinition: true)");
         int gve = node("!DIGlobalVariableExpression(var: " + ref(gv) + ", expr: !DIExpression())");
         u.globals().add(gve);
         return gve;
+    }
+
+    /** A module-level value known at compile time: its value in the debug information (its global may be folded away). */
+    public void constantVariable(String name, String fileName, int line, int type, long bits) {
+        Unit u = unit(fileName);
+        int gv = node("distinct !DIGlobalVariable(name: " + str(name) + ", scope: " + ref(u.cu()) + ", file: " + ref(u.file()) + ", line: " + line
+                + ", type: " + ref(type) + ", isLocal: true, isDefinition: true)");
+        u.globals().add(node("!DIGlobalVariableExpression(var: " + ref(gv) + ", expr: !DIExpression(DW_OP_constu, " + Long.toUnsignedString(bits)
+                + ", DW_OP_stack_value))"));
     }
 
     /** Whether anything was described (a module without functions or globals gets no debug information). */
