@@ -47,6 +47,7 @@ import java.util.OptionalLong;
  * @param cycleCounter     what Cpu.cycles reads
  * @param timer            the periodic timer facts
  * @param flash            how to flash a serial board; empty for QEMU boards
+ * @param debug            how a debugger reaches a flashed board ([debug]: OpenOCD and its probe), if known
  * @param memory           the memory profile
  * @param constants        the [<Literal>]s of module Fid.Board, in order
  * @param uf2Family        the chip's UF2 family ID (uf2families.json), if it has one
@@ -81,6 +82,7 @@ public record Target(
         CycleCounter cycleCounter,
         Timer timer,
         Optional<FlashMethod> flash,
+        Optional<DebugProbe> debug,
         MemoryProfile memory,
         Map<String, BoardConstant> constants,
         OptionalInt uf2Family,
@@ -91,7 +93,7 @@ public record Target(
 
     public Target {
         for (Object o : new Object[]{name, description, chip, cpuName, arch, llvmTriple, cpu, abi, codeRegion, dataRegion, bootAlias,
-                uart, exit, qemu, cycleCounter, timer, flash, memory, uf2Family, source})
+                uart, exit, qemu, cycleCounter, timer, flash, debug, memory, uf2Family, source})
             Objects.requireNonNull(o, "a Target component is null");
         features = List.copyOf(features);
         regions = List.copyOf(regions);
@@ -137,20 +139,20 @@ public record Target(
     public Target withMemory(MemoryProfile other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, other, constants, uf2Family, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, other, constants, uf2Family, source);
     }
 
     /** The same target flashed another way (e.g. a --boot-entry sequence given on the command line). */
     public Target withFlash(Optional<FlashMethod> other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, other, memory, constants, uf2Family, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, other, debug, memory, constants, uf2Family, source);
     }
 
     /** The same target with other memory regions (e.g. roomy ones, to measure what does not fit). */
     public Target withRegions(List<MemoryRegion> newRegions, MemoryRegion newCode, MemoryRegion newData) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, newRegions, newCode, newData, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, memory, constants, uf2Family, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, source);
     }
 }

@@ -28,7 +28,7 @@ final class TargetReader {
 
     private static final Pattern QUALIFIED = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "interrupt-aliases", "interrupt-prologues", "regions", "memory-map",
-            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "memory", "constants", "uf2-family");
+            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family");
 
     private final Doc doc;
 
@@ -80,6 +80,7 @@ final class TargetReader {
         Exit exit = exit(arch);
         Optional<Qemu> qemu = qemu();
         Optional<FlashMethod> flash = flash();
+        Optional<DebugProbe> debug = debugProbe();
         MemoryProfile memory = memory(memoryName);
         Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
         OptionalInt uf2Family = doc.has("uf2-family")
@@ -87,7 +88,7 @@ final class TargetReader {
                 : OptionalInt.empty();
 
         return new Target(name, description, chip, cpu.name(), arch, cpu.triple(), cpu.llvmCpu(), cpu.features(), cpu.abi(), cpu.hardFloat(), cpu.fpuEnable(), stackAlign, cpuHz,
-                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cpu.cycles(), timer, flash, memory, constants, uf2Family, source);
+                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cpu.cycles(), timer, flash, debug, memory, constants, uf2Family, source);
     }
 
     /** The [cpu] table: core, triple, ABI, float and FPU facts, checked against each other. */
@@ -339,6 +340,15 @@ final class TargetReader {
         if (!doc.has("qemu")) return Optional.empty();
         doc.allowOnly("qemu", List.of("executable", "machine", "args", "stderr-noise"));
         return Optional.of(new Qemu(nonEmpty("qemu.executable"), nonEmpty("qemu.machine"), doc.optStrings("qemu.args"), doc.optStrings("qemu.stderr-noise")));
+    }
+
+    /** [debug] openocd = [scripts...], probe = "what to connect". */
+    private Optional<DebugProbe> debugProbe() {
+        if (!doc.has("debug")) return Optional.empty();
+        doc.allowOnly("debug", List.of("openocd", "probe"));
+        List<String> scripts = doc.strings("debug.openocd");
+        if (scripts.isEmpty()) throw doc.error("debug.openocd", "expected OpenOCD's scripts, e.g. [\"interface/stlink.cfg\", \"target/stm32f1x.cfg\"]");
+        return Optional.of(new DebugProbe(scripts, nonEmpty("debug.probe")));
     }
 
     private Optional<FlashMethod> flash() {

@@ -274,6 +274,11 @@ public final class ElfFile {
         return out;
     }
 
+    /** The bytes a section holds in the file (none for NOBITS sections). */
+    public byte[] contents(Section sec) throws ImageFormatException {
+        return sec.type() == SHT_NOBITS ? new byte[0] : bytes(sec.offset(), sec.size());
+    }
+
     private byte[] bytes(long off, long len) throws ImageFormatException {
         checkRange(off, len, "data");
         byte[] out = new byte[(int) len];

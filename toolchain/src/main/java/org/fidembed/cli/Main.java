@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fid-embed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC, "
                 + "every object placed at compile time and the stack bound proven.", ""},
-        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class,
+        subcommands = {Main.BuildCmd.class, Main.RunCmd.class, DebugCommand.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class,
                 NewCommand.class, EditorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; for run, the firmware returned 0 from main",
@@ -96,6 +96,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         extraSubcommands().forEach(cl::addSubcommand);
+        // --gdb-args "-batch -x FILE": a value that starts like -b (--board) is still the value
+        cl.getSubcommands().get("debug").setAllowOptionsAsOptionParameters(true);
         return cl;
     }
 
@@ -119,11 +121,25 @@ public final class Main implements Runnable {
         @Option(names = "--opt", paramLabel = "O0|O1|O2|Os|Oz", description = "optimisation level (default: Oz, smallest code)")
         String opt;
 
+        @Option(names = "--debug", description = "build for a debugger: optimisation " + DEBUG_OPT + " (unless --opt is given), at which locals stay visible")
+        boolean debug;
+
+        @Option(names = "--no-debug-info", description = "leave the DWARF debug information out of the ELF (the BIN, HEX and UF2 images are the same)")
+        boolean noDebugInfo;
+
         @Parameters(index = "0", arity = "0..1", paramLabel = "SRC", description = "an .fs file, or a project folder with fid.toml (default: the current folder)")
         Path src = Path.of(".");
 
+        /** The level --debug picks: locals live in their stack slots, every line has code of its own. */
+        static final String DEBUG_OPT = "O0";
+
+        /** A request with this command line's board, source, optimisation and debug information. */
+        Build.Builder request() {
+            return Build.Request.of(src).board(board).opt(checkedOpt()).debugInfo(!noDebugInfo);
+        }
+
         String checkedOpt() {
-            if (opt == null) return null;
+            if (opt == null) return debug ? DEBUG_OPT : null;
             return switch (opt) {
                 case "O0", "O1", "O2", "Os", "Oz" -> opt;
                 default -> throw new Build.UsageError("unknown optimisation level '" + opt + "': use O0, O1, O2, Os or Oz");
@@ -155,7 +171,7 @@ public final class Main implements Runnable {
         boolean noColor;
 
         @Override public Integer call() {
-            Build.Result r = Build.build(Build.Request.of(b.src).board(b.board).outDir(out).opt(b.checkedOpt()).verboseReport(report).keepIr(emitIr)
+            Build.Result r = Build.build(b.request().outDir(out).verboseReport(report).keepIr(emitIr)
                     .style(org.fidembed.diag.Style.choose(System.console() != null && Main.err == System.err, noColor)).build(), Main.out, Main.err);
             if (times && r.phaseMillis() != null) Main.err.println("times (ms): " + r.phaseMillis());
             return r.exitCode();
@@ -176,20 +192,31 @@ public final class Main implements Runnable {
         @Option(names = "--measure-stack", description = "paint the stack at start-up and print the deepest use at exit (on standard error), beside the proven bound")
         boolean measureStack;
 
+        @Option(names = "--gdb", paramLabel = "PORT", arity = "0..1", fallbackValue = "3333",
+                description = "start halted at reset, QEMU's gdb stub waiting for a debugger on PORT (default 3333); see also 'fid-embed debug'")
+        Integer gdbPort;
+
         @Override public Integer call() throws Exception {
             Path outDir = Files.createTempDirectory("fid-embed-run");
             try {
-                Build.Result r = Build.build(Build.Request.of(b.src).board(b.board).outDir(outDir).opt(b.checkedOpt()).paintStack(true).quiet(true).measureStack(measureStack).build(), Main.out, Main.err);
+                Build.Result r = Build.build(b.request().outDir(outDir).paintStack(true).quiet(true).measureStack(measureStack).build(), Main.out, Main.err);
                 if (r.exitCode() != 0) return r.exitCode();
                 Target t = r.target();
                 if (t.qemu().isEmpty()) {
                     throw new Build.UsageError("board '" + t.name() + "' cannot run under QEMU; flash it with 'fid-embed flash --board " + t.name() + "' or pick a QEMU board (fid-embed boards)");
                 }
                 var q = t.qemu().get();
+                if (gdbPort != null) {
+                    DebugSession.Program p = new DebugSession.Program(r.elf().toAbsolutePath(), DebugCommand.sourceDirs(b.src, t, outDir), gdbPort);
+                    DebugSession.Server s = DebugSession.qemu(q, p, true);
+                    if (!DebugSession.awaitPort(s, gdbPort)) throw new Build.UsageError("QEMU did not open the gdb port " + gdbPort + " (is it in use?)");
+                    return DebugSession.serve(p, s, Main.err);
+                }
                 org.fidembed.host.HostTools.require(q.executable(), Main.err);
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());
-                org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(Main.out);
+                org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(
+                        new org.fidembed.qemu.FaultLines(Main.out, org.fidembed.image.FaultReport.of(r.elf()), Main.err));
                 QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, uart, Main.err));
                 if (res.timedOut()) Main.err.println("fid-embed: timeout: the firmware did not exit within " + fmt(timeout) + " s");
                 if (measureStack && uart.highWater() >= 0) {

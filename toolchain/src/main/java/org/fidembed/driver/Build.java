@@ -30,10 +30,10 @@ public final class Build {
 
     /** What to build and how; made with {@link #of(Path)} and the builder's setters. */
     public record Request(Path src, String board, Path outDir, String opt, boolean verboseReport, boolean keepIr,
-                          boolean paintStack, boolean quiet, boolean measureStack, Style style) {
+                          boolean paintStack, boolean quiet, boolean measureStack, Style style, boolean debugInfo) {
         public static Builder of(Path src) { return new Builder(src); }
 
-        public Request withBoard(String b) { return new Request(src, b, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style); }
+        public Request withBoard(String b) { return new Request(src, b, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style, debugInfo); }
     }
 
     /** Builds a Request: every switch off, the project's board, build/BOARD, Oz, plain text. */
@@ -44,6 +44,7 @@ public final class Build {
         private String opt;
         private boolean verboseReport, keepIr, paintStack, quiet, measureStack;
         private Style style = Style.PLAIN;
+        private boolean debugInfo = true;
 
         private Builder(Path src) { this.src = src; }
 
@@ -61,8 +62,10 @@ public final class Build {
         /** Paint the stack and report its high-water mark at exit (run --measure-stack). */
         public Builder measureStack(boolean on) { measureStack = on; return this; }
         public Builder style(Style s) { style = s; return this; }
+        /** DWARF in the ELF (on by default; the images are the same either way). */
+        public Builder debugInfo(boolean on) { debugInfo = on; return this; }
 
-        public Request build() { return new Request(src, board, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style); }
+        public Request build() { return new Request(src, board, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style, debugInfo); }
     }
 
     /** exitCode 0 on success (then elf, bin, hex are written), 1 for errors in the program, 2 for a bad command line. */
@@ -100,7 +103,7 @@ public final class Build {
         TargetInfo info = TargetAdapter.info(target);
         LlvmSession.Options llvm = TargetAdapter.llvm(target, r.opt() == null ? "Oz" : r.opt());
 
-        Compiler.Output co = Compiler.compile(project.sources(), info, new Compiler.Options(llvm, r.paintStack(), r.keepIr(), r.measureStack()),
+        Compiler.Output co = Compiler.compile(project.sources(), info, new Compiler.Options(llvm, r.paintStack(), r.keepIr(), r.measureStack(), r.debugInfo()),
                 name -> target.interruptNumber(name).isPresent());
         times.putAll(co.phaseMillis());
         for (Diagnostic d : co.diagnostics().sorted()) {

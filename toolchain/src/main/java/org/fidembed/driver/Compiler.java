@@ -33,9 +33,14 @@ public final class Compiler {
                         Map<String, Long> phaseMillis, Map<String, org.fidembed.diag.Loc> functionLocs,
                         Map<String, org.fidembed.diag.Loc> dataLocs, boolean ramfunc) { }
 
-    /** measureStack: paint the stack and report its high-water mark at exit (implies paintStack). */
-    public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr, boolean measureStack) {
+    /**
+     * measureStack: paint the stack and report its high-water mark at exit (implies paintStack);
+     * debugInfo: DWARF for debuggers (lines, functions, variables), which never changes the code.
+     */
+    public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr, boolean measureStack, boolean debugInfo) {
         public Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { this(llvm, paintStack, keepIr, false); }
+
+        public Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr, boolean measureStack) { this(llvm, paintStack, keepIr, measureStack, true); }
     }
 
     /** Stack of the compiling thread: the phases recurse on the tree, whose depth the parser bounds. */
@@ -113,7 +118,7 @@ public final class Compiler {
             if (d.hasErrors()) throw new CompileAbort();
             times.put("check", ms(t1));
             long t2 = System.nanoTime();
-            Lowering lw = new Lowering(prog, target, d);
+            Lowering lw = new Lowering(prog, target, d, options.debugInfo());
             lowering[0] = lw;
             LoweringResult lowered = lw.program(options.measureStack());
             if (d.hasErrors()) throw new CompileAbort();

@@ -74,6 +74,12 @@ public final class Tools {
         cmd.add("max-page-size=4096");
         cmd.add("--no-undefined");
         cmd.add("--build-id=none");
+        // debug information of what --gc-sections dropped points at -1, not 0 (where the vector table is):
+        // debuggers and the line-table reader then skip it instead of taking it for code or data at 0
+        for (String s : List.of(".debug_info", ".debug_line", ".debug_aranges")) {
+            cmd.add("-z");
+            cmd.add("dead-reloc-in-nonalloc=" + s + "=0xffffffff");
+        }
         if (map != null) { cmd.add("-Map"); cmd.add(map.toString()); }
         cmd.add("-o");
         cmd.add(output.toString());

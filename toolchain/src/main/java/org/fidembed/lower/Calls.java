@@ -65,7 +65,12 @@ final class Calls {
             Map<Type.Var, Type> subst = new IdentityHashMap<>();
             for (int i = 0; i < g.scheme.vars().size() && i < gf.targs().size(); i++) subst.put(g.scheme.vars().get(i), gf.targs().get(i));
             Loc pl = g.prelude ? (caller.panicLoc() != null ? caller.panicLoc() : loc) : null;
-            return expand(f, lam, new Env(subst, null, pl, caller.staticAlloc()), args, caller, loc);
+            f.b().beginInline(g.qualifiedName, g.loc.file() == null ? null : g.loc.file().name(), g.loc.line());
+            try {
+                return expand(f, lam, new Env(subst, null, pl, caller.staticAlloc()), args, caller, loc);
+            } finally {
+                f.b().endInline();
+            }
         }
         if (args.size() < n) return partial(f, gf, args);
         Instances.Instance inst = Instances.instance(f.m(), g, gf.targs());
@@ -181,6 +186,7 @@ final class Calls {
         if (LType.isFun(LType.conc(p.type, e))) return e.with(p, new FnBind(new Closure(f.hold(v.value()), LType.conc(p.type, e))));
         Value slot = f.b().alloca(v.ty());
         if (!v.ty().equals(LType.UNIT)) f.b().store(v.value(), slot);
+        f.describe(p, slot, LType.conc(p.type, e), 0);
         return e.with(p, new Slot(slot, v.ty(), v.known()));
     }
 }

@@ -83,6 +83,7 @@ final class ControlFlow {
         }
         Value slot = b.alloca(ty);
         b.store(from.value(), slot);
+        f.describe(fo.v(), slot, LType.conc(fo.v().type, env), 0);
         Range r = new Range(fo, env.with(fo.v(), new Slot(slot, ty)), slot, ty, from, step, to, signed, b.label("endfor"));
         // the direction: positive steps count up, negative ones down; a zero step at run time panics
         Boolean up = step.constVal() instanceof Long sv ? (sv > 0 || !signed) : null;
@@ -157,6 +158,7 @@ final class ControlFlow {
         else {
             Value slot = b.alloca(elem.ty());
             if (!elem.ty().equals(LType.UNIT)) b.store(elem.value(), slot);
+            f.describe(fe.v(), slot, et, 0);
             inner = env.with(fe.v(), new Slot(slot, elem.ty()));
         }
         Expressions.lower(f, fe.body(), inner);

@@ -31,7 +31,16 @@ final class Expressions {
     private Expressions() { }
 
     static Val lower(Fn f, TExpr e, Env env) {
-        if (e.loc() != null && e.loc().file() != null) f.m().currentLoc = e.loc();
+        if (e.loc() == null || e.loc().file() == null) return dispatch(f, e, env);
+        f.m().currentLoc = e.loc();
+        int outer = f.b().location();
+        f.at(e.loc());
+        Val v = dispatch(f, e, env);
+        f.b().restoreLocation(outer);
+        return v;
+    }
+
+    private static Val dispatch(Fn f, TExpr e, Env env) {
         if (e instanceof Typed.Const c) return constant(f, c, env);
         if (e instanceof Typed.LocalRef l) return local(f, l, env);
         if (e instanceof Typed.GlobalRef g) return globalRef(f, g, env);
@@ -82,6 +91,7 @@ final class Expressions {
         V mv = Closures.materialize(f, val, t, env, l.loc());
         Value slot = f.b().alloca(ty);
         if (!ty.equals(LType.UNIT)) f.b().store(mv.value(), slot);
+        if (!LType.isFun(t)) f.describe(v, slot, t, 0);
         if (LType.isFun(t)) return env.with(v, new FnBind(new Closure(slot, t)));
         return env.with(v, new Slot(slot, ty, v.mutable ? Env.Known.NOTHING : mv.known()));
     }

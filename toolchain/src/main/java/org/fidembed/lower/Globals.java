@@ -45,6 +45,27 @@ final class Globals {
 
     /** Defines a module-level value; f is fid.init, where values not known at compile time are computed. */
     static void lowerInit(Fn f, GlobalVal g, Env env) {
+        define(f, g, env);
+        GInfo gi = f.m().globals.get(g);
+        DebugTypes dt = f.m().debugTypes;
+        if (gi == null || dt == null || g.loc == null || g.loc.file() == null || !g.loc.known()) return;
+        Type t = Type.resolve(g.scheme.type());
+        Object c = g.mutable ? null : ConstEval.eval(g.body);
+        Long bits = c instanceof Long l ? l : c instanceof Boolean b ? (b ? 1L : 0L) : c instanceof Character ch ? (long) ch
+                : c instanceof Double x ? (LType.of(t) instanceof IrType.Float ? Float.floatToRawIntBits(x.floatValue()) & 0xFFFF_FFFFL : Double.doubleToRawLongBits(x))
+                : c instanceof Float x ? Float.floatToRawIntBits(x) & 0xFFFF_FFFFL : null;
+        if (bits != null && dt.of(t) >= 0) {
+            f.m().ir.debug().constantVariable(g.qualifiedName, g.loc.file().name(), g.loc.line(), dt.of(t), bits);
+            return;
+        }
+        // an immutable array in static storage: the debugger sees its elements (the reference itself is folded away)
+        Value storage = gi.constRef() != null ? gi.constRef().storage() : gi.name();
+        int type = gi.constRef() != null ? dt.fixedArray(((Type.Array) t).elem(), gi.constRef().length()) : dt.of(t);
+        if (type < 0) return;
+        f.m().ir.describe(storage, f.m().ir.debug().globalVariable(g.qualifiedName, g.loc.file().name(), g.loc.line(), type));
+    }
+
+    private static void define(Fn f, GlobalVal g, Env env) {
         ModuleContext m = f.m();
         m.dataLocs.put(g.qualifiedName, g.loc);
         m.dataLocs.put(g.qualifiedName + ".data", g.loc);

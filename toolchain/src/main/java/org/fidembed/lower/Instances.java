@@ -80,6 +80,10 @@ final class Instances {
             slots.add(slot);
             e = e.with(lam.params().get(i), new Slot(slot, ty));
         }
+        // after the parameters' stores, which have no line (as a C compiler's): a breakpoint on the
+        // function stops after them, where the debugger reads the parameters from their slots
+        f.at(g.loc);
+        for (int i = 0; i < lam.params().size(); i++) f.describe(lam.params().get(i), slots.get(i), LType.conc(lam.params().get(i).type, env), i + 1);
         List<String> attrs = attributes(m, g);
         Label loop = f.b().label("body");
         f.b().block(loop);
@@ -162,6 +166,7 @@ final class Instances {
         List<Env> envs = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
         int n = 0;
+        f.at(group.get(0).loc);
         for (int i = 0; i < group.size(); i++) {
             Typed.Lambda lam = (Typed.Lambda) group.get(i).body;
             Env e = Env.empty();
@@ -172,6 +177,7 @@ final class Instances {
                 params.add(a);
                 Value slot = f.hold(a);
                 slots.add(slot);
+                f.describe(lam.params().get(k), slot, Type.resolve(lam.params().get(k).type), 0); // locals: the members share one function
                 e = e.with(lam.params().get(k), new Slot(slot, ty));
             }
             Label label = f.b().label("member");

@@ -82,6 +82,11 @@ final class LocalFunctions {
             Type vt = LType.conc(v.type, e);
             e = e.with(v, LType.isFun(vt) ? new FnBind(new Closure(slot, vt)) : new Slot(slot, ty));
         }
+        f.at(lam.loc()); // after the parameters' stores, as in Instances
+        for (int k = 0; k < lam.params().size(); k++) {
+            Type vt = LType.conc(lam.params().get(k).type, e);
+            if (!LType.isFun(vt)) f.describe(lam.params().get(k), slots.get(k), vt, k + 1);
+        }
         Label loop = f.b().label("body");
         f.b().block(loop);
         TailCalls.lowerTail(f, lam.body(), e, new TailCtx(key, slots, own, loop, inst.retTy()));

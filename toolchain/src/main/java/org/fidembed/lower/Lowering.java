@@ -21,8 +21,11 @@ import java.util.Optional;
 public final class Lowering {
     private final ModuleContext m;
 
-    public Lowering(Program prog, TargetInfo target, Diagnostics diags) {
-        this.m = new ModuleContext(prog, target, diags);
+    public Lowering(Program prog, TargetInfo target, Diagnostics diags) { this(prog, target, diags, false); }
+
+    /** debugInfo: describe lines, functions, variables and types for debuggers (DWARF). */
+    public Lowering(Program prog, TargetInfo target, Diagnostics diags, boolean debugInfo) {
+        this.m = new ModuleContext(prog, target, diags, debugInfo);
     }
 
     /** Where lowering was when it stopped (for internal error messages). */
@@ -92,6 +95,8 @@ public final class Lowering {
     /** fid.main: calls the program's main with an empty argument array; its result is the exit code. */
     private void entryPoint(GlobalVal entry) {
         Fn f = Fn.in(m);
+        f.at(entry.loc);
+        f.b().markMain();
         V noArgs = new V(Value.struct(LType.ARR, Value.nullPtr(), Value.i32(0)), new Env.Length(0));
         Val r = Calls.callGlobal(f, entry, List.of(noArgs), entry.loc, Env.empty());
         f.b().ret(((V) r).value());
@@ -113,6 +118,7 @@ public final class Lowering {
             }
             Value name = Value.global("isr." + vector);
             Fn f = Fn.in(m);
+            f.at(g.loc);
             // the board's prologue first (profile [interrupt-prologues]), e.g. re-arming a one-shot timer
             String prologue = m.target.interruptPrologues().get(vector);
             if (prologue != null) {

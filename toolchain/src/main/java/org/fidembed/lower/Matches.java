@@ -114,6 +114,7 @@ final class Matches {
             IrType ty = LType.of(vt);
             Value slot = f.b().alloca(ty);
             varSlots.put(v, slot);
+            if (!LType.isFun(vt)) f.describe(v, slot, vt, 0);
             if (LType.isFun(vt)) benv = benv.with(v, new FnBind(new Closure(slot, vt)));
             else benv = benv.with(v, new Slot(slot, ty));
         }

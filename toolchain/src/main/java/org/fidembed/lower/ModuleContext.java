@@ -25,7 +25,9 @@ final class ModuleContext {
     final Program prog;
     final TargetInfo target;
     final LanguageDiagnostics rules;
-    final ModuleBuilder ir = new ModuleBuilder();
+    final ModuleBuilder ir;
+    /** The debugger's types, or null without debug information. */
+    final DebugTypes debugTypes;
     /** Functions to emit after the current one: instances are queued when first used. */
     final Deque<Runnable> work = new ArrayDeque<>();
     private final Map<String, GlobalVal> byName = new HashMap<>();
@@ -63,7 +65,11 @@ final class ModuleContext {
     /** The construct being lowered (locations of static objects, and of internal errors). */
     Loc currentLoc = Loc.NONE;
 
-    ModuleContext(Program prog, TargetInfo target, Diagnostics diags) {
+    ModuleContext(Program prog, TargetInfo target, Diagnostics diags) { this(prog, target, diags, false); }
+
+    ModuleContext(Program prog, TargetInfo target, Diagnostics diags, boolean debugInfo) {
+        this.ir = new ModuleBuilder(debugInfo);
+        this.debugTypes = debugInfo ? new DebugTypes(ir.debug()) : null;
         this.prog = prog;
         this.target = target;
         this.rules = new LanguageDiagnostics(diags, target);

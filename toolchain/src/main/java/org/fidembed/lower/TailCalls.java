@@ -33,6 +33,7 @@ final class TailCalls {
 
     static void lowerTail(Fn f, TExpr e, Env env, TailCtx tc) {
         var b = f.b();
+        f.at(e.loc());
         if (e instanceof Typed.If i) {
             V c = (V) Expressions.lower(f, i.cond(), env);
             Label t = b.label("then"), el = b.label("else");

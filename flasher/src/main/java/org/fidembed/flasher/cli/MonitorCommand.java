@@ -37,7 +37,7 @@ public final class MonitorCommand implements Callable<Integer> {
             description = "framing of the board's UART (default ${DEFAULT-VALUE})")
     LineMode line;
 
-    @Option(names = "--elf", paramLabel = "ELF", description = "resolve addresses in fault lines to function names")
+    @Option(names = "--elf", paramLabel = "ELF", description = "resolve addresses in fault lines to function names, and explain fid-embed's fault lines at the F# source line (file, line, function, cause)")
     Path elf;
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",

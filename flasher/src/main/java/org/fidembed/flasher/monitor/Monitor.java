@@ -84,7 +84,7 @@ public final class Monitor {
                     }
                     lastWasCr = b == '\r';
                     if (b == '\n' || b == '\r') {
-                        out.println(decorate(line.toString(StandardCharsets.UTF_8), symbols));
+                        printLine(line.toString(StandardCharsets.UTF_8), symbols, out);
                         lines++;
                         line.reset();
                     } else {
@@ -95,12 +95,20 @@ public final class Monitor {
             }
         } finally {
             if (line.size() > 0) {
-                out.println(decorate(line.toString(StandardCharsets.UTF_8), symbols));
+                printLine(line.toString(StandardCharsets.UTF_8), symbols, out);
                 lines++;
             }
             out.flush();
         }
         return lines;
+    }
+
+    /** A line as it arrived (fault lines decorated), then the crash report at the source after a fault line. */
+    private static void printLine(String text, Optional<SymbolTable> symbols, PrintStream out) {
+        out.println(decorate(text, symbols));
+        symbols.flatMap(s -> s.explain(text)).ifPresent(r -> {
+            for (String l : r.split("\n")) out.println("fid-embed: " + l);
+        });
     }
 
     /** Adds " <function+0xoff>" after each address in a fault line that falls inside a known function. */

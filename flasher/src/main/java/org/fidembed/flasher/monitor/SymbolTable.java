@@ -1,5 +1,6 @@
 // Function symbols of an ELF for turning addresses into "name+0xoff": sorted ranges, binary search.
-// On ARM the Thumb bit of an address (an LR value, a vector) is ignored when looking it up.
+// On ARM the Thumb bit of an address (an LR value, a vector) is ignored when looking it up. From an
+// ELF it also explains the firmware's fault lines at the source line (FaultReport).
 package org.fidembed.flasher.monitor;
 
 import java.io.IOException;
@@ -8,20 +9,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.fidembed.image.ElfFile;
+import org.fidembed.image.FaultReport;
 import org.fidembed.image.ImageFormatException;
 
 public final class SymbolTable {
     private final List<ElfFile.Symbol> functions;
     private final boolean thumb;
+    private final Optional<FaultReport> faults;
 
-    public SymbolTable(List<ElfFile.Symbol> functions, boolean thumb) {
+    public SymbolTable(List<ElfFile.Symbol> functions, boolean thumb) { this(functions, thumb, Optional.empty()); }
+
+    private SymbolTable(List<ElfFile.Symbol> functions, boolean thumb, Optional<FaultReport> faults) {
         this.functions = functions.stream().sorted(java.util.Comparator.comparingLong(ElfFile.Symbol::address)).toList();
         this.thumb = thumb;
+        this.faults = faults;
     }
 
     public static SymbolTable fromElf(Path elf) throws IOException, ImageFormatException {
         ElfFile f = ElfFile.parse(elf.toString(), Files.readAllBytes(elf));
-        return new SymbolTable(f.functions(), f.machine() == ElfFile.EM_ARM);
+        return new SymbolTable(f.functions(), f.machine() == ElfFile.EM_ARM, Optional.of(new FaultReport(f)));
+    }
+
+    /** The crash report of a fault line at the source (file, line, function, cause), when this came from an ELF. */
+    public Optional<String> explain(String line) {
+        return faults.flatMap(r -> r.explain(line));
     }
 
     public int size() {

@@ -1,8 +1,11 @@
 // Builds the IR of one function from typed operands: stack slots in the entry block, then basic
 // blocks of instructions, each method taking and returning Values. Values of `if`/`match` go
 // through stack slots, which LLVM's mem2reg turns into SSA form, so lowering writes no phi nodes.
+// With debug information on, every instruction carries the source line being lowered (!dbg).
 package org.fidembed.lower.ir;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 public final class FunctionBuilder {
@@ -16,6 +19,22 @@ public final class FunctionBuilder {
     private final StringBuilder body = new StringBuilder();
     private int tmp = 0, labels = 0, slots = 0;
     private boolean terminated = false;
+    private final DebugInfo debug;
+    private DebugInfo.Subprogram sp;
+    /** The scopes of expansions of inline functions in progress: innermost first. */
+    private final Deque<Inlined> inlined = new ArrayDeque<>();
+    private String dbg = "";
+    private int location = -1, firstLocation = -1;
+    private boolean callsWithoutLocation, isMain;
+
+    /** An inline function's body expanded here: its subprogram and the location of the call. */
+    private record Inlined(DebugInfo.Subprogram sp, int callSite) { }
+
+    /** A builder without debug information. */
+    public FunctionBuilder() { this(null); }
+
+    /** debug null: no debug information. */
+    public FunctionBuilder(DebugInfo debug) { this.debug = debug; }
 
     public Label label(String hint) { return new Label(hint + "." + (labels++)); }
 
@@ -30,7 +49,66 @@ public final class FunctionBuilder {
             body.append(label("dead").name()).append(":\n");
             terminated = false;
         }
-        body.append("  ").append(instr).append('\n');
+        body.append("  ").append(instr).append(dbg).append('\n');
+        if (dbg.isEmpty() && debug != null && instr.contains("call ")) callsWithoutLocation = true;
+    }
+
+    // ------------------------------------------------------------------------------------------ debug information
+
+    /** The source position of what follows (file as the compile unit names it); ignored without debug information. */
+    public void at(String file, int line, int col) {
+        if (debug == null || file == null || line <= 0) return;
+        if (sp == null) sp = debug.subprogram(file, line);
+        Inlined in = innermost();
+        DebugInfo.Subprogram scopeSp = in == null ? sp : in.sp();
+        location = debug.location(line, col, debug.scope(scopeSp, file), in == null ? -1 : in.callSite());
+        if (firstLocation < 0) firstLocation = location;
+        dbg = ", !dbg " + DebugInfo.ref(location);
+    }
+
+    /** This function is the program's entry point (for the debugger: where backtraces end). */
+    public void markMain() { isMain = true; }
+
+    /** The current location node (-1: none), to restore after a nested construct. */
+    public int location() { return location; }
+
+    public void restoreLocation(int node) {
+        if (node < 0 || debug == null) return;
+        location = node;
+        dbg = ", !dbg " + DebugInfo.ref(location);
+    }
+
+    /** The innermost inline expansion that has a scope (one begun before any location has none), or null. */
+    private Inlined innermost() {
+        for (Inlined in : inlined) if (in.sp() != null) return in;
+        return null;
+    }
+
+    /** Lines from here to {@link #endInline} come from inline function name (defined at file:line). */
+    public void beginInline(String name, String file, int line) {
+        if (debug == null || location < 0 || file == null || line <= 0) {
+            inlined.addFirst(new Inlined(null, -1));
+            return;
+        }
+        inlined.addFirst(new Inlined(debug.inlinedSubprogram(name, file, line), location));
+    }
+
+    public void endInline() {
+        Inlined in = inlined.removeFirst();
+        if (in.sp() == null) return;
+        location = in.callSite();
+        dbg = ", !dbg " + DebugInfo.ref(location);
+    }
+
+    /** Describes the stack slot of a parameter (arg 1, 2, ...) or a local (arg 0) for the debugger. */
+    public void declareVariable(Value slot, String name, int arg, String file, int line, int type) {
+        if (debug == null || type < 0 || file == null || line <= 0) return;
+        at(file, line, 0);
+        Inlined in = innermost();
+        DebugInfo.Subprogram scopeSp = in == null ? sp : in.sp();
+        int v = debug.localVariable(name, arg, scopeSp.node(), file, line, type);
+        body.append("  call void @llvm.dbg.declare(metadata ").append(slot.typed()).append(", metadata ").append(DebugInfo.ref(v))
+                .append(", metadata !DIExpression())").append(dbg).append('\n');
     }
 
     private Value inst(IrType t, String rhs) {
@@ -47,7 +125,8 @@ public final class FunctionBuilder {
     // ------------------------------------------------------------------------------------------ blocks
 
     public void block(Label l) {
-        if (!terminated) body.append("  br label %").append(l.name()).append('\n');
+        // the fall-through carries the line too: the first instruction with one ends the prologue for debuggers
+        if (!terminated) body.append("  br label %").append(l.name()).append(dbg).append('\n');
         body.append(l.name()).append(":\n");
         terminated = false;
     }
@@ -168,10 +247,33 @@ public final class FunctionBuilder {
                 .append(name.ref()).append('(').append(join(params)).append(')');
         for (String a : attributes) sb.append(' ').append(a);
         sb.append(" section \"").append(section != null ? section : sectionName(name)).append('"');
-        sb.append(" {\nentry:\n").append(allocas).append(body);
+        String text = body.toString();
+        if (sp != null) {
+            debug.finishSubprogram(sp, displayName(name.symbol()), name.symbol(), linkage == Linkage.INTERNAL, isMain);
+            sb.append(" !dbg ").append(DebugInfo.ref(sp.node()));
+            if (callsWithoutLocation) text = locateCalls(text, ", !dbg " + DebugInfo.ref(firstLocation));
+        }
+        sb.append(" {\nentry:\n").append(allocas).append(text);
         if (!terminated) sb.append("  unreachable\n");
         return sb.append("}\n").toString();
     }
+
+    /**
+     * Calls emitted before the first source position get the function's first position: LLVM
+     * requires one on every call inside a function with debug information.
+     */
+    private static String locateCalls(String text, String dbg) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!out.isEmpty()) out.append('\n');
+            out.append(line);
+            if (line.startsWith("  ") && line.contains("call ") && !line.contains("!dbg")) out.append(dbg);
+        }
+        return out.toString();
+    }
+
+    /** The name a debugger shows: the F# name, without the instance's type arguments' quoting. */
+    static String displayName(String symbol) { return symbol; }
 
     /** ".text." and the function's name with characters a section name cannot hold replaced. */
     static String sectionName(Value fn) {

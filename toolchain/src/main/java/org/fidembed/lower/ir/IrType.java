@@ -63,6 +63,17 @@ public sealed interface IrType {
 
         public IrType field(int i) { return fields.get(i); }
 
+        /** The byte offset of field i. */
+        public int offset(int i) {
+            int off = 0;
+            for (int k = 0; k <= i; k++) {
+                int a = fields.get(k).align();
+                off = (off + a - 1) / a * a;
+                if (k < i) off += fields.get(k).size();
+            }
+            return off;
+        }
+
         public int size() {
             int off = 0, al = 1;
             for (IrType f : fields) {
