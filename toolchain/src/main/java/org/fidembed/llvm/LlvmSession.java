@@ -23,7 +23,12 @@ public final class LlvmSession {
     private static Map<String, Integer> frameSizes = new LinkedHashMap<>();
 
     /** What to compile for. */
-    public record Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel) { }
+    /** vectorize: run LLVM's loop and SLP vectorisers (a core with vector registers: MVE). */
+    public record Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel, boolean vectorize) {
+        public Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel) {
+            this(triple, cpu, features, abi, hardFloat, optLevel, false);
+        }
+    }
 
     /** The object file and the frame size of each function. */
     public record Result(byte[] object, Map<String, Integer> frameSizes, String optimizedIr) { }
@@ -167,6 +172,12 @@ public final class LlvmSession {
                 default -> "default<Oz>";
             };
             LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+            // the loop and SLP vectorisers where the profile's capabilities give vector registers (MVE);
+            // elsewhere LLVM's defaults, which find no vector registers to use
+            if (o.vectorize()) {
+                LLVMPassBuilderOptionsSetLoopVectorization(pbo, 1);
+                LLVMPassBuilderOptionsSetSLPVectorization(pbo, 1);
+            }
             LLVMErrorRef e = LLVMRunPasses(mod, pipeline, tm, pbo);
             if (e != null && !e.isNull()) {
                 BytePointer m = LLVMGetErrorMessage(e);
