@@ -104,6 +104,28 @@ class CapabilitiesCodegenTest {
         assertFalse(m33.matches("(?s).*\\bq\\d.*"), "no vector registers on the M33:\n" + m33);
     }
 
+    /** A project's fid.toml [capabilities] composes over the board's: the same loop, built without MVE. */
+    @Test
+    void aProjectWithoutMveGetsScalarCodeOnTheCortexM55() throws Exception {
+        Path project = dir.resolve("scalar");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("Loop.fs"), LOOP);
+        Files.writeString(project.resolve("fid.toml"), "name = \"loop\"\nsources = [\"Loop.fs\"]\n\n[capabilities]\nmve = \"none\"\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Build.Result r = Build.build(Build.Request.of(project).board("mps3-an547").opt("O2").outDir(dir.resolve("scalar-out")).quiet(true).build(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, r.exitCode(), err.toString(StandardCharsets.UTF_8));
+        Tools.Run d = Tools.run(List.of(Tools.tool("llvm-objdump").toString(), "-d", "--mcpu=cortex-m55", "--disassemble-symbols=fid.main",
+                r.elf().toString()), 60);
+        assertTrue(d.output().contains("<fid.main>:"), d.output());
+        assertFalse(d.output().matches("(?s).*\\bq\\d.*"), "mve = \"none\" in fid.toml: no vector registers:\n" + d.output());
+
+        Files.writeString(project.resolve("fid.toml"), "name = \"loop\"\nsources = [\"Loop.fs\"]\n\n[capabilities]\nmve = \"wide\"\n");
+        Build.UsageError e = assertThrows(Build.UsageError.class, () -> Build.build(Build.Request.of(project).board("mps3-an547")
+                .outDir(dir.resolve("bad-out")).quiet(true).build(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().startsWith(project.resolve("fid.toml") + ":5: key 'capabilities.mve'"), e.getMessage());
+    }
+
     @Test
     void theIbexGetsNoAtomicInstructions() throws Exception {
         Target ibex = Profiles.load("opentitan");

@@ -287,9 +287,10 @@ public final class Startup {
         // With a stack limit register (ARMv8-M) an overflow leaves MSP at the limit, not below the stack: the
         // handler also takes CFSR.STKOF (0x00100000) for one.
         sb.append("define void @HardFault_Handler() naked noreturn {\nentry:\n");
-        String stkof = t.capabilities().stackLimit() ? "ldr r2, =0xE000ED28\\0Aldr r2, [r2]\\0Atst r2, #0x100000\\0Abne 3b\\0A" : "";
+        boolean limit = t.capabilities().stackLimit();
+        String stkof = limit ? "ldr r2, =0xE000ED28\\0Aldr r2, [r2]\\0Atst r2, #0x100000\\0Abne 3b\\0A" : "";
         sb.append("  call void asm sideeffect \"mrs r0, msp\\0Aldr r1, =_stack_bottom\\0Acmp r0, r1\\0Abhs 1f\\0A"
-                + "3:\\0Aldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r1, #1\\0Ab 2f\\0A1:\\0A" + stkof + "ldr r0, [r0, #24]\\0Amovs r1, #0\\0A2:\\0A"
+                + (limit ? "3:\\0A" : "") + "ldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r1, #1\\0Ab 2f\\0A1:\\0A" + stkof + "ldr r0, [r0, #24]\\0Amovs r1, #0\\0A2:\\0A"
                 + "bl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
         sb.append("define void @fid.hardfault(i32 %v, i32 %overflowed) noreturn {\nentry:\n");
         if (t.armv6m()) sb.append("  %cause = add i32 0, 0\n");
