@@ -1,8 +1,8 @@
 /* lm3s6965evb (Cortex-M3): a two-word vector table, reset (copy .data, zero .bss, main, exit),
    PL011 UART0 at 0x4000C000, exit through ARM semihosting SYS_EXIT_EXTENDED. */
 #include "bench.h"
+#include "arm-start.h"
 
-extern uint32_t __stack_top[], __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
 int main(void);
 
 #define UART_DR (*(volatile uint32_t *)0x4000C000u)
@@ -19,20 +19,9 @@ void put_char(char c)
     UART_DR = (uint8_t)c;
 }
 
-static void __attribute__((noreturn)) board_exit(int code)
-{
-    uint32_t block[2] = { 0x20026u, (uint32_t)code };   /* ADP_Stopped_ApplicationExit, code */
-    register uint32_t r0 __asm__("r0") = 0x20u;           /* SYS_EXIT_EXTENDED */
-    register uint32_t *r1 __asm__("r1") = block;
-    __asm__ volatile("bkpt 0xab" : : "r"(r0), "r"(r1) : "memory");
-    for (;;) { }
-}
-
 void __attribute__((noreturn)) reset_handler(void)
 {
-    uint32_t *s = __data_load, *d = __data_start;
-    while (d < __data_end) *d++ = *s++;
-    for (d = __bss_start; d < __bss_end; d++) *d = 0;
+    copy_data_zero_bss();
     board_exit(main());
 }
 

@@ -35,20 +35,37 @@ final class ProfileLoader {
 
     /** Loads a shipped board by name. */
     static Target loadShipped(String name, Optional<String> memoryOverride) {
+        return loadShipped(name, memoryOverride, Optional.empty());
+    }
+
+    /** Loads a shipped board by name, with a project's layer over it. */
+    static Target loadShipped(String name, Optional<String> memoryOverride, Optional<ProfileLayer> project) {
         Layer leaf = shipped(Shipped.Kind.BOARD, name).orElseThrow(() -> unknownBoard(name));
-        return load(leaf, memoryOverride);
+        return load(leaf, memoryOverride, project);
     }
 
     /** Loads a user's board file. */
     static Target loadFile(Path file, Optional<String> memoryOverride) {
-        return load(userFile(file, null, null), memoryOverride);
+        return loadFile(file, memoryOverride, Optional.empty());
     }
 
-    private static Target load(Layer leaf, Optional<String> memoryOverride) {
+    /** Loads a user's board file, with a project's layer over it. */
+    static Target loadFile(Path file, Optional<String> memoryOverride, Optional<ProfileLayer> project) {
+        return load(userFile(file, null, null), memoryOverride, project);
+    }
+
+    private static Target load(Layer leaf, Optional<String> memoryOverride, Optional<ProfileLayer> project) {
         List<Layer> boardChain = chain(leaf, false);
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         Map<String, String> provenance = new HashMap<>();
         for (Layer l : boardChain) merge(merged, l.root(), "", l.label(), provenance);
+        if (project.isPresent()) {
+            ProfileLayer p = project.get();
+            for (Map.Entry<String, JsonNode> e : p.root().properties())
+                if (!ProfileLayer.TABLES.contains(e.getKey()) || !e.getValue().isObject())
+                    throw new ProfileException(p.label(), e.getKey(), "a project sets only these tables over its board: " + String.join(", ", ProfileLayer.TABLES));
+            merge(merged, p.root(), "", p.label(), provenance);
+        }
 
         Layer memLeaf = memoryLeaf(merged, provenance, boardChain, memoryOverride);
         List<Layer> memChain = chain(memLeaf, true);
@@ -57,6 +74,7 @@ final class ProfileLoader {
 
         List<String> labels = new ArrayList<>();
         boardChain.forEach(l -> labels.add(l.label()));
+        project.ifPresent(p -> labels.add(p.label()));
         memChain.forEach(l -> labels.add(l.label()));
         Doc doc = new Doc(merged, provenance, leaf.label(), labels);
         return TargetReader.read(doc, leaf.name(), memLeaf.name(), new ProfileSource(leaf.label(), leaf.shipped(), labels));

@@ -35,6 +35,16 @@ public final class Profiles {
         return ProfileLoader.loadShipped(name, memory);
     }
 
+    /**
+     * As {@link #load(String)}, with a project's layer (its fid.toml's [capabilities]) merged over the board,
+     * key by key, before the target is validated: an error names the project's file.
+     */
+    public static Target load(String nameOrPath, ProfileLayer project) {
+        if (looksLikePath(nameOrPath)) return ProfileLoader.loadFile(Path.of(nameOrPath), Optional.empty(), Optional.of(project));
+        String name = nameOrPath.startsWith("board:") ? nameOrPath.substring("board:".length()) : nameOrPath;
+        return ProfileLoader.loadShipped(name, Optional.empty(), Optional.of(project));
+    }
+
     /** A user's board file. */
     public static Target load(Path file) {
         return ProfileLoader.loadFile(file, Optional.empty());

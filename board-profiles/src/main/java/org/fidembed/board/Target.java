@@ -21,7 +21,9 @@ import java.util.OptionalLong;
  * @param arch             Cortex-M or RV32
  * @param llvmTriple       LLVM target triple
  * @param cpu              LLVM CPU name ({@code cortex-m3}, {@code generic-rv32})
- * @param features         LLVM target features ({@code +m}, {@code +vfp4d16sp}); see {@link #featureString()}
+ * @param features         the core's own LLVM target features ({@code +m}, {@code +vfp4d16sp}); see {@link #featureString()}
+ * @param capabilities     FPU precision, DSP, MVE, atomics, stack limit register, fault names: composed data that
+ *                         code generation follows (LLVM features, the vectorisers, start-up and the crash report)
  * @param abi              LLVM ABI name ({@code ilp32}); empty on Cortex-M, where the triple decides
  * @param hardFloat        floating point is passed in FP registers (thumbv7em-none-eabihf)
  * @param fpuEnableAtReset the reset handler must enable the FPU (CPACR) before any compiled code runs
@@ -62,6 +64,7 @@ public record Target(
         String llvmTriple,
         String cpu,
         List<String> features,
+        Capabilities capabilities,
         String abi,
         boolean hardFloat,
         boolean fpuEnableAtReset,
@@ -92,7 +95,7 @@ public record Target(
     public static final String RESERVED_VECTOR = "";
 
     public Target {
-        for (Object o : new Object[]{name, description, chip, cpuName, arch, llvmTriple, cpu, abi, codeRegion, dataRegion, bootAlias,
+        for (Object o : new Object[]{name, description, chip, cpuName, arch, llvmTriple, cpu, capabilities, abi, codeRegion, dataRegion, bootAlias,
                 uart, exit, qemu, cycleCounter, timer, flash, debug, memory, uf2Family, source})
             Objects.requireNonNull(o, "a Target component is null");
         features = List.copyOf(features);
@@ -115,8 +118,12 @@ public record Target(
 
     public boolean isCortexM() { return arch == Arch.CORTEX_M; }
 
-    /** LLVM's feature string: {@code +m,+a,+c}. */
-    public String featureString() { return String.join(",", features); }
+    /** LLVM's feature string: the core's features, then those of its capabilities ({@code +m,+c,+a}). */
+    public String featureString() {
+        List<String> all = new java.util.ArrayList<>(features);
+        all.addAll(capabilities.llvmFeatures(arch));
+        return String.join(",", all);
+    }
 
     /** {@code Cortex-M3 (LM3S6965)}. */
     public String cpuSummary() { return cpuName + " (" + chip + ")"; }
@@ -137,21 +144,28 @@ public record Target(
 
     /** The same target under another memory profile (e.g. a project's overrides). */
     public Target withMemory(MemoryProfile other) {
-        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
+        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
                 interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, other, constants, uf2Family, source);
     }
 
     /** The same target flashed another way (e.g. a --boot-entry sequence given on the command line). */
     public Target withFlash(Optional<FlashMethod> other) {
-        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
+        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
                 interruptPrologues, uart, exit, qemu, cycleCounter, timer, other, debug, memory, constants, uf2Family, source);
     }
 
+    /** The same target with other capabilities (a project's [capabilities] over the board's). */
+    public Target withCapabilities(Capabilities other) {
+        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, other, abi, hardFloat, fpuEnableAtReset,
+                stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, source);
+    }
+
     /** The same target with other memory regions (e.g. roomy ones, to measure what does not fit). */
     public Target withRegions(List<MemoryRegion> newRegions, MemoryRegion newCode, MemoryRegion newData) {
-        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, abi, hardFloat, fpuEnableAtReset,
+        return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, newRegions, newCode, newData, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
                 interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, source);
     }

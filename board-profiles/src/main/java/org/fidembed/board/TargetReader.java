@@ -28,7 +28,7 @@ final class TargetReader {
 
     private static final Pattern QUALIFIED = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "interrupt-aliases", "interrupt-prologues", "regions", "memory-map",
-            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family");
+            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family", "capabilities");
 
     private final Doc doc;
 
@@ -48,6 +48,7 @@ final class TargetReader {
         Cpu cpu = cpu();
         Arch arch = cpu.arch();
         int stackAlign = cpu.stackAlign();
+        Capabilities caps = capabilities(arch, cpu.triple(), cpu.hardFloat(), cpu.fpuEnable());
 
         List<MemoryRegion> regions = regions();
         doc.allowOnly("memory-map", List.of("code", "data", "stack-guard"));
@@ -87,7 +88,7 @@ final class TargetReader {
                 ? OptionalInt.of((int) doc.integer("uf2-family", "a 32-bit UF2 family ID (uf2families.json)", 0, 0xFFFF_FFFFL))
                 : OptionalInt.empty();
 
-        return new Target(name, description, chip, cpu.name(), arch, cpu.triple(), cpu.llvmCpu(), cpu.features(), cpu.abi(), cpu.hardFloat(), cpu.fpuEnable(), stackAlign, cpuHz,
+        return new Target(name, description, chip, cpu.name(), arch, cpu.triple(), cpu.llvmCpu(), cpu.features(), caps, cpu.abi(), cpu.hardFloat(), cpu.fpuEnable(), stackAlign, cpuHz,
                 regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cpu.cycles(), timer, flash, debug, memory, constants, uf2Family, source);
     }
 
@@ -173,6 +174,36 @@ final class TargetReader {
                 throw doc.error("regions." + r.name() + ".length", "region " + r.name() + " overlaps the stack guard ["
                         + Doc.show(lo) + ", " + Doc.show(data.origin()) + "): end it at " + Doc.show(lo) + " or below");
         return g;
+    }
+
+    /**
+     * [capabilities] fpu, dsp, mve, atomics, stack-limit, fault-names: what the core can do, checked
+     * against the ABI and the architecture (an FPU needs the reset handler to enable it; hard float needs an FPU).
+     */
+    private Capabilities capabilities(Arch arch, String triple, boolean hardFloat, boolean fpuEnable) {
+        doc.allowOnly("capabilities", List.of("fpu", "dsp", "mve", "atomics", "stack-limit", "fault-names"));
+        Capabilities.Fpu fpu = choice("capabilities.fpu", Capabilities.Fpu.values(), Capabilities.Fpu::id);
+        boolean dsp = doc.bool("capabilities.dsp");
+        Capabilities.Mve mve = choice("capabilities.mve", Capabilities.Mve.values(), Capabilities.Mve::id);
+        boolean atomics = doc.bool("capabilities.atomics");
+        boolean stackLimit = doc.optBool("capabilities.stack-limit", false);
+        boolean faultNames = doc.optBool("capabilities.fault-names", false);
+        if (arch == Arch.RISCV32) {
+            if (fpu != Capabilities.Fpu.NONE) throw doc.error("capabilities.fpu", "RISC-V F/D are not supported: expected \"none\"");
+            if (dsp) throw doc.error("capabilities.dsp", "the DSP extension is ARM's: expected false on RISC-V");
+            if (mve != Capabilities.Mve.NONE) throw doc.error("capabilities.mve", "MVE is ARMv8.1-M's: expected \"none\" on RISC-V");
+            if (stackLimit) throw doc.error("capabilities.stack-limit", "MSPLIM is ARMv8-M's; RISC-V guards its stack with [memory-map] stack-guard (PMP)");
+            if (faultNames) throw doc.error("capabilities.fault-names", "names the bits of the Cortex-M CFSR: expected false on RISC-V");
+        } else {
+            if (hardFloat && fpu == Capabilities.Fpu.NONE) throw doc.error("capabilities.fpu", "float-abi \"hard\" needs an FPU: expected \"single\" or \"double\"");
+            if ((fpu != Capabilities.Fpu.NONE) != fpuEnable)
+                throw doc.error(doc.latest("capabilities.fpu", "cpu.fpu-enable-at-reset"), "an FPU (fpu = \"" + fpu.id()
+                        + "\") must be enabled at reset (cpu.fpu-enable-at-reset = true), and only an FPU");
+            if (mve == Capabilities.Mve.FLOAT && fpu == Capabilities.Fpu.NONE) throw doc.error("capabilities.mve", "MVE with float needs an FPU");
+            if (atomics == triple.startsWith("thumbv6m"))
+                throw doc.error("capabilities.atomics", "ARMv6-M has no LDREX/STREX and every later Cortex-M has: expected " + !atomics);
+        }
+        return new Capabilities(fpu, dsp, mve, atomics, stackLimit, faultNames);
     }
 
     /** [interrupt-aliases] Alias = "Interrupt": another name a program may give a handler (Tick = "SysTick"). */
@@ -290,11 +321,12 @@ final class TargetReader {
         if (kind.equals("systick")) {
             if (arch != Arch.CORTEX_M) throw doc.error("timer.kind", "SysTick exists only on Cortex-M");
             doc.allowOnly("timer", List.of("kind", "ref-hz"));
-            return new Timer.SysTick(cpuHz, doc.positive("timer.ref-hz", "the SysTick reference clock (CLKSOURCE=0) in Hz"));
+            return new Timer.SysTick(cpuHz, doc.integer("timer.ref-hz", "the SysTick reference clock (CLKSOURCE=0) in Hz, 0 if there is none", 0, 0xFFFF_FFFFL));
         }
         if (arch != Arch.RISCV32) throw doc.error("timer.kind", "a CLINT timer exists only on RISC-V");
-        doc.allowOnly("timer", List.of("kind", "mtime", "mtimecmp", "hz"));
-        return new Timer.Clint(doc.address("timer.mtime"), doc.address("timer.mtimecmp"), doc.positive("timer.hz", "a frequency in Hz"));
+        doc.allowOnly("timer", List.of("kind", "mtime", "mtimecmp", "hz", "setup"));
+        return new Timer.Clint(doc.address("timer.mtime"), doc.address("timer.mtimecmp"), doc.positive("timer.hz", "a frequency in Hz"),
+                registerWrites("timer.setup"));
     }
 
     private Uart uart() {
@@ -303,9 +335,14 @@ final class TargetReader {
         long base = doc.address("uart.base");
         long clock = doc.positive("uart.clock-hz", "a frequency in Hz");
         int baud = doc.has("uart.baud") ? (int) doc.integer("uart.baud", "a baud rate", 1, 20_000_000) : 115200;
+        List<Uart.RegisterWrite> setup = registerWrites("uart.setup");
+        return new Uart(kind, base, clock, baud, setup);
+    }
+
+    /** An optional array of { address, set, clear } register writes (reg = (reg & ~clear) | set), e.g. [uart] setup. */
+    private List<Uart.RegisterWrite> registerWrites(String p) {
         List<Uart.RegisterWrite> setup = new ArrayList<>();
-        if (doc.has("uart.setup")) {
-            String p = "uart.setup";
+        if (doc.has(p)) {
             String shape = "{ address = 0x40021018, set = 0x4004 } (and optionally clear = MASK)";
             JsonNode arr = doc.node(p);
             if (!arr.isArray()) throw doc.error(p, "expected an array of " + shape + ", found " + Doc.describe(arr));
@@ -323,7 +360,7 @@ final class TargetReader {
                 setup.add(new Uart.RegisterWrite(address, clear, set));
             }
         }
-        return new Uart(kind, base, clock, baud, setup);
+        return setup;
     }
 
     private Exit exit(Arch arch) {

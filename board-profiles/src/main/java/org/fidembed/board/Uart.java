@@ -14,7 +14,7 @@ public record Uart(Kind kind, long base, long clockHz, int baud, List<RegisterWr
     public Uart(Kind kind, long base, long clockHz, int baud) { this(kind, base, clockHz, baud, List.of()); }
 
     public enum Kind {
-        PL011("pl011"), CMSDK("cmsdk"), NRF51("nrf51"), STM32_USART("stm32-usart"), NS16550A("ns16550a"), SIFIVE("sifive");
+        PL011("pl011"), CMSDK("cmsdk"), NRF51("nrf51"), STM32_USART("stm32-usart"), NS16550A("ns16550a"), SIFIVE("sifive"), IBEX("ibex");
 
         private final String id;
 

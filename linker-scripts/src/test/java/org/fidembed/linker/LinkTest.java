@@ -1,5 +1,5 @@
 // Links a tiny start-up (ProbeFirmware) with the generated script using the bundled lld, for every shipped
-// board: checks where everything landed in the ELF, runs the six QEMU boards (exit 42, "ok NAME" on the
+// board: checks where everything landed in the ELF, runs every QEMU board (exit 42, "ok NAME" on the
 // UART), and checks that the script's ASSERTs stop bad images with their fid-embed messages.
 package org.fidembed.linker;
 

@@ -161,6 +161,9 @@ final class ProbeFirmware {
             case NS16550A -> "1:  lbu t0, 5(s0)\n    andi t0, t0, 0x20\n    beqz t0, 1b\n    sb a0, 0(s0)\n    ret\n";
             case SIFIVE -> "1:  lw t0, 0(s0)\n    bltz t0, 1b\n    sw a0, 0(s0)\n    ret\n";
             case STM32_USART -> "1:  lw t0, 0(s0)\n    andi t0, t0, 0x80\n    beqz t0, 1b\n    sw a0, 4(s0)\n    ret\n";
+            // CTRL = TX/RX enable; wait while STATUS.TXFULL, write WDATA, wait for STATUS.TXEMPTY (QEMU drains on a timer)
+            case IBEX -> "    li t0, 3\n    sw t0, 0x10(s0)\n1:  lw t0, 0x14(s0)\n    andi t0, t0, 1\n    bnez t0, 1b\n    sw a0, 0x1c(s0)\n"
+                    + "2:  lw t0, 0x14(s0)\n    andi t0, t0, 4\n    beqz t0, 2b\n    ret\n";
             default -> throw new IllegalArgumentException("no RISC-V probe for UART " + t.uart().kind());
         };
         String exit = switch (t.exit().kind()) {

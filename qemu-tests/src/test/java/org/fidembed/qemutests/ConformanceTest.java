@@ -1,6 +1,7 @@
 // The extra acceptance run: a conformance suite kept outside the repository, in the header format of
 // the in-tree suite (SuiteCase), on every QEMU board. Its folder comes from -Dfid.conformance=DIR or
 // $FID_CONFORMANCE (.ci/run hands it in when it has one); without it, one skipped test says so.
+// -Dfid.conformance.boards=B,C keeps the boards given.
 package org.fidembed.qemutests;
 
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +30,7 @@ class ConformanceTest {
         if (dir == null || !Files.isDirectory(dir)) return Stream.of(Arguments.of(ABSENT, "every board"));
         List<Arguments> out = new ArrayList<>();
         List<Path> tests = SuiteCase.files(dir);
-        for (String board : Firmware.qemuBoards()) {
+        for (String board : Firmware.selectedBoards("fid.conformance.boards")) {
             for (Path t : tests) out.add(Arguments.of(dir.relativize(t).toString(), board));
         }
         return out.stream();

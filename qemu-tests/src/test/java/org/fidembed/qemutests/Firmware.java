@@ -31,6 +31,23 @@ final class Firmware {
         return out;
     }
 
+    /**
+     * The QEMU boards a suite runs on: all of them, or those of -DPROPERTY=B,C (a quicker loop); a name that is
+     * not a QEMU board fails once, with the list of them.
+     */
+    static List<String> selectedBoards(String property) {
+        String only = System.getProperty(property, "");
+        if (only.isBlank()) return qemuBoards();
+        List<String> asked = List.of(only.split(","));
+        for (String b : asked) {
+            if (!qemuBoards().contains(b)) {
+                throw new IllegalArgumentException("-D" + property + ": '" + b + "' is not a QEMU board; the QEMU boards are "
+                        + String.join(", ", qemuBoards()));
+            }
+        }
+        return asked;
+    }
+
     /** Whether a board's core is an ARM one (the "arm" of a test's boards header). */
     static boolean isArm(String board) {
         return Build.loadTarget(board).isCortexM();

@@ -28,16 +28,7 @@ class LanguageSuiteTest {
     }
 
     static List<String> boards() {
-        String only = System.getProperty("fid.language.boards", "");
-        if (only.isBlank()) return Firmware.qemuBoards();
-        List<String> asked = List.of(only.split(","));
-        for (String b : asked) {
-            if (!Firmware.qemuBoards().contains(b)) {
-                throw new IllegalArgumentException("-Dfid.language.boards: '" + b + "' is not a QEMU board; the QEMU boards are "
-                        + String.join(", ", Firmware.qemuBoards()));
-            }
-        }
-        return asked;
+        return Firmware.selectedBoards("fid.language.boards");
     }
 
     static Stream<Arguments> cases() throws IOException {

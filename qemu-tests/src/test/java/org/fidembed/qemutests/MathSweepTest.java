@@ -4,7 +4,7 @@
 // Bounds: 2 ulps for float, 1 ulp for float32, exact special values, pown bit for bit as FSharp.Core.
 // mvn verify sweeps 1,000 generated inputs per function (plus the special values); the full sweep:
 //   mvn -B -o -pl qemu-tests -am test -Dtest=MathSweepTest -Dsurefire.failIfNoSpecifiedTests=false \
-//       -Dmathsweep.count=100000 [-Dmathsweep.boards=lm3s6965evb,riscv32-virt,netduinoplus2]
+//       -Dmathsweep.count=100000 [-Dmathsweep.boards=lm3s6965evb,riscv32-virt,netduinoplus2,mps2-an500]
 package org.fidembed.qemutests;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ class MathSweepTest {
     static final Path SOURCE = Firmware.repo().resolve("qemu-tests/src/test/resources/math/MathSweep.fs");
 
     static List<String> boards() {
-        return List.of(System.getProperty("mathsweep.boards", "lm3s6965evb,riscv32-virt,netduinoplus2").split(","));
+        return List.of(System.getProperty("mathsweep.boards", "lm3s6965evb,riscv32-virt,netduinoplus2,mps2-an500").split(","));
     }
 
     /** The largest error of one function and the call that made it. */

@@ -88,6 +88,16 @@ public final class Build {
         }
     }
 
+    /** A board with the project's own layer over it (fid.toml's [capabilities]), if it has one. */
+    public static Target loadTarget(String board, Project project) {
+        if (project.profileLayer().isEmpty()) return loadTarget(board);
+        try {
+            return TargetCheck.check(Profiles.load(board, project.profileLayer().get()));
+        } catch (ProfileException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
     public static Result build(Request r, PrintStream out, PrintStream err) {
         Map<String, Long> times = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -99,7 +109,7 @@ public final class Build {
         }
         String boardName = r.board() != null ? r.board() : project.defaultBoard();
         if (boardName == null) throw new UsageError("no board given: use --board B (fid-embed boards lists them) or set board in fid.toml");
-        Target target = loadTarget(boardName);
+        Target target = loadTarget(boardName, project);
         TargetInfo info = TargetAdapter.info(target);
         LlvmSession.Options llvm = TargetAdapter.llvm(target, r.opt() == null ? "Oz" : r.opt());
 

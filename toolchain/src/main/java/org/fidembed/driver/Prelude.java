@@ -85,7 +85,16 @@ public final class Prelude {
         }
         // the profile's [uart] setup: what a real chip needs before its UART works (clock gate, pin function)
         sb.append("\n/// Register writes before the UART driver's init (profile [uart] setup).\nlet uartSetup () =\n");
-        for (Uart.RegisterWrite w : t.uartSetup()) {
+        registerWrites(sb, t.uartSetup());
+        // the profile's [timer] setup (a CLINT-style timer that must be switched on first)
+        List<Uart.RegisterWrite> timerSetup = t.timer().orElse(null) instanceof Timer.Clint c ? c.setup() : List.of();
+        sb.append("\n/// Register writes before Fid.Timer.start programs the timer (profile [timer] setup).\nlet timerSetup () =\n");
+        registerWrites(sb, timerSetup);
+        return sb.toString();
+    }
+
+    private static void registerWrites(StringBuilder sb, List<Uart.RegisterWrite> writes) {
+        for (Uart.RegisterWrite w : writes) {
             String addr = String.format("0x%08Xun", w.address());
             if (w.clear() == 0) {
                 sb.append(String.format("    Fid.Hardware.Mmio.write32 %s (Fid.Hardware.Mmio.read32 %s ||| 0x%08Xu)%n", addr, addr, w.set()));
@@ -95,7 +104,6 @@ public final class Prelude {
             }
         }
         sb.append("    ()\n");
-        return sb.toString();
     }
 
     private static SourceFile resource(String name) {

@@ -1,10 +1,12 @@
 // What `SRC` names: one .fs file, a project folder with fid.toml (name, sources in compilation
-// order, default board, linker-script override), or a folder whose .fs files compile in name order.
+// order, default board, linker-script override, [capabilities] over the board's), or a folder whose
+// .fs files compile in name order.
 // fid.toml is checked: unknown keys (with a did-you-mean), syntax errors at LINE:COL, a plain `name`.
 package org.fidembed.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import org.fidembed.board.ProfileLayer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 public record Project(String name, Path root, List<Source> sources, String defaultBoard, Path linkerScript,
-                      boolean singleFile) {
+                      boolean singleFile, java.util.Optional<ProfileLayer> profileLayer) {
+
+    public Project(String name, Path root, List<Source> sources, String defaultBoard, Path linkerScript, boolean singleFile) {
+        this(name, root, sources, defaultBoard, linkerScript, singleFile, java.util.Optional.empty());
+    }
 
     /** A source file: its name in diagnostics and panics, and its bytes. */
     public record Source(String displayName, Path path, byte[] bytes) { }
@@ -49,7 +55,7 @@ public record Project(String name, Path root, List<Source> sources, String defau
     }
 
     /** The keys of fid.toml: what the driver reads, plus `tests` (fid-embed test) and the matrix's `[example]` table. */
-    static final List<String> KEYS = List.of("name", "sources", "board", "linker-script", "tests", "example");
+    static final List<String> KEYS = List.of("name", "sources", "board", "linker-script", "tests", "example", "capabilities");
 
     private static Project fromToml(Path dir, Path toml) throws IOException {
         String text = Files.readString(toml);
@@ -88,7 +94,16 @@ public record Project(String name, Path root, List<Source> sources, String defau
         Path script = n.hasNonNull("linker-script") ? dir.resolve(text(n, "linker-script", toml, lines)) : null;
         if (script != null && !Files.isRegularFile(script))
             throw new ProjectException(at(toml, lines, "linker-script") + "linker-script '" + n.get("linker-script").asText() + "' does not exist");
-        return new Project(name, dir, sources, board, script, false);
+        // [capabilities] over the board's, as one more profile layer (checked with the board's, naming fid.toml)
+        java.util.Optional<ProfileLayer> layer = java.util.Optional.empty();
+        if (n.has("capabilities")) {
+            if (!n.get("capabilities").isObject())
+                throw new ProjectException(at(toml, lines, "capabilities") + "key 'capabilities' must be a table: [capabilities] fpu, dsp, mve, atomics");
+            com.fasterxml.jackson.databind.node.ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            root.set("capabilities", n.get("capabilities"));
+            layer = java.util.Optional.of(new ProfileLayer(toml.toString(), root));
+        }
+        return new Project(name, dir, sources, board, script, false, layer);
     }
 
     private static String text(JsonNode n, String key, Path toml, List<String> lines) {

@@ -23,7 +23,12 @@ public final class LlvmSession {
     private static Map<String, Integer> frameSizes = new LinkedHashMap<>();
 
     /** What to compile for. */
-    public record Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel) { }
+    /** vectorize: run LLVM's loop and SLP vectorisers (a core with vector registers: MVE). */
+    public record Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel, boolean vectorize) {
+        public Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel) {
+            this(triple, cpu, features, abi, hardFloat, optLevel, false);
+        }
+    }
 
     /** The object file and the frame size of each function. */
     public record Result(byte[] object, Map<String, Integer> frameSizes, String optimizedIr) { }
@@ -120,6 +125,30 @@ public final class LlvmSession {
         }
     }
 
+    /** The optimisation pipeline of the level, with the vectorisers where the capabilities give vector registers. */
+    private static void runPasses(LLVMModuleRef mod, LLVMTargetMachineRef tm, Options o) {
+        String pipeline = switch (o.optLevel()) {
+            case "O0" -> "default<O0>";
+            case "O1" -> "default<O1>";
+            case "O2" -> "default<O2>";
+            case "Os" -> "default<Os>";
+            default -> "default<Oz>";
+        };
+        LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+        // the loop and SLP vectorisers where the profile's capabilities give vector registers (MVE);
+        // elsewhere LLVM's defaults, which find no vector registers to use
+        if (o.vectorize()) {
+            LLVMPassBuilderOptionsSetLoopVectorization(pbo, 1);
+            LLVMPassBuilderOptionsSetSLPVectorization(pbo, 1);
+        }
+        LLVMErrorRef e = LLVMRunPasses(mod, pipeline, tm, pbo);
+        if (e != null && !e.isNull()) {
+            BytePointer m = LLVMGetErrorMessage(e);
+            throw new LlvmException("LLVM passes failed: " + m.getString());
+        }
+        LLVMDisposePassBuilderOptions(pbo);
+    }
+
     /** Compiles one module of IR text to an object file. */
     public static synchronized Result compile(String ir, Options o, boolean keepIr) {
         init();
@@ -159,20 +188,7 @@ public final class LlvmSession {
             LLVMSetTarget(mod, o.triple());
             LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
             LLVMSetModuleDataLayout(mod, td);
-            String pipeline = switch (o.optLevel()) {
-                case "O0" -> "default<O0>";
-                case "O1" -> "default<O1>";
-                case "O2" -> "default<O2>";
-                case "Os" -> "default<Os>";
-                default -> "default<Oz>";
-            };
-            LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
-            LLVMErrorRef e = LLVMRunPasses(mod, pipeline, tm, pbo);
-            if (e != null && !e.isNull()) {
-                BytePointer m = LLVMGetErrorMessage(e);
-                throw new LlvmException("LLVM passes failed: " + m.getString());
-            }
-            LLVMDisposePassBuilderOptions(pbo);
+            runPasses(mod, tm, o);
             dataSections(mod);
             String optimized = null;
             if (keepIr) {

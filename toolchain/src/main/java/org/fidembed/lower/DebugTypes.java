@@ -1,6 +1,7 @@
 // The debugger's view of F# types, as DWARF type nodes that follow the data layout of LType:
 // integers of each width, bool, char, floats, records and tuples as structures, unions as a tag
-// enumeration and a union of case structures, arrays and strings as (data, length), units erased.
+// enumeration and a union of case structures, arrays, spans and strings as (data, length), byrefs as
+// pointers, units erased.
 package org.fidembed.lower;
 
 import org.fidembed.lower.ir.DebugInfo;
@@ -50,6 +51,9 @@ final class DebugTypes {
             case RECORD -> def.isReference() ? pointer(record(n, key + "@")) : record(n, key);
             case UNION -> union(n, (IrType.Struct) ir, key);
             case MEASURE -> basic("unit", 8, "DW_ATE_unsigned");
+            // byref, inref, outref<'T>: a pointer to the 'T; Span, ReadOnlySpan<'T>: laid out as an array
+            case BYREF -> pointer(of(n.args().get(0)));
+            case SPAN -> dataAndLength(key, of(n.args().get(0)));
         };
     }
 

@@ -37,7 +37,8 @@ public final class Lowering {
     /** The module body of a program; measureStack: the exit reports the stack's high-water mark. */
     public LoweringResult program(boolean measureStack) {
         // first, so that they come first in the module
-        String fault = runtimeFunction("panicFault");
+        // the crash report of a core whose profile says fault-names also names the set fault status bits
+        String fault = runtimeFunction(m.target.capabilities().faultNames() ? "panicFaultNamed" : "panicFault");
         Optional<String> report = measureStack ? Optional.of(runtimeFunction("reportStackHighWater")) : Optional.empty();
         initialisers();
         uartInit();

@@ -4,6 +4,7 @@ package org.fidembed.lower;
 
 import org.fidembed.board.Arch;
 import org.fidembed.board.BoardConstant;
+import org.fidembed.board.Capabilities;
 import org.fidembed.board.CycleCounter;
 import org.fidembed.board.Exit;
 import org.fidembed.board.Timer;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param jumpToLinkedAddress RISC-V: the hart starts at an alias of the code region, so the reset stub first jumps to its linked address
  * @param stackGuard          RISC-V: bytes below the stack's bottom that start-up locks away with a PMP entry (0 = none)
  * @param uartSetup           register writes before the UART driver's init (clock gates, pins)
+ * @param capabilities        what the core can do: start-up sets the stack limit register (ARMv8-M MSPLIM) and
+ *                            the crash report names the fault status bits where the profile says so
  */
 public record TargetInfo(
         String boardName,
@@ -42,13 +45,17 @@ public record TargetInfo(
         Map<String, String> interruptPrologues,
         boolean jumpToLinkedAddress,
         long stackGuard,
-        List<Uart.RegisterWrite> uartSetup) {
+        List<Uart.RegisterWrite> uartSetup,
+        Capabilities capabilities) {
+
+    /** A Cortex-M3's: no FPU, DSP or MVE, atomics, no stack limit register, fault causes as numbers. */
+    public static final Capabilities PLAIN = new Capabilities(Capabilities.Fpu.NONE, false, Capabilities.Mve.NONE, true, false, false);
 
     /** Without timer, aliases, prologues, boot alias or UART setup (tests of the front end). */
     public TargetInfo(String boardName, Arch arch, boolean armv6m, boolean fpuEnableAtReset, Exit exit, CycleCounter cycleCounter,
                       List<String> vectorNames, Map<String, Long> interrupts, Uart.Kind uart, Map<String, BoardConstant> boardConstants) {
         this(boardName, arch, armv6m, fpuEnableAtReset, exit, cycleCounter, vectorNames, interrupts, uart, boardConstants,
-                Optional.empty(), Map.of(), Map.of(), false, 0, List.of());
+                Optional.empty(), Map.of(), Map.of(), false, 0, List.of(), PLAIN);
     }
 
     public boolean arm() { return arch == Arch.CORTEX_M; }

@@ -255,6 +255,36 @@ let panicFault (kind: uint32) (value: uint32) (pc: uint32) : unit =
     putByte 10uy
     exit 101
 
+/// The name of bit n of the Cortex-M CFSR (MMFSR, BFSR, UFSR; STKOF is ARMv8-M's), "" for a reserved bit.
+let private faultBitName (n: int) : string =
+    match n with
+    | 0 -> "IACCVIOL" | 1 -> "DACCVIOL" | 3 -> "MUNSTKERR" | 4 -> "MSTKERR" | 5 -> "MLSPERR" | 7 -> "MMARVALID"
+    | 8 -> "IBUSERR" | 9 -> "PRECISERR" | 10 -> "IMPRECISERR" | 11 -> "UNSTKERR" | 12 -> "STKERR" | 13 -> "LSPERR"
+    | 15 -> "BFARVALID" | 16 -> "UNDEFINSTR" | 17 -> "INVSTATE" | 18 -> "INVPC" | 19 -> "NOCP" | 20 -> "STKOF"
+    | 24 -> "UNALIGNED" | 25 -> "DIVBYZERO"
+    | _ -> ""
+
+/// panicFault for the cores whose profile says fault-names: a fault (kind 0) also names the set bits of
+/// its cause, the CFSR: "fault (cause 0x00010000 UNDEFINSTR) at pc 0x...". The other kinds are panicFault's.
+let panicFaultNamed (kind: uint32) (value: uint32) (pc: uint32) : unit =
+    if kind <> 0u then panicFault kind value pc
+    else
+        panicStart ()
+        putString "fault (cause 0x"
+        putHex32 value
+        let mutable n = 0
+        while n < 32 do
+            if (value >>> n) &&& 1u <> 0u then
+                let name = faultBitName n
+                if name.Length > 0 then
+                    putByte 32uy
+                    putString name
+            n <- n + 1
+        putString ") at pc 0x"
+        putHex32 pc
+        putByte 10uy
+        exit 101
+
 // ------------------------------------------------------------------------------------------ floats
 
 // The digits of a finite double, exactly, most significant first. The value m * 2^e is held in a

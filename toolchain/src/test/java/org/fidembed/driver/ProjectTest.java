@@ -21,7 +21,7 @@ class ProjectTest {
     void anUnknownKeyIsAnErrorAtItsLineWithADidYouMean(@TempDir Path dir) throws Exception {
         Project.ProjectException e = fails(dir, "name = \"app\"\nsources = [\"Main.fs\"]\nbaord = \"lm3s6965evb\"\n");
         assertEquals(dir.resolve("fid.toml") + ":3: unknown key 'baord' (did you mean 'board'?); fid.toml knows name, sources, board, "
-                + "linker-script, tests, example", e.getMessage());
+                + "linker-script, tests, example, capabilities", e.getMessage());
     }
 
     @Test

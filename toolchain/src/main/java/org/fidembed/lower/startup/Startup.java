@@ -114,6 +114,11 @@ public final class Startup {
     private static String resetHandler(TargetInfo t, boolean paint, boolean usesCycles, boolean usesRamfunc) {
         StringBuilder sb = new StringBuilder();
         sb.append("define void @Reset_Handler() noreturn \"no-builtins\" {\nentry:\n");
+        if (t.arm() && t.capabilities().stackLimit()) {
+            // ARMv8-M: MSPLIM = the stack's bottom before anything runs, so that a push below it is a precise
+            // UsageFault (CFSR.STKOF) instead of a write below the stack
+            sb.append("  call void asm sideeffect \"ldr r0, =_stack_bottom\\0Amsr msplim, r0\", \"~{r0},~{memory}\"()\n");
+        }
         if (t.arm() && t.fpuEnableAtReset()) {
             // CPACR |= 0xF << 20 (full access to CP10/CP11), then dsb; isb before any FP instruction
             sb.append("  %cpacr = load volatile i32, ptr inttoptr (i32 -536810104 to ptr)\n");
@@ -279,9 +284,13 @@ public final class Startup {
         // with the overflowed MSP (the pc was not stacked: 0). fid.hardfault (value, overflowed).
         // A second overflow while printing it would be a fault in HardFault: a lockup, which QEMU
         // ends with an error exit; only a hand-written script can make the stack that small.
+        // With a stack limit register (ARMv8-M) an overflow leaves MSP at the limit, not below the stack: the
+        // handler also takes CFSR.STKOF (0x00100000) for one.
         sb.append("define void @HardFault_Handler() naked noreturn {\nentry:\n");
+        boolean limit = t.capabilities().stackLimit();
+        String stkof = limit ? "ldr r2, =0xE000ED28\\0Aldr r2, [r2]\\0Atst r2, #0x100000\\0Abne 3b\\0A" : "";
         sb.append("  call void asm sideeffect \"mrs r0, msp\\0Aldr r1, =_stack_bottom\\0Acmp r0, r1\\0Abhs 1f\\0A"
-                + "ldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r1, #1\\0Ab 2f\\0A1:\\0Aldr r0, [r0, #24]\\0Amovs r1, #0\\0A2:\\0A"
+                + (limit ? "3:\\0A" : "") + "ldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r1, #1\\0Ab 2f\\0A1:\\0A" + stkof + "ldr r0, [r0, #24]\\0Amovs r1, #0\\0A2:\\0A"
                 + "bl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
         sb.append("define void @fid.hardfault(i32 %v, i32 %overflowed) noreturn {\nentry:\n");
         if (t.armv6m()) sb.append("  %cause = add i32 0, 0\n");

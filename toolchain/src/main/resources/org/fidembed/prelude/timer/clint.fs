@@ -2,7 +2,8 @@
 /// CLINT's 64-bit mtime and mtimecmp of hart 0 (Fid.Board.MtimeAddr, MtimecmpAddr, counting at
 /// Fid.Board.TimerHz), enabled by mie.MTIE (bit 7). mtimecmp is one-shot: acknowledge, which the
 /// trap handler runs before the program's handler (the profile's [interrupt-prologues]), moves it
-/// one period on.
+/// one period on. A timer that must be switched on first (OpenTitan's rv_timer: CTRL.ACTIVE) has it in the
+/// profile's [timer] setup, which start writes (Fid.Board.timerSetup).
 module Fid.Timer
 
 open Fid.Hardware
@@ -37,6 +38,7 @@ let start (ticksPerSecond: int) =
     let p = uint32 Fid.Board.TimerHz / uint32 ticksPerSecond
     if p = 0u then invalidArg "ticksPerSecond" "the timer cannot count this tick rate"
     csrClear "mie" 0x80u
+    Fid.Board.timerSetup ()
     period <- uint64 p
     deadline <- now () + uint64 p
     setCompare deadline
