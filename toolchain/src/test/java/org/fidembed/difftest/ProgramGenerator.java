@@ -38,7 +38,9 @@ public final class ProgramGenerator {
     record Var(String name, IT type) { }
     record Fn(String name, List<IT> params, IT result) { }
 
-    private final Random r;
+    /** The random choices; while a view statement is written, those of viewsRandom (see block). */
+    private Random r;
+    private final Random viewsRandom;
     private final StringBuilder sb = new StringBuilder();
     private final List<Fn> fns = new ArrayList<>();
     private final List<Var> globalArrays = new ArrayList<>();
@@ -48,7 +50,7 @@ public final class ProgramGenerator {
     /** The byref helpers main uses (one per integer type), defined before main. */
     private final java.util.Set<IT> byrefHelpers = new java.util.LinkedHashSet<>();
 
-    private ProgramGenerator(long seed) { r = new Random(seed); }
+    private ProgramGenerator(long seed) { r = new Random(seed); viewsRandom = new Random(~seed); }
 
     /** The program for a seed (the same seed gives the same text). */
     public static String generate(long seed) { return new ProgramGenerator(seed).program(); }
@@ -305,12 +307,15 @@ public final class ProgramGenerator {
 
     private void block(String indent, List<Var> scope, int statements, boolean inLoop) {
         for (int st = 0; st < statements; st++) {
-            depthBudget = 12;
-            int k = r.nextInt(13);
-            if (k >= 10 && !inLoop) {
-                views(indent, scope, k);
-                continue;
+            if (!inLoop && viewsRandom.nextInt(100) < 25) {
+                // byrefs, spans and string views draw from a random source of their own, and add nothing to
+                // the scope: the program a seed gave without them is the same, with them in between
+                Random main = r;
+                r = viewsRandom;
+                try { views(indent, scope, 10 + r.nextInt(3)); } finally { r = main; }
             }
+            depthBudget = 12;
+            int k = r.nextInt(10);
             if (k <= 3 || inLoop && k <= 6) {
                 IT t = anyType();
                 String v = fresh("v");
@@ -428,7 +433,6 @@ public final class ProgramGenerator {
         String p = fresh("peek");
         sb.append(indent).append("let ").append(p).append(" = peek_").append(t.name).append(" &").append(v).append('\n');
         print(indent, p, p, t);
-        scope.add(new Var(v, t));
     }
 
     private void span(String indent, List<Var> scope) {
