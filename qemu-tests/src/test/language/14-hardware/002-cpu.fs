@@ -1,6 +1,6 @@
 // expect-exit: 0
 // expect-output: 002-cpu.out
-// boards: lm3s6965evb mps2-an385 netduinoplus2 riscv32-virt sifive-e
+// boards: lm3s6965evb mps2-an385 netduinoplus2 riscv32-virt sifive-e mps2-an500 mps2-an505 mps3-an547 opentitan
 module CpuFunctions
 
 open Fid.Hardware

@@ -42,6 +42,7 @@ public final class Lowering {
         Optional<String> report = measureStack ? Optional.of(runtimeFunction("reportStackHighWater")) : Optional.empty();
         initialisers();
         uartInit();
+        boolean flush = uartFlush();
         if (m.prog.entry() != null) entryPoint(m.prog.entry());
         interruptHandlers();
         // unused user functions are compiled too (their warnings and errors matter), then dropped by LLVM
@@ -50,7 +51,7 @@ public final class Lowering {
             Instances.instance(m, g, List.of());
         }
         m.drain();
-        return new LoweringResult(m.text(), m.interruptHandlers, m.functionLocs, m.dataLocs, m.usesRamfunc, m.usesCycles, fault, report);
+        return new LoweringResult(m.text(), m.interruptHandlers, m.functionLocs, m.dataLocs, m.usesRamfunc, m.usesCycles, fault, report, flush);
     }
 
     /**
@@ -91,6 +92,20 @@ public final class Lowering {
         }
         f.b().retVoid();
         finish(f, IrType.VOID, Value.plainGlobal("fid.uart.init"));
+    }
+
+    /**
+     * fid.uart.flush: the UART driver's flush, for a UART that sends from a FIFO after the write returns
+     * (the exit calls it, so that the last bytes are not lost); false, and no function, when it has none.
+     */
+    private boolean uartFlush() {
+        GlobalVal g = m.global("Fid.Uart.flush");
+        if (g == null) return false;
+        Fn f = Fn.in(m);
+        Calls.callGlobal(f, g, List.of(Fn.unit()), Loc.NONE, Env.empty());
+        f.b().retVoid();
+        finish(f, IrType.VOID, Value.plainGlobal("fid.uart.flush"));
+        return true;
     }
 
     /** fid.main: calls the program's main with an empty argument array; its result is the exit code. */

@@ -40,7 +40,16 @@ public final class Startup {
         sb.append(copyAndZero());
         sb.append(highWater(paintStack));
         sb.append(resetHandler(t, paintStack, usesCycles, usesRamfunc));
-        sb.append(exit(t, reportStack));
+        String exit = exit(t, reportStack);
+        if (lowered.uartFlush()) {
+            // the UART still sends what it holds when the program exits: the function that exits (after the
+            // stack report, if any) flushes it first
+            String real = reportStack != null ? "@fid.exit.real" : "@fid.exit";
+            exit = exit.replace("define void " + real + "(", "define void " + real + ".unflushed(")
+                    + "define void " + real + "(i32 %code) noreturn noinline {\nentry:\n  call void @fid.uart.flush()\n"
+                    + "  call void " + real + ".unflushed(i32 %code)\n  unreachable\n}\n";
+        }
+        sb.append(exit);
         sb.append(switch (t.arch()) {
             case CORTEX_M -> armVectors(t, handlers, faultFn, reportStack != null);
             case RISCV32 -> riscvStartAndTrap(t, handlers, faultFn, reportStack != null);

@@ -1,7 +1,7 @@
 /// UART driver for the lowRISC/OpenTitan UART (QEMU's opentitan): CTRL 0x10 bits 0 and 1 enable TX and
 /// RX (QEMU sends nothing until TX is enabled), STATUS 0x14 (bit 0 TX full, bit 2 TX empty, bit 5 RX
 /// empty), RDATA 0x18, WDATA 0x1C. QEMU drains the 16-byte TX FIFO on a timer of the virtual clock, so
-/// write waits until the byte has left: an exit right after the last byte would otherwise lose it.
+/// what was written may not have left yet: the exit calls flush, which waits until it has.
 /// CTRL bits 16-31 (NCO) set the baud rate: baud = NCO * clock / 2^20.
 module Fid.Uart
 
@@ -15,6 +15,9 @@ let write (b: byte) =
     while Mmio.read32 (Fid.Board.UartBase + 0x14un) &&& 1u <> 0u do
         ()
     Mmio.write32 (Fid.Board.UartBase + 0x1Cun) (uint32 b)
+
+/// Waits until the TX FIFO is empty (the exit calls it).
+let flush () =
     while Mmio.read32 (Fid.Board.UartBase + 0x14un) &&& 4u = 0u do
         ()
 
