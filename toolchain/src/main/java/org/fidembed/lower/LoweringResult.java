@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param usesCycles        the program reads the cycle counter (the reset handler enables it)
  * @param panicFault        the IR name of Fid.Runtime.panicFault, which the fault handlers call
  * @param stackReport       the IR name of Fid.Runtime.reportStackHighWater when the stack is measured
+ * @param usesTimer         the program starts the periodic timer (Cortex-M: SysTick may fire without a handler)
  */
 public record LoweringResult(String ir, Map<String, String> interruptHandlers, Map<String, Loc> functionLocs, Map<String, Loc> dataLocs,
-                             boolean usesRamfunc, boolean usesCycles, String panicFault, Optional<String> stackReport) {
+                             boolean usesRamfunc, boolean usesCycles, String panicFault, Optional<String> stackReport,
+                             boolean usesTimer) {
     public LoweringResult {
         interruptHandlers = Collections.unmodifiableMap(new LinkedHashMap<>(interruptHandlers));
         functionLocs = Collections.unmodifiableMap(new HashMap<>(functionLocs));
