@@ -232,11 +232,6 @@ public final class ElfFile {
         return sec.addr();
     }
 
-    /** The bytes a section holds in the file (none for NOBITS sections). */
-    public byte[] contents(Section sec) throws ImageFormatException {
-        return sec.type() == SHT_NOBITS ? new byte[0] : bytes(sec.offset(), sec.size());
-    }
-
     /** Function symbols from .symtab, sorted by address (Thumb bit cleared on ARM). */
     public List<Symbol> functions() throws ImageFormatException {
         List<Symbol> out = new ArrayList<>();
