@@ -149,6 +149,9 @@ public record Target(
                 interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, other, constants, uf2Family, source);
     }
 
+    /** The same target with another panic strategy (a project's fid.toml). */
+    public Target withPanic(PanicStrategy p) { return withMemory(memory.withPanic(p)); }
+
     /** The same target flashed another way (e.g. a --boot-entry sequence given on the command line). */
     public Target withFlash(Optional<FlashMethod> other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,

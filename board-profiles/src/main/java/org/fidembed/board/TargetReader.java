@@ -28,7 +28,7 @@ final class TargetReader {
 
     private static final Pattern QUALIFIED = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "interrupt-aliases", "interrupt-prologues", "regions", "memory-map",
-            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family", "capabilities");
+            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family", "capabilities", "panic");
 
     private final Doc doc;
 
@@ -463,7 +463,7 @@ final class TargetReader {
     }
 
     private MemoryProfile memory(String memoryName) {
-        doc.allowOnly("memory", List.of("description", "heap", "stack-placement", "min-stack", "stack-margin"));
+        doc.allowOnly("memory", List.of("description", "heap", "stack-placement", "min-stack", "stack-margin", "panic"));
         doc.optString("memory.description");
         long heap = doc.integer("memory.heap", "0 (the Constrained profile has no heap)", 0, 0xFFFF_FFFFL);
         if (heap != 0) throw doc.error("memory.heap", "the Constrained profile has no heap: expected 0, found " + heap);
@@ -472,7 +472,14 @@ final class TargetReader {
             throw doc.error("memory.stack-placement", "expected \"bottom\" (the stack sits below .data/.bss so that an overflow faults), found \"" + placement + "\"");
         long minStack = doc.positive("memory.min-stack", "a stack size in bytes");
         long margin = doc.integer("memory.stack-margin", "a number of bytes", 0, 0xFFFF_FFFFL);
-        return new MemoryProfile(memoryName, minStack, margin, heap);
+        // the memory profile's strategy, unless the board sets its own (a top-level `panic`)
+        PanicStrategy panic = doc.has("panic") ? panic("panic") : doc.has("memory.panic") ? panic("memory.panic") : PanicStrategy.MESSAGE;
+        return new MemoryProfile(memoryName, minStack, margin, heap, panic);
+    }
+
+    private PanicStrategy panic(String path) {
+        String s = doc.string(path);
+        return PanicStrategy.byId(s).orElseThrow(() -> doc.error(path, "expected " + PanicStrategy.choices() + ", found \"" + s + "\""));
     }
 
     private Map<String, BoardConstant> constants(String name, long cpuHz, Uart uart, Timer timer, MemoryRegion code, MemoryRegion data) {

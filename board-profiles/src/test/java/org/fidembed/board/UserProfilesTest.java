@@ -225,6 +225,26 @@ class UserProfilesTest {
         assertEquals(plain.constants(), plain.withMemory(t.memory()).constants());
     }
 
+    @Test
+    void panicStrategyComesFromTheMemoryProfileAndABoardOverridesIt() throws IOException {
+        assertEquals(PanicStrategy.MESSAGE, Profiles.load("microbit").memory().panic(), "memory/constrained.toml's default");
+        write("traps.toml", """
+                inherits = "memory:constrained"
+                [memory]
+                panic = "trap"
+                """);
+        Path viaMemory = write("m.toml", "inherits = \"board:microbit\"\nmemory-profile = \"traps.toml\"\n");
+        assertEquals(PanicStrategy.TRAP, Profiles.load(viaMemory.toString()).memory().panic());
+        Path board = write("l.toml", "inherits = \"board:microbit\"\nmemory-profile = \"traps.toml\"\npanic = \"location\"\n");
+        Target t = Profiles.load(board.toString());
+        assertEquals(PanicStrategy.LOCATION, t.memory().panic(), "the board's key wins over its memory profile's");
+        assertEquals(PanicStrategy.MESSAGE, t.withPanic(PanicStrategy.MESSAGE).memory().panic());
+        assertEquals(t.memory().minStack(), t.withPanic(PanicStrategy.TRAP).memory().minStack());
+        Path bad = write("bad.toml", "inherits = \"board:microbit\"\npanic = \"abort\"\n");
+        ProfileException e = fails(bad);
+        assertTrue(e.getMessage().startsWith(bad + ":2: key 'panic': expected \"message\", \"location\" or \"trap\", found \"abort\""), e.getMessage());
+    }
+
     // ---- errors name the file and the key ----
 
     @Test

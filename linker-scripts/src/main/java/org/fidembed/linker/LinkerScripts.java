@@ -39,7 +39,8 @@ public final class LinkerScripts {
             ".debug_str_offsets", ".debug_types");
 
     /** Cortex-M: the 16 system exception slots (initial SP, reset, ..., SysTick) that every vector table holds. */
-    private static final long SYSTEM_VECTOR_BYTES = 16 * 4;
+    /** The shortest vector table: initial SP, Reset, NMI and HardFault (the other system slots only when used). */
+    private static final long SYSTEM_VECTOR_BYTES = 4 * 4;
 
     /** The entry symbol: {@code Reset_Handler} on Cortex-M, {@code _start} on RISC-V. */
     public static String entrySymbol(Target target) {
@@ -196,9 +197,9 @@ public final class LinkerScripts {
                 assertion(s, "SIZEOF(.vectors) > 0", "no vector table: no input section .vectors was linked; the start-up code that defines it must be part of the image");
                 assertion(s, "ADDR(.vectors) == ORIGIN(" + c + ")", "the vector table is not at the start of " + c + " (" + codeAt
                         + "), where the core reads the initial stack pointer and the reset vector; place nothing before .vectors");
-                // the table ends after the last vector the program handles, but holds at least the system exceptions
+                // the table ends after the last vector the program handles, but holds at least the slots up to HardFault
                 assertion(s, "SIZEOF(.vectors) >= " + SYSTEM_VECTOR_BYTES + " && SIZEOF(.vectors) <= " + vectorBytes + " && SIZEOF(.vectors) % 4 == 0",
-                        "the vector table must hold the 16 system exceptions and at most the " + target.vectorNames().size()
+                        "the vector table must hold the slots up to HardFault and at most the " + target.vectorNames().size()
                         + " vectors of board '" + target.name() + "': between " + SYSTEM_VECTOR_BYTES + " and " + vectorBytes
                         + " bytes, a multiple of 4; the start-up code was generated for another board profile");
                 assertion(s, "DEFINED(Reset_Handler)", "Reset_Handler is not defined: the start-up code must be part of the image");

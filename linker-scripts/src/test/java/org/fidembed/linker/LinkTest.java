@@ -195,24 +195,26 @@ class LinkTest {
     void aVectorTableForAnotherBoardIsRejected() throws Exception {
         Target t = Profiles.load("netduinoplus2");
         int n = t.vectorNames().size();
-        String says = "fid-embed: the vector table must hold the 16 system exceptions and at most the " + n + " vectors of board 'netduinoplus2'";
+        String says = "fid-embed: the vector table must hold the slots up to HardFault and at most the " + n + " vectors of board 'netduinoplus2'";
         Llvm.Result longer = linkFails(t, Layout.of(t.stackReserve(0)), "longvectors", object(t, "long", ProbeFirmware.source(t, n + 4, true)));
         assertTrue(longer.output().contains(says), longer.output());
-        Llvm.Result shorter = linkFails(t, Layout.of(t.stackReserve(0)), "shortvectors", object(t, "short", ProbeFirmware.source(t, 15, true)));
+        Llvm.Result shorter = linkFails(t, Layout.of(t.stackReserve(0)), "shortvectors", object(t, "short", ProbeFirmware.source(t, 3, true)));
         assertTrue(shorter.output().contains(says), shorter.output());
     }
 
-    /** The table may end after the last vector a program handles, down to the 16 system exceptions; it still boots. */
+    /** The table may end after the last vector a program handles, down to HardFault's slot; it still boots. */
     @Test
-    void aVectorTableOfTheSystemExceptionsAloneLinksAndRuns() throws Exception {
+    void aVectorTableUpToHardFaultLinksAndRuns() throws Exception {
         for (String board : List.of("lm3s6965evb", "netduinoplus2", "bluepill")) {
             Target t = Profiles.load(board);
-            Elf32 elf = link(t, Layout.of(t.stackReserve(0)), board + "-16vectors", object(t, board + "-16", ProbeFirmware.source(t, 16, true)));
-            Elf32.Section v = elf.section(".vectors").orElseThrow();
-            assertEquals(t.codeRegion().origin(), v.addr());
-            assertEquals(64, v.size());
-            assertEquals(t.codeRegion().origin() + 64, elf.section(".text").orElseThrow().addr(), "code follows the short table");
-            if (t.qemu().isPresent()) runUnderQemu(t, dir.resolve(board + "-16vectors.elf"));
+            for (int n : List.of(4, 16)) {
+                Elf32 elf = link(t, Layout.of(t.stackReserve(0)), board + "-" + n + "vectors", object(t, board + "-" + n, ProbeFirmware.source(t, n, true)));
+                Elf32.Section v = elf.section(".vectors").orElseThrow();
+                assertEquals(t.codeRegion().origin(), v.addr());
+                assertEquals(4L * n, v.size());
+                assertEquals(t.codeRegion().origin() + 4L * n, elf.section(".text").orElseThrow().addr(), "code follows the short table");
+                if (t.qemu().isPresent()) runUnderQemu(t, dir.resolve(board + "-" + n + "vectors.elf"));
+            }
         }
     }
 

@@ -6,6 +6,7 @@
 //   // expect-error: L:C: text   a compile-fail test: exit 1 and FILE:L:C: error: ...text...
 //   // expect-warning: L:C: text a warning the build must print (any test may have several)
 //   // boards: all | arm | riscv | NAME...   where the test applies (default all)
+//   // panic: message | location | trap   the panic strategy to build with (default: the board's)
 //   // known-difference: text  fid-embed does not yet do what F# does here: the test must fail (it is
 //                               reported as skipped with the text); once it passes, it fails until the
 //                               header is removed
@@ -20,16 +21,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.fidembed.board.PanicStrategy;
 import org.junit.jupiter.api.Assumptions;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 record SuiteCase(Path file, Integer exit, String output, String error, List<String> warnings, List<String> boards,
-                 String knownDifference) {
+                 String knownDifference, PanicStrategy panic) {
 
     static SuiteCase read(Path f) throws IOException {
         Integer exit = null;
         String output = null, error = null, known = null;
+        PanicStrategy panic = null;
         List<String> warnings = new ArrayList<>(), boards = new ArrayList<>();
         // decoded leniently: a test may hold invalid UTF-8 on purpose (after its headers)
         for (String line : new String(Files.readAllBytes(f), StandardCharsets.UTF_8).split("\n")) {
@@ -41,8 +44,12 @@ record SuiteCase(Path file, Integer exit, String output, String error, List<Stri
             else if (l.startsWith("expect-warning:")) warnings.add(l.substring(15).trim());
             else if (l.startsWith("boards:")) boards.addAll(List.of(l.substring(7).trim().split("\\s+")));
             else if (l.startsWith("known-difference:")) known = l.substring(17).trim();
+            else if (l.startsWith("panic:")) {
+                String id = l.substring(6).trim();
+                panic = PanicStrategy.byId(id).orElseThrow(() -> new IllegalArgumentException(f + ": panic: must be " + PanicStrategy.choices() + ", found " + id));
+            }
         }
-        return new SuiteCase(f, exit, output, error, warnings, boards, known);
+        return new SuiteCase(f, exit, output, error, warnings, boards, known, panic);
     }
 
     /** Every .fs file under dir (in sub-folders too), sorted by path. */
@@ -89,13 +96,13 @@ record SuiteCase(Path file, Integer exit, String output, String error, List<Stri
         Path work = Files.createTempDirectory("suite-" + board + "-");
         try {
             if (error != null) {
-                Firmware.Outcome o = Firmware.buildAndRun(file, board, work, 0, null);
+                Firmware.Outcome o = Firmware.buildAndRun(file, board, work, 0, null, panic);
                 assertEquals(1, o.buildExit(), () -> "a compile-fail test must exit 1 on " + board + ": " + o.command() + "\n" + o.buildErrors());
                 assertDiagnostic("error", error, o);
                 for (String w : warnings) assertDiagnostic("warning", w, o);
                 return;
             }
-            Firmware.Outcome o = Firmware.buildAndRun(file, board, work, 30, null);
+            Firmware.Outcome o = Firmware.buildAndRun(file, board, work, 30, null, panic);
             assertEquals(0, o.buildExit(), () -> "build failed for " + name + " on " + board + ":\n" + o.buildErrors() + "\nreproduce: " + o.command());
             for (String w : warnings) assertDiagnostic("warning", w, o);
             String want = Files.readString(file.resolveSibling(output), StandardCharsets.UTF_8), got = o.text();

@@ -215,9 +215,13 @@ public final class Main implements Runnable {
                 org.fidembed.host.HostTools.require(q.executable(), Main.err);
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-M", q.machine()));
                 args.addAll(q.args());
+                // a trap's fault line (trap panic strategy) is decoded to its FILE:LINE:COL with the ELF
+                var traps = new org.fidembed.qemu.TrapDecodingStream(Main.out, org.fidembed.flasher.monitor.TrapSites.of(
+                        org.fidembed.image.ElfFile.parse(r.elf().toString(), Files.readAllBytes(r.elf()))));
                 org.fidembed.qemu.StackMarkFilter uart = new org.fidembed.qemu.StackMarkFilter(
-                        new org.fidembed.qemu.FaultLines(Main.out, org.fidembed.image.FaultReport.of(r.elf()), Main.err));
+                        new org.fidembed.qemu.FaultLines(traps, org.fidembed.image.FaultReport.of(r.elf()), Main.err));
                 QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, null, uart, Main.err));
+                traps.close();
                 if (res.timedOut()) Main.err.println("fid-embed: timeout: the firmware did not exit within " + fmt(timeout) + " s");
                 if (measureStack && uart.highWater() >= 0) {
                     long bound = r.allocation().stack().map(org.fidembed.alloc.StackBounds::program).orElse(-1L);

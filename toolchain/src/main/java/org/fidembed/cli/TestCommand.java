@@ -107,6 +107,14 @@ public final class TestCommand implements Callable<Integer> {
         }
     }
 
+    private static org.fidembed.flasher.monitor.TrapSites trapsOf(Path elf) throws IOException {
+        try {
+            return org.fidembed.flasher.monitor.TrapSites.of(org.fidembed.image.ElfFile.parse(elf.toString(), Files.readAllBytes(elf)));
+        } catch (org.fidembed.image.ImageFormatException e) {
+            throw new IllegalStateException("the linked image is not readable: " + e.getMessage(), e);
+        }
+    }
+
     private static int runAll(Path work, List<TestSuite.Source> sources, List<TestSuite.TestFn> tests, String board, Target target, String opt,
                               double timeout, List<Outcome> results, boolean verbose, PrintStream out, PrintStream err) throws IOException {
         // a project folder holding the test sources under their display names, then the runner
@@ -132,7 +140,8 @@ public final class TestCommand implements Callable<Integer> {
             ByteArrayOutputStream uart = new ByteArrayOutputStream();
             ByteArrayOutputStream qemuErr = new ByteArrayOutputStream();
             QemuRunner.Result res = QemuRunner.run(new QemuRunner.Request(q.executable(), args, r.elf(), timeout, new byte[0], uart, qemuErr));
-            TestSuite.Run run = TestSuite.parse(uart.toString(StandardCharsets.UTF_8));
+            // a trap's fault line (trap panic strategy) reads as its FILE:LINE:COL, as under run
+            TestSuite.Run run = TestSuite.parse(trapsOf(r.elf()).decodeLines(uart.toString(StandardCharsets.UTF_8)));
             for (int i : run.passed()) report(results, new Outcome(tests.get(i), true, run.output().getOrDefault(i, "")), verbose, out);
             if (run.done() && res.exitCode() == 0) break;
             String why = res.timedOut() ? "timed out after " + Main.fmt(timeout) + " s"

@@ -5,6 +5,7 @@ package org.fidembed.driver;
 
 import org.fidembed.alloc.Allocation;
 import org.fidembed.alloc.Reports;
+import org.fidembed.board.PanicStrategy;
 import org.fidembed.board.ProfileException;
 import org.fidembed.board.Profiles;
 import org.fidembed.board.Target;
@@ -30,10 +31,10 @@ public final class Build {
 
     /** What to build and how; made with {@link #of(Path)} and the builder's setters. */
     public record Request(Path src, String board, Path outDir, String opt, boolean verboseReport, boolean keepIr,
-                          boolean paintStack, boolean quiet, boolean measureStack, Style style, boolean debugInfo) {
+                          boolean paintStack, boolean quiet, boolean measureStack, Style style, boolean debugInfo, PanicStrategy panic) {
         public static Builder of(Path src) { return new Builder(src); }
 
-        public Request withBoard(String b) { return new Request(src, b, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style, debugInfo); }
+        public Request withBoard(String b) { return new Request(src, b, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style, debugInfo, panic); }
     }
 
     /** Builds a Request: every switch off, the project's board, build/BOARD, Oz, plain text. */
@@ -45,6 +46,7 @@ public final class Build {
         private boolean verboseReport, keepIr, paintStack, quiet, measureStack;
         private Style style = Style.PLAIN;
         private boolean debugInfo = true;
+        private PanicStrategy panic;
 
         private Builder(Path src) { this.src = src; }
 
@@ -64,8 +66,10 @@ public final class Build {
         public Builder style(Style s) { style = s; return this; }
         /** DWARF in the ELF (on by default; the images are the same either way). */
         public Builder debugInfo(boolean on) { debugInfo = on; return this; }
+        /** Another panic strategy than the board's and the project's (null: theirs). */
+        public Builder panic(PanicStrategy p) { panic = p; return this; }
 
-        public Request build() { return new Request(src, board, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style, debugInfo); }
+        public Request build() { return new Request(src, board, outDir, opt, verboseReport, keepIr, paintStack, quiet, measureStack, style, debugInfo, panic); }
     }
 
     /** exitCode 0 on success (then elf, bin, hex are written), 1 for errors in the program, 2 for a bad command line. */
@@ -109,7 +113,10 @@ public final class Build {
         }
         String boardName = r.board() != null ? r.board() : project.defaultBoard();
         if (boardName == null) throw new UsageError("no board given: use --board B (fid-embed boards lists them) or set board in fid.toml");
-        Target target = loadTarget(boardName, project);
+        Target loaded = loadTarget(boardName, project);
+        // the strategy: the request's, else the project's (fid.toml), else the board's or its memory profile's
+        PanicStrategy panic = r.panic() != null ? r.panic() : project.panic();
+        Target target = panic != null ? loaded.withPanic(panic) : loaded;
         TargetInfo info = TargetAdapter.info(target);
         LlvmSession.Options llvm = TargetAdapter.llvm(target, r.opt() == null ? "Oz" : r.opt());
 
@@ -168,7 +175,7 @@ public final class Build {
         Images.writeBin(image, bin);
         Images.writeHex(image, hex);
         Allocation alloc = MemoryMap.allocate(target, StackBound.keep(l.model(), new HashSet<>(l.linkMap().symbols())), l.linkMap(), co.dataLocs());
-        String report = MemoryReport.of(target, ef).render(alloc.stack());
+        String report = MemoryReport.of(target, ef).render(alloc.stack(), java.util.Optional.of(target.memory().panic()));
         times.put("image", ms(ti));
         if (alloc.hasErrors()) {
             reportAllocatorErrors(alloc, r.style(), err);

@@ -60,9 +60,26 @@ public final class Linker {
         Path elf = in.outDir().resolve(in.name() + ".elf");
         Path map = in.outDir().resolve(in.name() + ".map");
         Tools.Run run = Tools.link(List.of(in.program(), in.runtime(), stackObject(t, in.outDir())), ld, elf, map);
-        if (run.exitCode() == 0) return new Linked(elf, map, LinkMap.read(map), model, reserve);
+        if (run.exitCode() == 0) {
+            LinkMap linked = LinkMap.read(map);
+            checkStartup(linked, in.optimizedIr());
+            return new Linked(elf, map, linked, model, reserve);
+        }
         Allocation measured = measureOverflow(in, model, reserve);
         return measured != null && measured.hasErrors() ? new Failed(measured, null) : new Failed(null, linkerMessage(run.output()));
+    }
+
+    /**
+     * The start-up code copies .data and zeroes .bss only when the program has such variables (Startup):
+     * an image whose start-up left out a loop must have nothing in that section, or its variables would
+     * start with garbage. A failure here is the compiler's fault.
+     */
+    static void checkStartup(LinkMap linked, String optimizedIr) {
+        for (String[] s : new String[][]{{".data", "@__data_load"}, {".bss", "@__bss_start"}}) {
+            LinkMap.OutSection out = linked.outputs().get(s[0]);
+            if (out != null && out.size() > 0 && optimizedIr != null && !optimizedIr.contains(s[1]))
+                throw new IllegalStateException("the start-up code does not initialise " + s[0] + ", but the image has " + out.size() + " B in it");
+        }
     }
 
     /**

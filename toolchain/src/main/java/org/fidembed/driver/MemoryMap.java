@@ -73,7 +73,8 @@ public final class MemoryMap {
     static String kindOf(String out) {
         if (out.startsWith(".stack") || out.startsWith(".debug") || out.startsWith(".comment") || out.equals(".ARM.attributes")
                 || out.equals(".riscv.attributes") || out.startsWith(".note") || out.startsWith(".llvm")
-                || out.startsWith(".symtab") || out.startsWith(".strtab") || out.startsWith(".shstrtab")) return null;
+                || out.startsWith(".symtab") || out.startsWith(".strtab") || out.startsWith(".shstrtab")
+                || out.equals(".fid.panic")) return null; // .fid.panic: the trap sites, never loaded
         if (out.startsWith(".text") || out.startsWith(".vectors") || out.startsWith(".ARM.ex")) return Section.TEXT;
         if (out.startsWith(".rodata") || out.startsWith(".srodata")) return Section.RODATA;
         if (out.startsWith(".data") || out.startsWith(".sdata") || out.startsWith(".ramfunc")) return Section.DATA;

@@ -54,7 +54,10 @@ public record MemoryReport(List<Usage> regions) {
      * One line per region: {@code RAM  376 / 20480 B  ( 1.8%)  static 120, stack reserve 256, stack bound 192
      * (main 96, isr 96)}: used = static + the reserve the link made; the proven bound only when build has it.
      */
-    public String render(Optional<StackBounds> bound) {
+    public String render(Optional<StackBounds> bound) { return render(bound, Optional.empty()); }
+
+    /** The same; the code region's line ends with the panic strategy in force ({@code panics: trap}) when build knows it. */
+    public String render(Optional<StackBounds> bound, Optional<org.fidembed.board.PanicStrategy> panic) {
         int name = regions.stream().mapToInt(u -> u.region().name().length()).max().orElse(0);
         int num = regions.stream().mapToInt(u -> Math.max(Long.toString(u.used()).length(), Long.toString(u.region().length()).length()))
                 .max().orElse(1);
@@ -62,6 +65,7 @@ public record MemoryReport(List<Usage> regions) {
         for (Usage u : regions) {
             sb.append(String.format(Locale.ROOT, "%-" + name + "s %" + num + "d / %" + num + "d B  (%4.1f%%)", u.region().name(), u.used(),
                     u.region().length(), 100.0 * u.used() / u.region().length()));
+            if (u.region().kind() != MemoryRegion.Kind.RAM) panic.ifPresent(p -> sb.append("  panics: ").append(p.id()));
             if (u.region().kind() == MemoryRegion.Kind.RAM && !(u.statics() == 0 && u.stack() == 0)) {
                 sb.append("  static ").append(u.statics());
                 if (u.stack() > 0) {

@@ -1,6 +1,6 @@
 // What `SRC` names: one .fs file, a project folder with fid.toml (name, sources in compilation
-// order, default board, linker-script override, [capabilities] over the board's), or a folder whose
-// .fs files compile in name order.
+// order, default board, linker-script override, [capabilities] over the board's, panic strategy), or a
+// folder whose .fs files compile in name order.
 // fid.toml is checked: unknown keys (with a did-you-mean), syntax errors at LINE:COL, a plain `name`.
 package org.fidembed.driver;
 
@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 public record Project(String name, Path root, List<Source> sources, String defaultBoard, Path linkerScript,
-                      boolean singleFile, java.util.Optional<ProfileLayer> profileLayer) {
+                      boolean singleFile, java.util.Optional<ProfileLayer> profileLayer, org.fidembed.board.PanicStrategy panic) {
 
     public Project(String name, Path root, List<Source> sources, String defaultBoard, Path linkerScript, boolean singleFile) {
-        this(name, root, sources, defaultBoard, linkerScript, singleFile, java.util.Optional.empty());
+        this(name, root, sources, defaultBoard, linkerScript, singleFile, java.util.Optional.empty(), null);
     }
 
     /** A source file: its name in diagnostics and panics, and its bytes. */
@@ -55,7 +55,7 @@ public record Project(String name, Path root, List<Source> sources, String defau
     }
 
     /** The keys of fid.toml: what the driver reads, plus `tests` (fid-embed test) and the matrix's `[example]` table. */
-    static final List<String> KEYS = List.of("name", "sources", "board", "linker-script", "tests", "example", "capabilities");
+    static final List<String> KEYS = List.of("name", "sources", "board", "linker-script", "panic", "tests", "example", "capabilities");
 
     private static Project fromToml(Path dir, Path toml) throws IOException {
         String text = Files.readString(toml);
@@ -103,7 +103,13 @@ public record Project(String name, Path root, List<Source> sources, String defau
             root.set("capabilities", n.get("capabilities"));
             layer = java.util.Optional.of(new ProfileLayer(toml.toString(), root));
         }
-        return new Project(name, dir, sources, board, script, false, layer);
+        org.fidembed.board.PanicStrategy panic = null;
+        if (n.hasNonNull("panic")) {
+            String p = text(n, "panic", toml, lines);
+            panic = org.fidembed.board.PanicStrategy.byId(p).orElseThrow(() -> new ProjectException(at(toml, lines, "panic")
+                    + "key 'panic' must be " + org.fidembed.board.PanicStrategy.choices() + ", found \"" + p + "\""));
+        }
+        return new Project(name, dir, sources, board, script, false, layer, panic);
     }
 
     private static String text(JsonNode n, String key, Path toml, List<String> lines) {

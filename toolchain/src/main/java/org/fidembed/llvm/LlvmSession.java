@@ -150,6 +150,37 @@ public final class LlvmSession {
     }
 
     /** Compiles one module of IR text to an object file. */
+    /**
+     * The reset handler copies .data and zeroes .bss in functions of their own (Startup): when no variable
+     * of the optimised module is left in .data (or .bss), the call and the function go, and so do the loop's
+     * bytes. Runs after dataSections, which names each variable's section.
+     */
+    private static void dropStartupLoops(LLVMModuleRef mod) {
+        boolean data = false, bss = false;
+        for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g != null && !g.isNull(); g = LLVMGetNextGlobal(g)) {
+            if (LLVMIsDeclaration(g) != 0) continue;
+            BytePointer sec = LLVMGetSection(g);
+            String s = sec == null || sec.isNull() ? "" : sec.getString();
+            if (s.startsWith(".data") || s.startsWith(".sdata")) data = true;
+            if (s.startsWith(".bss") || s.startsWith(".sbss")) bss = true;
+        }
+        // the names Startup.COPY_DATA and Startup.ZERO_BSS (this phase comes after lowering and does not read it)
+        if (!data) dropCalls(mod, "fid.copy.data");
+        if (!bss) dropCalls(mod, "fid.zero.bss");
+    }
+
+    /** Erases every call of a function without arguments or result, then the function. */
+    private static void dropCalls(LLVMModuleRef mod, String name) {
+        LLVMValueRef f = LLVMGetNamedFunction(mod, name);
+        if (f == null || f.isNull()) return;
+        for (LLVMUseRef u = LLVMGetFirstUse(f); u != null && !u.isNull(); u = LLVMGetFirstUse(f)) {
+            LLVMValueRef user = LLVMGetUser(u);
+            if (LLVMIsACallInst(user) == null || LLVMIsACallInst(user).isNull()) return; // not a plain call: keep it
+            LLVMInstructionEraseFromParent(user);
+        }
+        LLVMDeleteFunction(f);
+    }
+
     public static synchronized Result compile(String ir, Options o, boolean keepIr) {
         init();
         frameSizes = new LinkedHashMap<>();
@@ -190,6 +221,7 @@ public final class LlvmSession {
             LLVMSetModuleDataLayout(mod, td);
             runPasses(mod, tm, o);
             dataSections(mod);
+            dropStartupLoops(mod);
             String optimized = null;
             if (keepIr) {
                 BytePointer s = LLVMPrintModuleToString(mod);

@@ -1,8 +1,10 @@
 // The run-time checks of the language and panics: index bounds, failwith/failwithf, and the
 // messages of the other checks (division, overflow, incomplete matches...), all calls into the
-// prelude's Fid.Runtime that print "panic: MESSAGE at FILE:LINE:COL" and stop.
+// prelude's Fid.Runtime that print "panic: MESSAGE at FILE:LINE:COL" and stop; under the location and
+// trap strategies PanicSites stops instead, without the message.
 package org.fidembed.lower;
 
+import org.fidembed.board.PanicStrategy;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.Env.V;
 import org.fidembed.lower.Env.Val;
@@ -19,6 +21,9 @@ final class Checks {
      * property fidembed.bench.uncheckedIndex=true no index is checked. The CLI warns when it is set.
      */
     static final boolean BENCH_UNCHECKED_INDEX = Boolean.getBoolean("fidembed.bench.uncheckedIndex");
+
+    /** Whether panics print their message (the message strategy) rather than only where they are. */
+    static boolean messages(Fn f) { return f.m().target.panic() == PanicStrategy.MESSAGE; }
 
     /** Where a panic points: inside an inline prelude function, at the user's call of it. */
     static Loc panicAt(Env env, Loc loc) { return env.panicLoc() != null ? env.panicLoc() : loc; }
@@ -39,14 +44,20 @@ final class Checks {
         b.condBr(bad, fail, ok);
         b.block(fail);
         Loc at = panicAt(env, loc);
-        Calls.callRuntime(f, "panicIndex", at, env, idx, new V(len), Strings.constant(f.m(), locString(at)));
-        b.unreachable();
+        if (messages(f)) {
+            Calls.callRuntime(f, "panicIndex", at, env, idx, new V(len), Strings.constant(f.m(), locString(at)));
+            b.unreachable();
+        } else PanicSites.stop(f, at);
         b.block(ok);
     }
 
     /** Panics with a fixed message here (the code after it is unreachable). */
     static void panicMessage(Fn f, String msg, Loc loc, Env env) {
         Loc at = panicAt(env, loc);
+        if (!messages(f)) {
+            PanicSites.stop(f, at);
+            return;
+        }
         Calls.callRuntime(f, "panicMessage", at, env, Strings.constant(f.m(), msg), Strings.constant(f.m(), locString(at)));
         f.b().unreachable();
     }
@@ -64,7 +75,11 @@ final class Checks {
     /** failwith MESSAGE and failwithf FORMAT ARGS. */
     static Val lowerPanic(Fn f, Typed.Panic p, Env env) {
         Loc at = panicAt(env, p.loc());
-        if (p.message() instanceof Typed.Printf pf) {
+        if (!messages(f)) {
+            // no message to print: a plain message is still evaluated (it may call functions), a format is not
+            if (!(p.message() instanceof Typed.Printf || p.message() instanceof Typed.Const)) Expressions.value(f, p.message(), env);
+            PanicSites.stop(f, at);
+        } else if (p.message() instanceof Typed.Printf pf) {
             Calls.callRuntime(f, "panicStart", at, env, Fn.unit());
             Printf.lower(f, pf, env);
         } else {
@@ -72,8 +87,10 @@ final class Checks {
             Calls.callRuntime(f, "panicStart", at, env, Fn.unit());
             Calls.callRuntime(f, "putString", at, env, msg);
         }
-        Calls.callRuntime(f, "panicEnd", at, env, Strings.constant(f.m(), locString(at)));
-        f.b().unreachable();
+        if (messages(f)) {
+            Calls.callRuntime(f, "panicEnd", at, env, Strings.constant(f.m(), locString(at)));
+            f.b().unreachable();
+        }
         return new V(Value.poison(LType.of(p.type(), env)));
     }
 }

@@ -51,7 +51,13 @@ public final class Lowering {
             Instances.instance(m, g, List.of());
         }
         m.drain();
-        return new LoweringResult(m.text(), m.interruptHandlers, m.functionLocs, m.dataLocs, m.usesRamfunc, m.usesCycles, fault, report, flush);
+        if (!m.panicSites.isEmpty()) {
+            Instances.Instance panicAt = Instances.instance(m, m.runtime("panicAt"), List.of());
+            m.drain();
+            PanicSites.emitTable(m, panicAt);
+        }
+        return new LoweringResult(m.text(), m.interruptHandlers, m.functionLocs, m.dataLocs, m.usesRamfunc, m.usesCycles, fault, report,
+                flush, m.instances.containsKey("Fid.Timer.start"));
     }
 
     /**

@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param panicFault        the IR name of Fid.Runtime.panicFault, which the fault handlers call
  * @param stackReport       the IR name of Fid.Runtime.reportStackHighWater when the stack is measured
  * @param uartFlush         the UART driver has a flush (Fid.Uart.flush): the exit calls fid.uart.flush first
+ * @param usesTimer         the program starts the periodic timer (Cortex-M: SysTick may fire without a handler)
  */
 public record LoweringResult(String ir, Map<String, String> interruptHandlers, Map<String, Loc> functionLocs, Map<String, Loc> dataLocs,
                              boolean usesRamfunc, boolean usesCycles, String panicFault, Optional<String> stackReport,
-                             boolean uartFlush) {
+                             boolean uartFlush, boolean usesTimer) {
     public LoweringResult {
         interruptHandlers = Collections.unmodifiableMap(new LinkedHashMap<>(interruptHandlers));
         functionLocs = Collections.unmodifiableMap(new HashMap<>(functionLocs));

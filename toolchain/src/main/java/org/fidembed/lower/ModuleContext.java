@@ -62,6 +62,8 @@ final class ModuleContext {
     final Map<String, Loc> dataLocs = new HashMap<>();
     boolean usesRamfunc;
     boolean usesCycles;
+    /** Panic sites by location, numbered in order (the location strategy's table, PanicSites). */
+    final Map<String, Integer> panicSites = new LinkedHashMap<>();
     /** The construct being lowered (locations of static objects, and of internal errors). */
     Loc currentLoc = Loc.NONE;
 

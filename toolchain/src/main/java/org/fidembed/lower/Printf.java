@@ -30,6 +30,8 @@ final class Printf {
         StringBuilder pending = new StringBuilder();
         for (Format.Segment s : p.format().segments()) {
             if (s instanceof Format.Text t) { pending.append(t.text()); continue; }
+            String known = constantText((Format.Spec) s, args.get(ai));
+            if (known != null) { pending.append(known); ai++; continue; } // a constant string joins the text around it
             if (pending.length() > 0) { putText(f, pending.toString(), p.loc(), env); pending.setLength(0); }
             Type at = LType.conc(p.args().get(ai).type(), env);
             conversion(f, (Format.Spec) s, args.get(ai), at, p.loc(), env);
@@ -58,6 +60,13 @@ final class Printf {
             }
             default -> integer(f, sp, v, at, width, fl, loc, env);
         }
+    }
+
+    /** The text of %s of a string known at compile time (a literal, a board constant), padded as fmtString pads; else null. */
+    private static String constantText(Format.Spec sp, V v) {
+        if (sp.conv() != 's' || sp.precision() >= 0 || !(v.constVal() instanceof String cs)) return null;
+        String pad = " ".repeat(Math.max(0, sp.width() - cs.length()));
+        return sp.minus() ? cs + pad : pad + cs;
     }
 
     private static void putText(Fn f, String s, Loc loc, Env env) {

@@ -7,6 +7,7 @@ import org.fidembed.board.BoardConstant;
 import org.fidembed.board.Capabilities;
 import org.fidembed.board.CycleCounter;
 import org.fidembed.board.Exit;
+import org.fidembed.board.PanicStrategy;
 import org.fidembed.board.Timer;
 import org.fidembed.board.Uart;
 
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param uartSetup           register writes before the UART driver's init (clock gates, pins)
  * @param capabilities        what the core can do: start-up sets the stack limit register (ARMv8-M MSPLIM) and
  *                            the crash report names the fault status bits where the profile says so
+ * @param panic               how failed checks report themselves (the memory profile's panic strategy)
  */
 public record TargetInfo(
         String boardName,
@@ -46,7 +48,8 @@ public record TargetInfo(
         boolean jumpToLinkedAddress,
         long stackGuard,
         List<Uart.RegisterWrite> uartSetup,
-        Capabilities capabilities) {
+        Capabilities capabilities,
+        PanicStrategy panic) {
 
     /** A Cortex-M3's: no FPU, DSP or MVE, atomics, no stack limit register, fault causes as numbers. */
     public static final Capabilities PLAIN = new Capabilities(Capabilities.Fpu.NONE, false, Capabilities.Mve.NONE, true, false, false);
@@ -55,7 +58,13 @@ public record TargetInfo(
     public TargetInfo(String boardName, Arch arch, boolean armv6m, boolean fpuEnableAtReset, Exit exit, CycleCounter cycleCounter,
                       List<String> vectorNames, Map<String, Long> interrupts, Uart.Kind uart, Map<String, BoardConstant> boardConstants) {
         this(boardName, arch, armv6m, fpuEnableAtReset, exit, cycleCounter, vectorNames, interrupts, uart, boardConstants,
-                Optional.empty(), Map.of(), Map.of(), false, 0, List.of(), PLAIN);
+                Optional.empty(), Map.of(), Map.of(), false, 0, List.of(), PLAIN, PanicStrategy.MESSAGE);
+    }
+
+    /** The same target with another panic strategy. */
+    public TargetInfo withPanic(PanicStrategy p) {
+        return new TargetInfo(boardName, arch, armv6m, fpuEnableAtReset, exit, cycleCounter, vectorNames, interrupts, uart, boardConstants,
+                timer, interruptAliases, interruptPrologues, jumpToLinkedAddress, stackGuard, uartSetup, capabilities, p);
     }
 
     public boolean arm() { return arch == Arch.CORTEX_M; }

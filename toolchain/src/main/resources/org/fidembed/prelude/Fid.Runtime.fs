@@ -166,6 +166,17 @@ let panicMessage (message: string) (location: string) : unit =
     putString message
     panicEnd location
 
+/// A panic under the location strategy: "panic at FILE:LINE:COL", from the compiler's table of sites.
+let panicAt (file: string) (line: int) (col: int) : unit =
+    putString "panic at "
+    putString file
+    putByte 58uy
+    putInt line
+    putByte 58uy
+    putInt col
+    putByte 10uy
+    exit 101
+
 let stringEquals (a: string) (b: string) =
     if a.Length <> b.Length then false
     else

@@ -1,5 +1,5 @@
 // Interrupt handlers as the board profiles name them: the Cortex-M vector table ends after the last
-// vector a program handles (never before the 16 system exceptions), Tick is another name of the timer
+// vector a program handles (never before HardFault; all 16 system slots when it starts the timer), Tick is another name of the timer
 // interrupt on every board, and on RISC-V the profile's prologue (re-arming mtimecmp) runs before it.
 package org.fidembed.driver;
 
@@ -59,8 +59,18 @@ class InterruptVectorsTest {
 
         Built none = build("none", "module P\n\n[<EntryPoint>]\nlet main _ = 0\n", "lm3s6965evb");
         assertEquals(0, none.result().exitCode(), none.errors());
-        assertEquals(16 * 4, none.elf().section(".vectors").orElseThrow().size(), "only the system exceptions");
+        assertEquals(4 * 4, none.elf().section(".vectors").orElseThrow().size(), "initial SP, Reset, NMI and HardFault");
         assertTrue(none.elf().section(".ARM.exidx").isEmpty(), "no unwind tables");
+        FirmwareImage img = none.elf().image();
+        long v0 = none.elf().section(".vectors").orElseThrow().addr();
+        assertEquals(function(none.elf(), "HardFault_Handler") | 1, word(img, v0 + 3 * 4), "slot 3 is HardFault");
+
+        // a timer started without a Tick handler: SysTick's slot is there, and reports an unhandled interrupt
+        Built timer = build("timer", "module P\n\n[<EntryPoint>]\nlet main _ =\n    Fid.Timer.start 100\n    0\n", "lm3s6965evb");
+        assertEquals(0, timer.result().exitCode(), timer.errors());
+        ElfFile.Section tv = timer.elf().section(".vectors").orElseThrow();
+        assertEquals(16 * 4, tv.size(), "every system slot");
+        assertEquals(function(timer.elf(), "Default_Handler") | 1, word(timer.elf().image(), tv.addr() + 15 * 4), "SysTick goes to Default_Handler");
     }
 
     @Test

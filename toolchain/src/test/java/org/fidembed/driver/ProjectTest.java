@@ -21,7 +21,18 @@ class ProjectTest {
     void anUnknownKeyIsAnErrorAtItsLineWithADidYouMean(@TempDir Path dir) throws Exception {
         Project.ProjectException e = fails(dir, "name = \"app\"\nsources = [\"Main.fs\"]\nbaord = \"lm3s6965evb\"\n");
         assertEquals(dir.resolve("fid.toml") + ":3: unknown key 'baord' (did you mean 'board'?); fid.toml knows name, sources, board, "
-                + "linker-script, tests, example, capabilities", e.getMessage());
+                + "linker-script, panic, tests, example, capabilities", e.getMessage());
+    }
+
+    @Test
+    void thePanicStrategyIsOneOfThree(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Main.fs"), "module Main\n[<EntryPoint>]\nlet main _ = 0\n");
+        Files.writeString(dir.resolve("fid.toml"), "name = \"app\"\nsources = [\"Main.fs\"]\npanic = \"trap\"\n");
+        assertEquals(org.fidembed.board.PanicStrategy.TRAP, Project.load(dir).panic());
+        Files.writeString(dir.resolve("fid.toml"), "name = \"app\"\nsources = [\"Main.fs\"]\n");
+        assertNull(Project.load(dir).panic(), "none: the board's");
+        Project.ProjectException e = fails(dir, "name = \"app\"\nsources = [\"Main.fs\"]\npanic = \"abort\"\n");
+        assertEquals(dir.resolve("fid.toml") + ":3: key 'panic' must be \"message\", \"location\" or \"trap\", found \"abort\"", e.getMessage());
     }
 
     @Test

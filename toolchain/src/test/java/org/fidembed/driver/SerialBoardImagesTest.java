@@ -87,7 +87,7 @@ class SerialBoardImagesTest {
         if (t.isCortexM()) {
             ElfFile.Section v = elf.section(".vectors").orElseThrow();
             assertEquals(code.origin(), v.addr(), "vector table at the flash origin");
-            assertTrue(v.size() >= 64 && v.size() <= 4L * t.vectorNames().size(), "vector table size " + v.size());
+            assertTrue(v.size() >= 16 && v.size() <= 4L * t.vectorNames().size(), "vector table size " + v.size());
             assertEquals(stackTop, word(image, code.origin()), "word 0: the initial SP is the top of the stack");
             long resetVector = word(image, code.origin() + 4);
             assertEquals(1, resetVector & 1, "word 1: the reset vector has the Thumb bit");

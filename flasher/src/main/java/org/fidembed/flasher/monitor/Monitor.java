@@ -111,10 +111,17 @@ public final class Monitor {
         });
     }
 
-    /** Adds " <function+0xoff>" after each address in a fault line that falls inside a known function. */
+    /**
+     * A fault at a trap (trap strategy) becomes "panic at FILE:LINE:COL"; otherwise adds " <function+0xoff>"
+     * after each address in a fault line that falls inside a known function.
+     */
     public static String decorate(String line, Optional<SymbolTable> symbols) {
         if (symbols.isEmpty() || !FAULT.matcher(line).find()) {
             return line;
+        }
+        String decoded = symbols.get().traps().decode(line);
+        if (!decoded.equals(line)) {
+            return decoded;
         }
         Matcher m = ADDRESS.matcher(line);
         StringBuilder b = new StringBuilder();

@@ -1,6 +1,7 @@
 // Function symbols of an ELF for turning addresses into "name+0xoff": sorted ranges, binary search.
 // On ARM the Thumb bit of an address (an LR value, a vector) is ignored when looking it up. From an
-// ELF it also explains the firmware's fault lines at the source line (FaultReport).
+// ELF it also explains the firmware's fault lines at the source line (FaultReport), and with the
+// image's trap sites a fault at a trap decodes to its source location.
 package org.fidembed.flasher.monitor;
 
 import java.io.IOException;
@@ -16,24 +17,31 @@ public final class SymbolTable {
     private final List<ElfFile.Symbol> functions;
     private final boolean thumb;
     private final Optional<FaultReport> faults;
+    private final TrapSites traps;
 
-    public SymbolTable(List<ElfFile.Symbol> functions, boolean thumb) { this(functions, thumb, Optional.empty()); }
+    public SymbolTable(List<ElfFile.Symbol> functions, boolean thumb) { this(functions, thumb, Optional.empty(), TrapSites.none()); }
 
-    private SymbolTable(List<ElfFile.Symbol> functions, boolean thumb, Optional<FaultReport> faults) {
+    public SymbolTable(List<ElfFile.Symbol> functions, boolean thumb, TrapSites traps) { this(functions, thumb, Optional.empty(), traps); }
+
+    private SymbolTable(List<ElfFile.Symbol> functions, boolean thumb, Optional<FaultReport> faults, TrapSites traps) {
         this.functions = functions.stream().sorted(java.util.Comparator.comparingLong(ElfFile.Symbol::address)).toList();
         this.thumb = thumb;
         this.faults = faults;
+        this.traps = traps;
     }
 
     public static SymbolTable fromElf(Path elf) throws IOException, ImageFormatException {
         ElfFile f = ElfFile.parse(elf.toString(), Files.readAllBytes(elf));
-        return new SymbolTable(f.functions(), f.machine() == ElfFile.EM_ARM, Optional.of(new FaultReport(f)));
+        return new SymbolTable(f.functions(), f.machine() == ElfFile.EM_ARM, Optional.of(new FaultReport(f)), TrapSites.of(f));
     }
 
     /** The crash report of a fault line at the source (file, line, function, cause), when this came from an ELF. */
     public Optional<String> explain(String line) {
         return faults.flatMap(r -> r.explain(line));
     }
+
+    /** The trap sites of the image (trap strategy), to decode a fault at a trap into its location. */
+    public TrapSites traps() { return traps; }
 
     public int size() {
         return functions.size();

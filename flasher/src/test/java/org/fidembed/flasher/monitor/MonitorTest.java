@@ -38,6 +38,18 @@ class MonitorTest {
     }
 
     @Test
+    void aFaultAtATrapDecodesToItsLocation() {
+        SymbolTable base = symbols();
+        TrapSites traps = new TrapSites(java.util.Map.of(0x08000150L, "Main.fs:12:5"));
+        Optional<SymbolTable> s = Optional.of(new SymbolTable(List.of(new ElfFile.Symbol("main", 0x08000140L, 0x80, 2)), true, traps));
+        assertEquals("panic at Main.fs:12:5", Monitor.decorate("panic: fault (cause 0x00010000) at pc 0x08000150", s));
+        assertEquals("panic: fault (cause 0x00010000) at pc 0x08000152 <main+0x12>",
+                Monitor.decorate("panic: fault (cause 0x00010000) at pc 0x08000152", s), "not a trap: the function, as before");
+        assertEquals(Optional.of("Main.fs:12:5"), traps.at(0x08000151L), "the Thumb bit is ignored");
+        assertEquals(0, base.traps().size());
+    }
+
+    @Test
     void faultLinesGetFunctionNames() {
         Optional<SymbolTable> s = Optional.of(symbols());
         assertEquals("HardFault pc=0x08000150 <main+0x10> lr=0x08000105 <reset+0x4> sp=0x20004FE0",

@@ -16,6 +16,10 @@ public final class Startup {
 
     /** Cortex-M: the system exceptions every vector table holds (slots 0 to 15). */
     static final int SYSTEM_VECTORS = 16;
+    /** The reset handler's copy of .data and zeroing of .bss (LlvmSession drops each when its section is empty). */
+    public static final String COPY_DATA = "fid.copy.data", ZERO_BSS = "fid.zero.bss";
+    /** Cortex-M: the HardFault slot, the last one every table holds. */
+    static final int HARD_FAULT = 3;
 
     /**
      * The start-up code of a lowered program. It reads the lowering's interrupt handlers, whether the
@@ -51,7 +55,7 @@ public final class Startup {
         }
         sb.append(exit);
         sb.append(switch (t.arch()) {
-            case CORTEX_M -> armVectors(t, handlers, faultFn, reportStack != null);
+            case CORTEX_M -> armVectors(t, handlers, faultFn, reportStack != null, lowered.usesTimer());
             case RISCV32 -> riscvStartAndTrap(t, handlers, faultFn, reportStack != null);
         });
         return sb.toString();
@@ -76,6 +80,16 @@ public final class Startup {
                 done:
                   ret void
                 }
+                define internal void @fid.copy.data() noinline "no-builtins" {
+                entry:
+                  call void @fid.copy(ptr @__data_start, ptr @__data_load, ptr @__data_end)
+                  ret void
+                }
+                define internal void @fid.zero.bss() noinline "no-builtins" {
+                entry:
+                  call void @fid.fill(ptr @__bss_start, ptr @__bss_end, i8 0)
+                  ret void
+                }
                 define internal void @fid.fill(ptr %dst, ptr %end, i8 %value) "no-builtins" {
                 entry:
                   br label %loop
@@ -95,7 +109,7 @@ public final class Startup {
 
     /** The number of stack bytes ever used: painted bytes (0xC5, i8 -59) from the bottom that were overwritten. */
     private static String highWater(boolean paint) {
-        if (!paint) return "define i32 @fid.stackHighWater() { entry:\n  ret i32 -1\n}\n";
+        if (!paint) return "define internal i32 @fid.stackHighWater() { entry:\n  ret i32 -1\n}\n";
         return """
                 define i32 @fid.stackHighWater() noinline "no-builtins" {
                 entry:
@@ -123,6 +137,9 @@ public final class Startup {
     private static String resetHandler(TargetInfo t, boolean paint, boolean usesCycles, boolean usesRamfunc) {
         StringBuilder sb = new StringBuilder();
         sb.append("define void @Reset_Handler() noreturn \"no-builtins\" {\nentry:\n");
+        // first in the entry block, so that it is part of the frame: after the calls it would be a dynamic
+        // alloca (16 more bytes of stack that the frame size, and so the stack bound, does not count)
+        if (paint) sb.append("  %here = alloca i8\n");
         if (t.arm() && t.capabilities().stackLimit()) {
             // ARMv8-M: MSPLIM = the stack's bottom before anything runs, so that a push below it is a precise
             // UsageFault (CFSR.STKOF) instead of a write below the stack
@@ -144,12 +161,13 @@ public final class Startup {
             sb.append("  %dwt2 = or i32 %dwt, 1\n");
             sb.append("  store volatile i32 %dwt2, ptr inttoptr (i32 -536813568 to ptr)\n");
         }
-        sb.append("  call void @fid.copy(ptr @__data_start, ptr @__data_load, ptr @__data_end)\n");
+        // each in a function of its own, which LLVM drops with its call when no variable is left in the
+        // section after optimisation (LlvmSession.dropStartupLoops)
+        sb.append("  call void @").append(COPY_DATA).append("()\n");
         if (usesRamfunc) sb.append("  call void @fid.copy(ptr @__ramfunc_start, ptr @__ramfunc_load, ptr @__ramfunc_end)\n");
-        sb.append("  call void @fid.fill(ptr @__bss_start, ptr @__bss_end, i8 0)\n");
+        sb.append("  call void @").append(ZERO_BSS).append("()\n");
         if (paint) {
             // paint from the bottom of the stack up to a little below the current stack pointer
-            sb.append("  %here = alloca i8\n");
             sb.append("  %limit = getelementptr i8, ptr %here, i32 -64\n");
             sb.append("  call void @fid.fill(ptr @_stack_bottom, ptr %limit, i8 -59)\n");
         }
@@ -285,7 +303,7 @@ public final class Startup {
                 + "quit:\n  call void " + (measuring ? "@fid.exit.real" : "@fid.exit") + "(i32 101)\n  unreachable\n}\n";
     }
 
-    private static String armVectors(TargetInfo t, Map<String, String> handlers, String faultFn, boolean measuring) {
+    private static String armVectors(TargetInfo t, Map<String, String> handlers, String faultFn, boolean measuring, boolean timer) {
         StringBuilder sb = new StringBuilder();
         // HardFault: the stacked PC of the faulting code is at MSP + 24. When MSP is below the stack
         // (the stack overflowed, e.g. under a hand-written linker script), that frame is not there and
@@ -314,10 +332,14 @@ public final class Startup {
         sb.append("  %n = call i32 asm sideeffect \"mrs $0, ipsr\", \"=r\"()\n");
         sb.append("  call {} ").append(faultFn).append("(i32 2, i32 %n, i32 0)\n  unreachable\n}\n");
         List<String> names = t.vectorNames();
-        // the table ends after the last vector the program handles (at least the 16 system
-        // exceptions): interrupts beyond it are never enabled, so their slots are never read
-        int length = SYSTEM_VECTORS;
-        for (int i = SYSTEM_VECTORS; i < names.size(); i++) if (handlers.containsKey(names.get(i))) length = i + 1;
+        // the table ends after the last vector the program handles, at least after HardFault: the
+        // exceptions after it are never raised unless the program enables them (MemManage, BusFault
+        // and UsageFault are off at reset and escalate to HardFault; SVCall needs an svc, PendSV a write
+        // to ICSR, DebugMonitor a debugger) and interrupts never are unless enabled, so their slots are
+        // never read. SysTick is the exception: a program that starts the timer without a Tick handler
+        // keeps every system slot, so that a tick is reported as an unhandled interrupt.
+        int length = timer ? SYSTEM_VECTORS : HARD_FAULT + 1;
+        for (int i = HARD_FAULT + 1; i < names.size(); i++) if (handlers.containsKey(names.get(i))) length = Math.max(length, i + 1);
         names = names.subList(0, Math.min(length, names.size()));
         StringBuilder table = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {

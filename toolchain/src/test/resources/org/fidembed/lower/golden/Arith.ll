@@ -1153,6 +1153,16 @@ body:
 done:
   ret void
 }
+define internal void @fid.copy.data() noinline "no-builtins" {
+entry:
+  call void @fid.copy(ptr @__data_start, ptr @__data_load, ptr @__data_end)
+  ret void
+}
+define internal void @fid.zero.bss() noinline "no-builtins" {
+entry:
+  call void @fid.fill(ptr @__bss_start, ptr @__bss_end, i8 0)
+  ret void
+}
 define internal void @fid.fill(ptr %dst, ptr %end, i8 %value) "no-builtins" {
 entry:
   br label %loop
@@ -1167,13 +1177,13 @@ body:
 done:
   ret void
 }
-define i32 @fid.stackHighWater() { entry:
+define internal i32 @fid.stackHighWater() { entry:
   ret i32 -1
 }
 define void @Reset_Handler() noreturn "no-builtins" {
 entry:
-  call void @fid.copy(ptr @__data_start, ptr @__data_load, ptr @__data_end)
-  call void @fid.fill(ptr @__bss_start, ptr @__bss_end, i8 0)
+  call void @fid.copy.data()
+  call void @fid.zero.bss()
   call void @fid.uart.init()
   call void @fid.init()
   %code = call i32 @fid.main()
