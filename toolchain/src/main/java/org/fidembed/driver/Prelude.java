@@ -16,11 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 public final class Prelude {
     private Prelude() { }
 
-    public static List<SourceFile> files(TargetInfo t) {
+    public static List<SourceFile> files(TargetInfo t) { return files(t, Set.of()); }
+
+    /**
+     * The prelude of a program whose sources use {@code words} (their identifiers): with module Fid.Device
+     * (the peripherals the program names) when it uses {@code Device}.
+     */
+    public static List<SourceFile> files(TargetInfo t, Set<String> words) {
         List<SourceFile> out = new ArrayList<>();
         out.add(new SourceFile("Fid.Board.fs", boardModule(t), true));
         out.add(resource("Fid.Core.fs"));
@@ -32,8 +39,19 @@ public final class Prelude {
         t.timer().map(Prelude::timerDriver).ifPresent(timer -> out.add(resource(timer)));
         out.add(resource("Fid.Runtime.fs"));
         out.add(resource("Fid.Math.fs"));
+        t.device().apply(words).ifPresent(src -> out.add(new SourceFile("Fid.Device.fs", src, true)));
         return out;
     }
+
+    /** The identifiers of a text (what {@link #files(TargetInfo, Set)} chooses by). */
+    public static Set<String> words(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = WORD.matcher(text);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** The Fid.Timer driver of a timer. */
     private static String timerDriver(Timer timer) {

@@ -13,6 +13,8 @@ import org.fidembed.board.Uart;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * @param armv6m              ARMv6-M (Cortex-M0): no hardware divide, no DWT cycle counter, no fault status registers
@@ -28,6 +30,9 @@ import java.util.Optional;
  * @param uartSetup           register writes before the UART driver's init (clock gates, pins)
  * @param capabilities        what the core can do: start-up sets the stack limit register (ARMv8-M MSPLIM) and
  *                            the crash report names the fault status bits where the profile says so
+ * @param drivers             the prelude's HAL driver of each peripheral kind ({@code gpio -> pl061})
+ * @param device              the source of module Fid.Device given the words a program uses (only the peripherals
+ *                            they name), or empty when the chip has no SVD
  */
 public record TargetInfo(
         String boardName,
@@ -46,7 +51,9 @@ public record TargetInfo(
         boolean jumpToLinkedAddress,
         long stackGuard,
         List<Uart.RegisterWrite> uartSetup,
-        Capabilities capabilities) {
+        Capabilities capabilities,
+        Map<String, String> drivers,
+        Function<Set<String>, Optional<String>> device) {
 
     /** A Cortex-M3's: no FPU, DSP or MVE, atomics, no stack limit register, fault causes as numbers. */
     public static final Capabilities PLAIN = new Capabilities(Capabilities.Fpu.NONE, false, Capabilities.Mve.NONE, true, false, false);
@@ -55,7 +62,7 @@ public record TargetInfo(
     public TargetInfo(String boardName, Arch arch, boolean armv6m, boolean fpuEnableAtReset, Exit exit, CycleCounter cycleCounter,
                       List<String> vectorNames, Map<String, Long> interrupts, Uart.Kind uart, Map<String, BoardConstant> boardConstants) {
         this(boardName, arch, armv6m, fpuEnableAtReset, exit, cycleCounter, vectorNames, interrupts, uart, boardConstants,
-                Optional.empty(), Map.of(), Map.of(), false, 0, List.of(), PLAIN);
+                Optional.empty(), Map.of(), Map.of(), false, 0, List.of(), PLAIN, Map.of(), words -> Optional.empty());
     }
 
     public boolean arm() { return arch == Arch.CORTEX_M; }
