@@ -1,6 +1,7 @@
 // The cost of Fid.Device: a program of register accesses through the generated module and the same
 // accesses written by hand with Fid.Hardware.Mmio compile to the same instructions, one volatile load
-// or store of the register's width each (counted in the bundled llvm-objdump's disassembly of main).
+// or store of the register's width each (counted in the bundled llvm-objdump's disassembly of main);
+// the HAL's pin set, clear and read are one access each on the boards whose ports allow it.
 package org.fidembed.device;
 
 import org.fidembed.driver.Build;
@@ -83,15 +84,19 @@ class DeviceAccessTest {
                 int t
             """;
 
-    /** The mnemonics of main, in order. */
+    /** The mnemonics of main (or of other symbols, such as the reset handler that main may be inlined into), in order. */
     private List<String> main(String board, String name, String program) throws Exception {
+        return disassembly(board, name, program, "fid.main");
+    }
+
+    private List<String> disassembly(String board, String name, String program, String symbols) throws Exception {
         Path src = dir.resolve(board + "-" + name + ".fs");
         Files.writeString(src, program);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Build.Result r = Build.build(Build.Request.of(src).board(board).outDir(dir.resolve(board + "-" + name)).quiet(true).build(),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, r.exitCode(), err.toString(StandardCharsets.UTF_8));
-        Tools.Run d = Tools.run(List.of(Tools.tool("llvm-objdump").toString(), "-d", "--no-show-raw-insn", "--disassemble-symbols=fid.main", r.elf().toString()), 60);
+        Tools.Run d = Tools.run(List.of(Tools.tool("llvm-objdump").toString(), "-d", "--no-show-raw-insn", "--disassemble-symbols=" + symbols, r.elf().toString()), 60);
         assertEquals(0, d.exitCode(), d.output());
         List<String> ops = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^\\s*[0-9a-f]+:\\s+(\\S+)\\s*(.*)$").matcher(d.output());
@@ -112,6 +117,37 @@ class DeviceAccessTest {
         assertEquals(5, count(device, "str", "str.w"), "one store per write, modify and field set: " + device);
         assertEquals(hand.size(), device.size(), "device " + device + "\nhand   " + hand);
         assertEquals(count(hand, "ldr", "ldr.w"), count(device, "ldr", "ldr.w"));
+    }
+
+    static final String HAL = """
+            module Main
+            open Fid.Device
+            open Fid.Hal
+
+            [<EntryPoint>]
+            let main _ =
+                Gpio.set Board.Led
+                Gpio.clear Board.Led
+                if Gpio.read Board.Led then 1 else 0
+            """;
+
+    static final String EMPTY = """
+            module Main
+
+            [<EntryPoint>]
+            let main _ = 0
+            """;
+
+    /** Gpio.set, clear and read on the board's LED pin: a store, a store and a load where the port has set/clear registers. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "microbit", "bluepill", "netduinoplus2", "longan-nano"})
+    void halPinAccessesAreOneEach(String board) throws Exception {
+        List<String> ops = disassembly(board, "hal", HAL, "fid.main,Reset_Handler");
+        List<String> none = disassembly(board, "empty", EMPTY, "fid.main,Reset_Handler");
+        long loads = count(ops, "ldr", "ldr.w", "lw") - count(none, "ldr", "ldr.w", "lw");
+        long stores = count(ops, "str", "str.w", "sw") - count(none, "str", "str.w", "sw");
+        assertEquals(2, stores, board + ": set and clear are one store each:\n" + ops + "\nwithout them: " + none);
+        assertEquals(1, loads, board + ": read is one load:\n" + ops + "\nwithout it: " + none);
     }
 
     @Test

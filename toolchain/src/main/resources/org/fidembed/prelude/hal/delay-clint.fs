@@ -1,5 +1,5 @@
-/// Fid.Hal.Delay on RISC-V: busy-waits on the low word of the machine timer (mtime, Fid.Board.MtimeAddr,
-/// counting at Fid.Board.TimerHz); differences of the low word are right across its wrap.
+// Fid.Hal.Delay on RISC-V: busy-waits on the low word of the machine timer (mtime, Fid.Board.MtimeAddr,
+// counting at Fid.Board.TimerHz); differences of the low word are right across its wrap.
 namespace Fid.Hal
 
 open Fid.Hardware

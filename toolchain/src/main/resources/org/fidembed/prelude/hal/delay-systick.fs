@@ -1,6 +1,6 @@
-/// Fid.Hal.Delay on Cortex-M: busy-waits on the SysTick counter (SYST_CSR 0xE000E010, RVR +4, CVR +8).
-/// If SysTick is off it is started free-running without its interrupt; if Fid.Timer runs it, the wait
-/// counts down its period as it is, so ticks go on.
+// Fid.Hal.Delay on Cortex-M: busy-waits on the SysTick counter (SYST_CSR 0xE000E010, RVR +4, CVR +8).
+// If SysTick is off it is started free-running without its interrupt; if Fid.Timer runs it, the wait
+// counts down its period as it is, so ticks go on.
 namespace Fid.Hal
 
 open Fid.Hardware

@@ -1,6 +1,6 @@
-/// Fid.Hal.Gpio on the GD32VF103's GPIO ports (the STM32F1 layout under other names). A pin is its port's base address plus its number (the
-/// board's pins are in Fid.Device.Board); register offsets and the clock enable bits come from the SVD.
-/// BOP and BC change their pin alone, each in one store.
+// Fid.Hal.Gpio on the GD32VF103's GPIO ports (the STM32F1 layout under other names). A pin is its port's base address plus its number (the
+// board's pins are in Fid.Device.Board); register offsets and the clock enable bits come from the SVD.
+// BOP and BC change their pin alone, each in one store.
 namespace Fid.Hal
 
 open Fid.Hardware

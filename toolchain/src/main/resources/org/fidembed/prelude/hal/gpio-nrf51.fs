@@ -1,6 +1,6 @@
-/// Fid.Hal.Gpio on the nRF51's GPIO port (one port of 32 pins). A pin is the port's base address plus
-/// its number (the board's pins are in Fid.Device.Board); register offsets come from the SVD. OUTSET,
-/// OUTCLR and DIRSET/DIRCLR change their pin alone, each in one store.
+// Fid.Hal.Gpio on the nRF51's GPIO port (one port of 32 pins). A pin is the port's base address plus
+// its number (the board's pins are in Fid.Device.Board); register offsets come from the SVD. OUTSET,
+// OUTCLR and DIRSET/DIRCLR change their pin alone, each in one store.
 namespace Fid.Hal
 
 open Fid.Hardware

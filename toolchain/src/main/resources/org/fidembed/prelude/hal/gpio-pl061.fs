@@ -1,7 +1,7 @@
-/// Fid.Hal.Gpio on the Stellaris GPIO ports (ARM PrimeCell PL061). A pin is its port's base address
-/// plus its number (the board's pins are in Fid.Device.Board); register offsets come from the SVD (GPIOA's
-/// layout, shared by every port). The data register is reached through an address mask, so set, clear
-/// and read touch their pin alone, each in one access.
+// Fid.Hal.Gpio on the Stellaris GPIO ports (ARM PrimeCell PL061). A pin is its port's base address
+// plus its number (the board's pins are in Fid.Device.Board); register offsets come from the SVD (GPIOA's
+// layout, shared by every port). The data register is reached through an address mask, so set, clear
+// and read touch their pin alone, each in one access.
 namespace Fid.Hal
 
 open Fid.Hardware

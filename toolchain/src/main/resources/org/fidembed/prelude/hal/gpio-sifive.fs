@@ -1,5 +1,5 @@
-/// Fid.Hal.Gpio on the FE310's GPIO0 (32 pins). A pin is the port's base address plus its number (the
-/// board's pins are in Fid.Device.Board); register offsets come from the SVD.
+// Fid.Hal.Gpio on the FE310's GPIO0 (32 pins). A pin is the port's base address plus its number (the
+// board's pins are in Fid.Device.Board); register offsets come from the SVD.
 namespace Fid.Hal
 
 open Fid.Hardware

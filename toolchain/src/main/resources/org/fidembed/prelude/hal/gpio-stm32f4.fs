@@ -1,6 +1,6 @@
-/// Fid.Hal.Gpio on the STM32F4's GPIO ports. A pin is its port's base address plus its number (the
-/// board's pins are in Fid.Device.Board); register offsets and the clock enable bits come from the SVD.
-/// BSRR sets or resets its pin alone in one store.
+// Fid.Hal.Gpio on the STM32F4's GPIO ports. A pin is its port's base address plus its number (the
+// board's pins are in Fid.Device.Board); register offsets and the clock enable bits come from the SVD.
+// BSRR sets or resets its pin alone in one store.
 namespace Fid.Hal
 
 open Fid.Hardware

@@ -1,5 +1,5 @@
-/// Fid.Hal.Nvic on Cortex-M: enables and disables an external interrupt (IRQ n, Fid.Device.Irq) in the
-/// NVIC's set-enable and clear-enable registers (ISER at 0xE000E100, ICER at 0xE000E180, 32 IRQs a word).
+// Fid.Hal.Nvic on Cortex-M: enables and disables an external interrupt (IRQ n, Fid.Device.Irq) in the
+// NVIC's set-enable and clear-enable registers (ISER at 0xE000E100, ICER at 0xE000E180, 32 IRQs a word).
 namespace Fid.Hal
 
 open Fid.Hardware
