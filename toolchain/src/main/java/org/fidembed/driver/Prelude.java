@@ -59,6 +59,7 @@ public final class Prelude {
             String name = "hal/gpio-" + gpio + ".fs";
             if (Prelude.class.getResource("/org/fidembed/prelude/" + name) == null)
                 throw new IllegalArgumentException("board '" + t.boardName() + "' names GPIO driver '" + gpio + "', which the prelude does not have");
+            out.add(resource("hal/pin.fs"));
             out.add(resource(name));
         }
         t.timer().ifPresent(timer -> out.add(resource(timer instanceof Timer.SysTick ? "hal/delay-systick.fs" : "hal/delay-clint.fs")));

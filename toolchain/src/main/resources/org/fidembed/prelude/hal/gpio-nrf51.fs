@@ -7,8 +7,7 @@ open Fid.Hardware
 open Fid.Device
 
 module Gpio =
-    let inline portOf (pin: unativeint) : unativeint = pin &&& ~~~0xFFFun
-    let inline bitOf (pin: unativeint) : uint32 = 1u <<< int (pin &&& 0x1Fun)
+    let inline portOf (pin: unativeint) : unativeint = Pin.port 0x1000un pin
 
     let private outset = GPIO.OUTSET.Address - GPIO.Base
     let private outclr = GPIO.OUTCLR.Address - GPIO.Base
@@ -21,20 +20,20 @@ module Gpio =
     /// PIN_CNF[n]: direction as given, input buffer connected (so an output reads back its level).
     let private configure (pin: unativeint) (out: bool) =
         let p = portOf pin
-        let n = unativeint (pin &&& 0x1Fun)
+        let n = unativeint (Pin.number pin)
         Mmio.write32 (p + pinCnf + n * 4un) (if out then 1u else 0u)
-        Mmio.write32 (p + (if out then dirset else dirclr)) (bitOf pin)
+        Mmio.write32 (p + (if out then dirset else dirclr)) (Pin.bit pin)
 
     /// Makes the pin an output (input buffer connected).
     let output (pin: unativeint) = configure pin true
     /// Makes the pin an input.
     let input (pin: unativeint) = configure pin false
     /// Drives the pin high: one store (OUTSET).
-    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + outset) (bitOf pin)
+    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + outset) (Pin.bit pin)
     /// Drives the pin low: one store (OUTCLR).
-    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + outclr) (bitOf pin)
+    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + outclr) (Pin.bit pin)
     /// The pin's level (IN): one load.
-    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + inr) &&& bitOf pin <> 0u
+    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + inr) &&& Pin.bit pin <> 0u
     /// Inverts the pin: one load (OUT) and one store.
     let inline toggle (pin: unativeint) =
-        if Mmio.read32 (portOf pin + outr) &&& bitOf pin <> 0u then clear pin else set pin
+        if Mmio.read32 (portOf pin + outr) &&& Pin.bit pin <> 0u then clear pin else set pin

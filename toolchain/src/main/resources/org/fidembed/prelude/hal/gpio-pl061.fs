@@ -8,10 +8,9 @@ open Fid.Hardware
 open Fid.Device
 
 module Gpio =
-    let inline portOf (pin: unativeint) : unativeint = pin &&& ~~~0xFFFun
-    let inline bitOf (pin: unativeint) : uint32 = 1u <<< int (pin &&& 0x1Fun)
+    let inline portOf (pin: unativeint) : unativeint = Pin.port 0x1000un pin
     /// The data register's address that sees this pin only.
-    let inline dataOf (pin: unativeint) : unativeint = portOf pin + (unativeint (bitOf pin) <<< 2)
+    let inline dataOf (pin: unativeint) : unativeint = portOf pin + (unativeint (Pin.bit pin) <<< 2)
 
     let private dir = GPIOA.DIR.Address - GPIOA.Base
     let private den = GPIOA.DEN.Address - GPIOA.Base
@@ -30,8 +29,8 @@ module Gpio =
         enable pin
         let p = portOf pin
         let d = Mmio.read32 (p + dir)
-        Mmio.write32 (p + dir) (if out then d ||| bitOf pin else d &&& ~~~(bitOf pin))
-        Mmio.write32 (p + den) (Mmio.read32 (p + den) ||| bitOf pin)
+        Mmio.write32 (p + dir) (if out then d ||| Pin.bit pin else d &&& ~~~(Pin.bit pin))
+        Mmio.write32 (p + den) (Mmio.read32 (p + den) ||| Pin.bit pin)
 
     /// Makes the pin a digital output (its port clocked).
     let output (pin: unativeint) = configure pin true

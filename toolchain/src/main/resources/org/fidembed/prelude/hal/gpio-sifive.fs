@@ -6,8 +6,7 @@ open Fid.Hardware
 open Fid.Device
 
 module Gpio =
-    let inline portOf (pin: unativeint) : unativeint = pin &&& ~~~0xFFFun
-    let inline bitOf (pin: unativeint) : uint32 = 1u <<< int (pin &&& 0x1Fun)
+    let inline portOf (pin: unativeint) : unativeint = Pin.port 0x1000un pin
 
     let private value = GPIO0.value.Address - GPIO0.Base
     let private inputEn = GPIO0.input_en.Address - GPIO0.Base
@@ -19,17 +18,17 @@ module Gpio =
 
     /// Makes the pin an output (input enabled too, so it reads back its level).
     let output (pin: unativeint) =
-        change (portOf pin + inputEn) (bitOf pin) true
-        change (portOf pin + outputEn) (bitOf pin) true
+        change (portOf pin + inputEn) (Pin.bit pin) true
+        change (portOf pin + outputEn) (Pin.bit pin) true
     /// Makes the pin an input.
     let input (pin: unativeint) =
-        change (portOf pin + outputEn) (bitOf pin) false
-        change (portOf pin + inputEn) (bitOf pin) true
+        change (portOf pin + outputEn) (Pin.bit pin) false
+        change (portOf pin + inputEn) (Pin.bit pin) true
     /// Drives the pin high: one load and one store (the port register has no set/clear alias).
-    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + port) (Mmio.read32 (portOf pin + port) ||| bitOf pin)
+    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + port) (Mmio.read32 (portOf pin + port) ||| Pin.bit pin)
     /// Drives the pin low: one load and one store.
-    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + port) (Mmio.read32 (portOf pin + port) &&& ~~~(bitOf pin))
+    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + port) (Mmio.read32 (portOf pin + port) &&& ~~~(Pin.bit pin))
     /// The pin's level (value): one load.
-    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + value) &&& bitOf pin <> 0u
+    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + value) &&& Pin.bit pin <> 0u
     /// Inverts the pin: one load and one store.
-    let inline toggle (pin: unativeint) = Mmio.write32 (portOf pin + port) (Mmio.read32 (portOf pin + port) ^^^ bitOf pin)
+    let inline toggle (pin: unativeint) = Mmio.write32 (portOf pin + port) (Mmio.read32 (portOf pin + port) ^^^ Pin.bit pin)

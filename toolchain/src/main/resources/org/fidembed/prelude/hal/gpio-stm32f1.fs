@@ -7,9 +7,7 @@ open Fid.Hardware
 open Fid.Device
 
 module Gpio =
-    let inline portOf (pin: unativeint) : unativeint = pin &&& ~~~0x3FFun
-    let inline numberOf (pin: unativeint) : int = int (pin &&& 0x1Fun)
-    let inline bitOf (pin: unativeint) : uint32 = 1u <<< numberOf pin
+    let inline portOf (pin: unativeint) : unativeint = Pin.port 0x400un pin
 
     let private crl = GPIOA.CRL.Address - GPIOA.Base
     let private idr = GPIOA.IDR.Address - GPIOA.Base
@@ -22,7 +20,7 @@ module Gpio =
         let p = portOf pin
         let port = int ((p - GPIOA.Base) >>> 10)
         RCC.APB2ENR.modify (fun r -> r ||| (1u <<< (RCC.APB2ENR.IOPAEN.Offset + port)))
-        let n = numberOf pin
+        let n = Pin.number pin
         let cr = p + crl + (if n >= 8 then 4un else 0un)
         let shift = (n % 8) * 4
         Mmio.write32 cr ((Mmio.read32 cr &&& ~~~(0xFu <<< shift)) ||| (mode <<< shift))
@@ -32,11 +30,11 @@ module Gpio =
     /// Makes the pin a floating input (mode 0b0100).
     let input (pin: unativeint) = configure pin 0x4u
     /// Drives the pin high: one store (BSRR).
-    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + bsrr) (bitOf pin)
+    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + bsrr) (Pin.bit pin)
     /// Drives the pin low: one store (BRR).
-    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + brr) (bitOf pin)
+    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + brr) (Pin.bit pin)
     /// The pin's level (IDR): one load.
-    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + idr) &&& bitOf pin <> 0u
+    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + idr) &&& Pin.bit pin <> 0u
     /// Inverts the pin: one load (ODR) and one store.
     let inline toggle (pin: unativeint) =
-        if Mmio.read32 (portOf pin + odr) &&& bitOf pin <> 0u then clear pin else set pin
+        if Mmio.read32 (portOf pin + odr) &&& Pin.bit pin <> 0u then clear pin else set pin

@@ -7,9 +7,7 @@ open Fid.Hardware
 open Fid.Device
 
 module Gpio =
-    let inline portOf (pin: unativeint) : unativeint = pin &&& ~~~0x3FFun
-    let inline numberOf (pin: unativeint) : int = int (pin &&& 0x1Fun)
-    let inline bitOf (pin: unativeint) : uint32 = 1u <<< numberOf pin
+    let inline portOf (pin: unativeint) : unativeint = Pin.port 0x400un pin
 
     let private moder = GPIOA.MODER.Address - GPIOA.Base
     let private idr = GPIOA.IDR.Address - GPIOA.Base
@@ -21,7 +19,7 @@ module Gpio =
         let p = portOf pin
         let port = int ((p - GPIOA.Base) >>> 10)
         RCC.AHB1ENR.modify (fun r -> r ||| (1u <<< (RCC.AHB1ENR.GPIOAEN.Offset + port)))
-        let shift = numberOf pin * 2
+        let shift = Pin.number pin * 2
         Mmio.write32 (p + moder) ((Mmio.read32 (p + moder) &&& ~~~(3u <<< shift)) ||| (mode <<< shift))
 
     /// Makes the pin a push-pull output (MODER 0b01).
@@ -29,11 +27,11 @@ module Gpio =
     /// Makes the pin an input (MODER 0b00).
     let input (pin: unativeint) = configure pin 0u
     /// Drives the pin high: one store (BSRR set half).
-    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + bsrr) (bitOf pin)
+    let inline set (pin: unativeint) = Mmio.write32 (portOf pin + bsrr) (Pin.bit pin)
     /// Drives the pin low: one store (BSRR reset half).
-    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + bsrr) (bitOf pin <<< 16)
+    let inline clear (pin: unativeint) = Mmio.write32 (portOf pin + bsrr) (Pin.bit pin <<< 16)
     /// The pin's level (IDR): one load.
-    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + idr) &&& bitOf pin <> 0u
+    let inline read (pin: unativeint) : bool = Mmio.read32 (portOf pin + idr) &&& Pin.bit pin <> 0u
     /// Inverts the pin: one load (ODR) and one store.
     let inline toggle (pin: unativeint) =
-        if Mmio.read32 (portOf pin + odr) &&& bitOf pin <> 0u then clear pin else set pin
+        if Mmio.read32 (portOf pin + odr) &&& Pin.bit pin <> 0u then clear pin else set pin
