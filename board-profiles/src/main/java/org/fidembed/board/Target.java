@@ -53,6 +53,10 @@ import java.util.OptionalLong;
  * @param memory           the memory profile
  * @param constants        the [<Literal>]s of module Fid.Board, in order
  * @param uf2Family        the chip's UF2 family ID (uf2families.json), if it has one
+ * @param svd              the chip's CMSIS-SVD file: a shipped file's name ({@code LM3S6965.svd}) or a path, if it has one
+ * @param svdVectors       the known differences between {@link #vectorNames()} and the SVD's interrupts
+ * @param drivers          the prelude's driver of each peripheral kind the HAL covers ({@code gpio -> pl061})
+ * @param pins             the board's named pins ({@code Led}) to a peripheral and pin number of its SVD ({@code GPIOF.0})
  * @param source           where it was loaded from
  */
 public record Target(
@@ -89,6 +93,10 @@ public record Target(
         MemoryProfile memory,
         Map<String, BoardConstant> constants,
         OptionalInt uf2Family,
+        Optional<String> svd,
+        SvdVectors svdVectors,
+        Map<String, String> drivers,
+        Map<String, String> pins,
         ProfileSource source) {
 
     /** The name of a reserved slot in {@link #vectorNames()}. */
@@ -96,7 +104,7 @@ public record Target(
 
     public Target {
         for (Object o : new Object[]{name, description, chip, cpuName, arch, llvmTriple, cpu, capabilities, abi, codeRegion, dataRegion, bootAlias,
-                uart, exit, qemu, cycleCounter, timer, flash, debug, memory, uf2Family, source})
+                uart, exit, qemu, cycleCounter, timer, flash, debug, memory, uf2Family, svd, svdVectors, source})
             Objects.requireNonNull(o, "a Target component is null");
         features = List.copyOf(features);
         regions = List.copyOf(regions);
@@ -110,6 +118,9 @@ public record Target(
         for (String n : interruptPrologues.keySet())
             if (!interrupts.containsKey(n)) throw new IllegalArgumentException("interrupt prologue for unknown interrupt " + n);
         constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+        pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
+        drivers = Collections.unmodifiableMap(new LinkedHashMap<>(drivers));
+        if (!pins.isEmpty() && svd.isEmpty()) throw new IllegalArgumentException("named pins need the chip's SVD file");
         if (!regions.contains(codeRegion) || !regions.contains(dataRegion))
             throw new IllegalArgumentException("code and data regions must be among the regions");
         if ((arch == Arch.CORTEX_M) == vectorNames.isEmpty())
@@ -146,7 +157,7 @@ public record Target(
     public Target withMemory(MemoryProfile other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, other, constants, uf2Family, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, other, constants, uf2Family, svd, svdVectors, drivers, pins, source);
     }
 
     /** The same target with another panic strategy (a project's fid.toml). */
@@ -156,20 +167,20 @@ public record Target(
     public Target withFlash(Optional<FlashMethod> other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, other, debug, memory, constants, uf2Family, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, other, debug, memory, constants, uf2Family, svd, svdVectors, drivers, pins, source);
     }
 
     /** The same target with other capabilities (a project's [capabilities] over the board's). */
     public Target withCapabilities(Capabilities other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, other, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, svd, svdVectors, drivers, pins, source);
     }
 
     /** The same target with other memory regions (e.g. roomy ones, to measure what does not fit). */
     public Target withRegions(List<MemoryRegion> newRegions, MemoryRegion newCode, MemoryRegion newData) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, newRegions, newCode, newData, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, svd, svdVectors, drivers, pins, source);
     }
 }

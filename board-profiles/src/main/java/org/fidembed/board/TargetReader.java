@@ -28,7 +28,10 @@ final class TargetReader {
 
     private static final Pattern QUALIFIED = Pattern.compile("[A-Z][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final List<String> TOP = List.of("description", "chip", "cpu", "vectors", "interrupts", "interrupt-aliases", "interrupt-prologues", "regions", "memory-map",
-            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family", "capabilities", "panic");
+            "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family", "capabilities", "panic",
+            "svd", "pins", "drivers");
+    private static final Pattern SVD_FILE = Pattern.compile("[A-Za-z0-9_./-]+\\.svd");
+    private static final Pattern PIN = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.([0-9]|[12][0-9]|3[01])");
 
     private final Doc doc;
 
@@ -88,9 +91,65 @@ final class TargetReader {
                 ? OptionalInt.of((int) doc.integer("uf2-family", "a 32-bit UF2 family ID (uf2families.json)", 0, 0xFFFF_FFFFL))
                 : OptionalInt.empty();
 
+        ChipData chipData = chipData(constants, interrupts);
+
         return new Target(name, description, chip, cpu.name(), arch, cpu.triple(), cpu.llvmCpu(), cpu.features(), caps, cpu.abi(), cpu.hardFloat(), cpu.fpuEnable(), stackAlign, cpuHz,
-                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cpu.cycles(), timer, flash, debug, memory, constants, uf2Family, source);
+                regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cpu.cycles(), timer, flash, debug, memory, constants,
+                uf2Family, chipData.svd(), chipData.svdVectors(), chipData.drivers(), chipData.pins(), source);
     }
+
+    /** What the chip's SVD, the HAL's drivers and the board's named pins add to a target. */
+    private record ChipData(Optional<String> svd, SvdVectors svdVectors, Map<String, String> drivers, Map<String, String> pins) {}
+
+    private ChipData chipData(Map<String, BoardConstant> constants, Map<String, Long> interrupts) {
+        Optional<String> svd = doc.optString("svd");
+        if (svd.isPresent() && !SVD_FILE.matcher(svd.get()).matches())
+            throw doc.error("svd", "expected the name of a CMSIS-SVD file ending in .svd, found \"" + svd.get() + "\"");
+        Map<String, String> pins = pins(constants, svd);
+        SvdVectors svdVectors = svdVectors(interrupts);
+        if (doc.has("drivers")) doc.allowOnly("drivers", List.of("gpio"));
+        Map<String, String> drivers = new LinkedHashMap<>();
+        for (String kind : List.of("gpio"))
+            doc.optString("drivers." + kind).ifPresent(v -> {
+                if (!v.matches("[a-z0-9][a-z0-9-]*")) throw doc.error("drivers." + kind, "a driver name is lower-case letters, digits and '-', found \"" + v + "\"");
+                drivers.put(kind, v);
+            });
+        if (!drivers.isEmpty() && svd.isEmpty()) throw doc.error("drivers", "the HAL's drivers work on the chip's registers: name its SVD file (svd = \"...\")");
+        return new ChipData(svd, svdVectors, drivers, pins);
+    }
+
+    /** [vectors] svd-names, not-in-svd, svd-only: where the SVD's interrupts knowingly differ from the table. */
+    private SvdVectors svdVectors(Map<String, Long> interrupts) {
+        if (!doc.has("vectors")) return SvdVectors.NONE;
+        Map<String, String> renamed = new LinkedHashMap<>();
+        if (doc.has("vectors.svd-names"))
+            for (Map.Entry<String, JsonNode> e : doc.table("vectors.svd-names").properties()) {
+                String path = "vectors.svd-names." + e.getKey();
+                if (!interrupts.containsKey(e.getKey())) throw doc.error(path, "'" + e.getKey() + "' is not a vector of the table");
+                renamed.put(e.getKey(), doc.string(path));
+            }
+        List<String> missing = doc.optStrings("vectors.not-in-svd");
+        for (String m : missing)
+            if (!interrupts.containsKey(m)) throw doc.error("vectors.not-in-svd", "'" + m + "' is not a vector of the table");
+        return new SvdVectors(renamed, missing, doc.optStrings("vectors.svd-only"));
+    }
+
+    /** [pins] Led = "GPIOF.0": a board's named pins, each a GPIO peripheral of the chip's SVD and a pin number 0-31. */
+    private Map<String, String> pins(Map<String, BoardConstant> constants, Optional<String> svd) {
+        Map<String, String> pins = new LinkedHashMap<>();
+        if (!doc.has("pins")) return pins;
+        if (svd.isEmpty()) throw doc.error("pins", "named pins need the chip's SVD file (svd = \"...\") to find their ports");
+        for (Map.Entry<String, JsonNode> e : doc.table("pins").properties()) {
+            String path = "pins." + e.getKey();
+            if (!CONSTANT_NAME.matcher(e.getKey()).matches()) throw doc.error(path, "a pin name starts with an upper-case letter and is an identifier");
+            if (constants.containsKey(e.getKey())) throw doc.error(path, "Fid.Board." + e.getKey() + " is already a constant; choose another name");
+            String v = doc.string(path);
+            if (!PIN.matcher(v).matches()) throw doc.error(path, "expected \"PERIPHERAL.PIN\" with a pin number 0-31, e.g. \"GPIOF.0\", found \"" + v + "\"");
+            pins.put(e.getKey(), v);
+        }
+        return pins;
+    }
+
 
     /** The [cpu] table: core, triple, ABI, float and FPU facts, checked against each other. */
     private record Cpu(String name, Arch arch, String triple, String llvmCpu, List<String> features, String abi,
@@ -292,7 +351,7 @@ final class TargetReader {
     }
 
     private List<String> vectors() {
-        doc.allowOnly("vectors", List.of("system", "irqs", "count"));
+        doc.allowOnly("vectors", List.of("system", "irqs", "count", "svd-names", "not-in-svd", "svd-only"));
         List<String> system = doc.strings("vectors.system");
         if (system.size() != SYSTEM_VECTORS)
             throw doc.error("vectors.system", "expected the " + SYSTEM_VECTORS + " system exception slots, found " + system.size());

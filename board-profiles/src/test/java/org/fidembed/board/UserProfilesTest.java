@@ -415,4 +415,20 @@ class UserProfilesTest {
         ProfileException e = fails(arm);
         assertTrue(e.getMessage().contains("no interrupt named 'MachineTimer'") && e.getMessage().contains("SysTick"), e.getMessage());
     }
+
+    @Test
+    void pinsDriversAndTheSvdAreCheckedWhereTheyAreWritten() throws IOException {
+        Target t = Profiles.load(write("pins.toml", MY_BLUEPILL + "\n[pins]\nLed = \"GPIOB.12\"\nButton = \"GPIOA.0\"\n").toString());
+        assertEquals(java.util.Map.of("Led", "GPIOB.12", "Button", "GPIOA.0"), t.pins());
+        assertEquals("STM32F103.svd", t.svd().orElseThrow());
+        assertEquals("stm32f1", t.drivers().get("gpio"));
+        ProfileException badPin = fails(write("badpin.toml", MY_BLUEPILL + "\n[pins]\nLed = \"PB12\"\n"));
+        assertTrue(badPin.getMessage().contains("key 'pins.Led': expected \"PERIPHERAL.PIN\" with a pin number 0-31, e.g. \"GPIOF.0\", found \"PB12\""), badPin.getMessage());
+        ProfileException clash = fails(write("clash.toml", MY_BLUEPILL + "\n[pins]\nCpuHz = \"GPIOB.1\"\n"));
+        assertTrue(clash.getMessage().contains("Fid.Board.CpuHz is already a constant"), clash.getMessage());
+        ProfileException svd = fails(write("svd.toml", "svd = \"chip.xml\"\n" + MY_BLUEPILL));
+        assertTrue(svd.getMessage().contains("key 'svd': expected the name of a CMSIS-SVD file ending in .svd"), svd.getMessage());
+        ProfileException driver = fails(write("drv.toml", MY_BLUEPILL + "\n[drivers]\nspi = \"pl022\"\n"));
+        assertTrue(driver.getMessage().contains("key 'drivers.spi': unknown key"), driver.getMessage());
+    }
 }

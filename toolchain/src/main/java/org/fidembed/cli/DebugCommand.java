@@ -94,13 +94,17 @@ final class DebugCommand implements Callable<Integer> {
     /** The project's folder, and the prelude's sources written beside the ELF (prelude/), where gdb reads them. */
     static List<Path> sourceDirs(Path src, Target t, Path outDir) throws IOException {
         List<Path> dirs = new ArrayList<>();
+        java.util.Set<String> words = new java.util.HashSet<>();
         try {
-            dirs.add(Project.load(src).root().toAbsolutePath());
+            Project p = Project.load(src);
+            dirs.add(p.root().toAbsolutePath());
+            for (Project.Source s : p.sources()) words.addAll(Prelude.words(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
         } catch (Project.ProjectException e) {
             throw new Build.UsageError(e.getMessage());
         }
         Path prelude = outDir.resolve("prelude").toAbsolutePath();
-        for (SourceFile f : Prelude.files(TargetAdapter.info(t))) {
+        // the prelude as the program compiles with it: with Fid.Device and Fid.Hal when it uses them
+        for (SourceFile f : Prelude.files(TargetAdapter.info(t), words)) {
             Path to = prelude.resolve(f.name());
             Files.createDirectories(to.getParent());
             Files.writeString(to, f.text());

@@ -42,7 +42,9 @@ final class EditorProject {
         Project p = Project.load(dir);
         Path editor = Files.createDirectories(dir.resolve(DIR));
         List<String> items = new ArrayList<>();
-        for (SourceFile f : Prelude.editorFiles(TargetAdapter.info(target))) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (Project.Source s : p.sources()) words.addAll(Prelude.words(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        for (SourceFile f : Prelude.editorFiles(TargetAdapter.info(target), words)) {
             Files.writeString(editor.resolve(f.name()), f.text());
             items.add(DIR + "/" + f.name());
         }

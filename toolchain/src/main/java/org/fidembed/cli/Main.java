@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         description = {"Compiles F# to bare-metal firmware for ARM Cortex-M and RISC-V boards: no heap, no GC, "
                 + "every object placed at compile time and the stack bound proven.", ""},
         subcommands = {Main.BuildCmd.class, Main.RunCmd.class, DebugCommand.class, Main.SizeCmd.class, Main.BoardsCmd.class, TestCommand.class,
-                NewCommand.class, EditorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+                NewCommand.class, EditorCommand.class, DeviceCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; for run, the firmware returned 0 from main",
                 "1:a compile, link or memory error, a failed flash or test, a missing tool",

@@ -95,17 +95,23 @@ public final class Compiler {
         try {
             List<Ast.FileAst> files = new ArrayList<>();
             List<Boolean> prelude = new ArrayList<>();
-            for (SourceFile f : Prelude.files(target)) {
-                files.add(Parser.parse(f, d));
-                prelude.add(true);
-            }
-            if (d.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + d.sorted().get(0).render());
+            List<SourceFile> programFiles = new ArrayList<>();
+            java.util.Set<String> words = new java.util.HashSet<>();
             for (Project.Source s : sources) {
                 SourceFile sf = Lexer.decode(s.displayName(), s.bytes(), false, d);
                 if (sf.text().length() > 10_000_000) {
                     d.error(new org.fidembed.diag.Loc(sf, 1, 1), "this file is larger than 10 MB; split it into several files");
                     throw new CompileAbort();
                 }
+                programFiles.add(sf);
+                words.addAll(Prelude.words(sf.text()));
+            }
+            for (SourceFile f : Prelude.files(target, words)) {
+                files.add(Parser.parse(f, d));
+                prelude.add(true);
+            }
+            if (d.hasErrors()) throw new IllegalStateException("the prelude does not parse: " + d.sorted().get(0).render());
+            for (SourceFile sf : programFiles) {
                 files.add(Parser.parse(sf, d));
                 prelude.add(false);
             }

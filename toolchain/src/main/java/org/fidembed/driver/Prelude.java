@@ -16,11 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 public final class Prelude {
     private Prelude() { }
 
-    public static List<SourceFile> files(TargetInfo t) {
+    public static List<SourceFile> files(TargetInfo t) { return files(t, Set.of()); }
+
+    /**
+     * The prelude of a program whose sources use {@code words} (their identifiers): with module Fid.Device
+     * (the peripherals the program names) when it uses {@code Device}.
+     */
+    public static List<SourceFile> files(TargetInfo t, Set<String> words) {
         List<SourceFile> out = new ArrayList<>();
         out.add(new SourceFile("Fid.Board.fs", boardModule(t), true));
         out.add(resource("Fid.Core.fs"));
@@ -32,8 +39,43 @@ public final class Prelude {
         t.timer().map(Prelude::timerDriver).ifPresent(timer -> out.add(resource(timer)));
         out.add(resource("Fid.Runtime.fs"));
         out.add(resource("Fid.Math.fs"));
+        List<SourceFile> hal = halFiles(t, words);
+        Set<String> used = new java.util.HashSet<>(words);
+        for (SourceFile f : hal) used.addAll(words(f.text()));
+        t.device().apply(used).ifPresent(src -> out.add(new SourceFile("Fid.Device.fs", src, true)));
+        out.addAll(hal);
         return out;
     }
+
+    /**
+     * Namespace Fid.Hal, when the program uses {@code Hal}: Gpio from the chip's GPIO driver ([drivers] gpio),
+     * Delay from the core timer, Nvic on Cortex-M. Each file is the driver of one family; none names a board.
+     */
+    private static List<SourceFile> halFiles(TargetInfo t, Set<String> words) {
+        List<SourceFile> out = new ArrayList<>();
+        if (!words.contains("Hal")) return out;
+        String gpio = t.drivers().get("gpio");
+        if (gpio != null) {
+            String name = "hal/gpio-" + gpio + ".fs";
+            if (Prelude.class.getResource("/org/fidembed/prelude/" + name) == null)
+                throw new IllegalArgumentException("board '" + t.boardName() + "' names GPIO driver '" + gpio + "', which the prelude does not have");
+            out.add(resource("hal/pin.fs"));
+            out.add(resource(name));
+        }
+        t.timer().ifPresent(timer -> out.add(resource(timer instanceof Timer.SysTick ? "hal/delay-systick.fs" : "hal/delay-clint.fs")));
+        if (t.arm()) out.add(resource("hal/nvic-cortex-m.fs"));
+        return out;
+    }
+
+    /** The identifiers of a text (what {@link #files(TargetInfo, Set)} chooses by). */
+    public static Set<String> words(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = WORD.matcher(text);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** The Fid.Timer driver of a timer. */
     private static String timerDriver(Timer timer) {
@@ -48,17 +90,28 @@ public final class Prelude {
      * Fid.Hardware, the board's Fid.Board, its UART and timer drivers, and Fid.Testing. The bodies
      * the compiler replaces are placeholders there; the core library is F#'s own.
      */
-    public static List<SourceFile> editorFiles(TargetInfo t) {
+    public static List<SourceFile> editorFiles(TargetInfo t) { return editorFiles(t, Set.of()); }
+
+    /** The same for a program whose sources use {@code words}: with Fid.Device and Fid.Hal as it compiles with them. */
+    public static List<SourceFile> editorFiles(TargetInfo t, Set<String> words) {
         List<SourceFile> out = new ArrayList<>();
         out.add(resource("Fid.Intrinsics.fs"));
         out.add(resource("Fid.Hardware.fs"));
         out.add(new SourceFile("Fid.Board.fs", boardModule(t), true));
-        for (SourceFile f : files(t)) {
+        for (SourceFile f : files(t, words)) {
             if (f.name().startsWith("uart/")) out.add(new SourceFile("Fid.Uart.fs", f.text(), true));
             if (f.name().startsWith("timer/")) out.add(new SourceFile("Fid.Timer.fs", f.text(), true));
+            if (f.name().equals("Fid.Device.fs")) out.add(f);
+            if (f.name().startsWith("hal/")) out.add(new SourceFile("Fid.Hal." + halModule(f.name()) + ".fs", f.text(), true));
         }
         out.add(resource("Fid.Testing.fs"));
         return out;
+    }
+
+    /** {@code hal/gpio-pl061.fs} to {@code Gpio}. */
+    private static String halModule(String file) {
+        String base = file.substring("hal/".length(), file.indexOf('-') > 0 ? file.indexOf('-') : file.length() - 3);
+        return Character.toUpperCase(base.charAt(0)) + base.substring(1);
     }
 
     /**

@@ -15,7 +15,7 @@ public final class TargetAdapter {
         return new TargetInfo(t.name(), t.arch(), t.llvmTriple().startsWith("thumbv6m"), t.fpuEnableAtReset(), t.exit(), t.cycleCounter(),
                 t.vectorNames(), t.interrupts(), t.uart().kind(), t.constants(), Optional.of(t.timer()), t.interruptAliases(),
                 t.interruptPrologues(), t.bootAlias().isPresent() && t.bootAlias().getAsLong() != t.codeRegion().origin(),
-                t.stackGuard(), t.uart().setup(), t.capabilities(), t.memory().panic());
+                t.stackGuard(), t.uart().setup(), t.capabilities(), t.memory().panic(), t.drivers(), words -> org.fidembed.device.Devices.source(t, words));
     }
 
     public static LlvmSession.Options llvm(Target t, String opt) {

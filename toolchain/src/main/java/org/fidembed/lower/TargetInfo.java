@@ -14,6 +14,8 @@ import org.fidembed.board.Uart;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * @param armv6m              ARMv6-M (Cortex-M0): no hardware divide, no DWT cycle counter, no fault status registers
@@ -30,6 +32,9 @@ import java.util.Optional;
  * @param capabilities        what the core can do: start-up sets the stack limit register (ARMv8-M MSPLIM) and
  *                            the crash report names the fault status bits where the profile says so
  * @param panic               how failed checks report themselves (the memory profile's panic strategy)
+ * @param drivers             the prelude's HAL driver of each peripheral kind ({@code gpio -> pl061})
+ * @param device              the source of module Fid.Device given the words a program uses (only the peripherals
+ *                            they name), or empty when the chip has no SVD
  */
 public record TargetInfo(
         String boardName,
@@ -49,7 +54,9 @@ public record TargetInfo(
         long stackGuard,
         List<Uart.RegisterWrite> uartSetup,
         Capabilities capabilities,
-        PanicStrategy panic) {
+        PanicStrategy panic,
+        Map<String, String> drivers,
+        Function<Set<String>, Optional<String>> device) {
 
     /** A Cortex-M3's: no FPU, DSP or MVE, atomics, no stack limit register, fault causes as numbers. */
     public static final Capabilities PLAIN = new Capabilities(Capabilities.Fpu.NONE, false, Capabilities.Mve.NONE, true, false, false);
@@ -58,13 +65,13 @@ public record TargetInfo(
     public TargetInfo(String boardName, Arch arch, boolean armv6m, boolean fpuEnableAtReset, Exit exit, CycleCounter cycleCounter,
                       List<String> vectorNames, Map<String, Long> interrupts, Uart.Kind uart, Map<String, BoardConstant> boardConstants) {
         this(boardName, arch, armv6m, fpuEnableAtReset, exit, cycleCounter, vectorNames, interrupts, uart, boardConstants,
-                Optional.empty(), Map.of(), Map.of(), false, 0, List.of(), PLAIN, PanicStrategy.MESSAGE);
+                Optional.empty(), Map.of(), Map.of(), false, 0, List.of(), PLAIN, PanicStrategy.MESSAGE, Map.of(), words -> Optional.empty());
     }
 
     /** The same target with another panic strategy. */
     public TargetInfo withPanic(PanicStrategy p) {
         return new TargetInfo(boardName, arch, armv6m, fpuEnableAtReset, exit, cycleCounter, vectorNames, interrupts, uart, boardConstants,
-                timer, interruptAliases, interruptPrologues, jumpToLinkedAddress, stackGuard, uartSetup, capabilities, p);
+                timer, interruptAliases, interruptPrologues, jumpToLinkedAddress, stackGuard, uartSetup, capabilities, p, drivers, device);
     }
 
     public boolean arm() { return arch == Arch.CORTEX_M; }
