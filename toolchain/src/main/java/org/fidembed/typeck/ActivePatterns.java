@@ -75,9 +75,7 @@ final class ActivePatterns {
         if (ap.partial()) want = new Type.Named(struct ? cx.predef.voption : cx.predef.option, List.of(cx.fresh()));
         else if (ap.multiCase()) want = new Type.Named(choice(ap), cx.names.freshArgs(choice(ap)));
         else return;
-        Type got = Type.prune(r);
-        if (!cx.unifier.expect(b.nameLoc(), want, got)) return;
-        if (lam.params().isEmpty()) cx.diags.error(b.nameLoc(), "an active pattern must be a function of the value it matches");
+        cx.unifier.expect(b.nameLoc(), want, Type.prune(r));
     }
 
     private TypeDefn choice(ActivePattern ap) { return cx.predef.choices.get(ap.cases().size() - 2); }

@@ -40,6 +40,7 @@ final class Calls {
             if (l.v().scheme != null) {
                 List<Type> targs = new ArrayList<>();
                 Type t = cx.unifier.instantiate(l.v().scheme, targs);
+                cx.traitCalls.checkUse(l.v().memberRequirements, targs, loc);
                 return new Typed.LocalRef(loc, t, l.v(), targs);
             }
             return Views.deref(new Typed.LocalRef(loc, l.v().type, l.v(), List.of()));
@@ -54,7 +55,7 @@ final class Calls {
             }
             List<Type> targs = new ArrayList<>();
             Type t = cx.unifier.instantiate(gv.scheme, targs);
-            cx.traitCalls.checkUse(gv, targs, loc);
+            cx.traitCalls.checkUse(gv.memberRequirements, targs, loc);
             return new Typed.GlobalRef(loc, t, gv, targs);
         }
         if (s instanceof CaseRef c) {

@@ -131,6 +131,7 @@ final class Control {
             v.type = lam.type();
             Scheme sc = cx.unifier.generalize(lam.type(), b.inline(), b.loc());
             if (!sc.vars().isEmpty()) v.scheme = sc;
+            if (b.inline()) cx.traitCalls.collectRequirements(v, lam);
             TExpr body = cx.exprs.check(l.body(), expected, cx.activePatterns.caseScope(ap, scope.with(v.name, new Local(v))));
             warnUnused(v);
             return new Typed.Let(l.loc(), body.type(), v, lam, body);

@@ -8,6 +8,7 @@ import org.fidembed.ast.Ast.*;
 import org.fidembed.diag.Loc;
 import org.fidembed.types.Predef;
 import org.fidembed.types.Symbols.GlobalVal;
+import org.fidembed.types.Symbols.LocalVar;
 import org.fidembed.types.Symbols.MemberRequirement;
 import org.fidembed.types.TreeWalk;
 import org.fidembed.types.Type;
@@ -62,10 +63,18 @@ final class TraitCalls {
      * and those of the inline functions it calls at them.
      */
     void collectRequirements(GlobalVal g) {
-        if (!g.inline || g.body == null || g.scheme.vars().isEmpty()) return;
+        if (g.inline && g.body != null && !g.scheme.vars().isEmpty()) g.memberRequirements = requirements(g.body, g.scheme.vars());
+    }
+
+    /** The same for a local inline function (its scheme, when it has one). */
+    void collectRequirements(LocalVar v, TExpr body) {
+        if (v.scheme != null) v.memberRequirements = requirements(body, v.scheme.vars());
+    }
+
+    private List<MemberRequirement> requirements(TExpr body, List<Type.Var> vars) {
         List<MemberRequirement> out = new ArrayList<>();
-        collect(g.body, g.scheme.vars(), out);
-        g.memberRequirements = List.copyOf(out);
+        collect(body, vars, out);
+        return List.copyOf(out);
     }
 
     private void collect(TExpr e, List<Type.Var> vars, List<MemberRequirement> out) {
@@ -73,13 +82,17 @@ final class TraitCalls {
             int k = indexOf(vars, t.support());
             if (k >= 0) out.add(new MemberRequirement(k, t.member(), t.isStatic(), t.property()));
         }
-        if (e instanceof Typed.GlobalRef r && r.g().inline) {
-            for (MemberRequirement q : r.g().memberRequirements) {
-                int k = q.typeParam() < r.typeArgs().size() ? indexOf(vars, r.typeArgs().get(q.typeParam())) : -1;
-                if (k >= 0) out.add(new MemberRequirement(k, q.member(), q.isStatic(), q.property()));
-            }
-        }
+        if (e instanceof Typed.GlobalRef r && r.g().inline) passOn(r.g().memberRequirements, r.typeArgs(), vars, out);
+        if (e instanceof Typed.LocalRef r) passOn(r.v().memberRequirements, r.typeArgs(), vars, out);
         TreeWalk.children(e, c -> collect(c, vars, out));
+    }
+
+    /** What a called inline function requires of its type arguments that are the caller's own parameters. */
+    private static void passOn(List<MemberRequirement> reqs, List<Type> targs, List<Type.Var> vars, List<MemberRequirement> out) {
+        for (MemberRequirement q : reqs) {
+            int k = q.typeParam() < targs.size() ? indexOf(vars, targs.get(q.typeParam())) : -1;
+            if (k >= 0) out.add(new MemberRequirement(k, q.member(), q.isStatic(), q.property()));
+        }
     }
 
     private static int indexOf(List<Type.Var> vars, Type t) {
@@ -89,10 +102,10 @@ final class TraitCalls {
     }
 
     /** A use of an inline function at type arguments: each must have the members it requires (checked once types are known). */
-    void checkUse(GlobalVal g, List<Type> targs, Loc loc) {
-        if (g.memberRequirements.isEmpty()) return;
+    void checkUse(List<MemberRequirement> reqs, List<Type> targs, Loc loc) {
+        if (reqs.isEmpty()) return;
         cx.deferred.add(() -> {
-            for (MemberRequirement q : g.memberRequirements) {
+            for (MemberRequirement q : reqs) {
                 Type t = Type.prune(targs.get(q.typeParam()));
                 if (t instanceof Type.Var || Type.touchesError(t)) continue;
                 if (!require(t, q, loc)) return;

@@ -30,6 +30,8 @@ public final class Symbols {
         /** The variable's uses, counted by the checker (unused-value warnings). */
         public int uses;
         public boolean compilerGenerated;
+        /** For a local inline function: the members its type parameters must have. */
+        public List<MemberRequirement> memberRequirements = List.of();
 
         public LocalVar(String name, Type type, boolean mutable, Loc loc) {
             this.name = name;

@@ -323,6 +323,7 @@ public final class Interpreter {
         if (e instanceof Typed.SetLocal s) { Object v = eval(s.value(), f); f.cell(s.v())[0] = v; return Unit.UNIT; }
         if (e instanceof Typed.SetGlobal s) { Object v = eval(s.value(), f); globals.put(s.g(), v); return Unit.UNIT; }
         if (e instanceof Typed.Prim p) return prim(p, f);
+        if (e instanceof Typed.TraitCall t) return traitCall(t, f);
         if (e instanceof Typed.Printf p) { out.append(format(p, f)); if (p.kind() == Builtin.PRINTFN || p.kind() == Builtin.EPRINTFN) out.append('\n'); return Unit.UNIT; }
         if (e instanceof Typed.Panic p) {
             String msg = p.fixedMessage() != null ? p.fixedMessage()
@@ -348,6 +349,20 @@ public final class Interpreter {
     }
 
     /** The panic location a call passes to an inline prelude function (its panics point at the call). */
+    /** A member constraint at the type of this instance: the builtin operator at a primitive type, else the type's member. */
+    private Object traitCall(Typed.TraitCall t, Frame f) {
+        Type st = Type.prune(conc(t.support(), f));
+        TypeDefn.Member m = st instanceof Type.Named n ? n.def().members.get(t.member()) : null;
+        if (m == null && t.builtin() != null) return eval(t.builtin(), f);
+        if (m == null) throw new IllegalStateException("no member " + t.member() + " of " + Type.show(st));
+        List<Object> args = new ArrayList<>();
+        for (TExpr x : t.args()) args.add(eval(x, f));
+        if (args.isEmpty()) args.add(Unit.UNIT);
+        if (t.builtin() != null && Type.prune(m.fn().scheme.type()) instanceof Type.Fun fn && Type.prune(fn.arg()) instanceof Type.Tuple)
+            args = List.of(new Tup(args.toArray()));
+        return apply(value(m.fn(), Map.of()), args, f);
+    }
+
     private Frame callSite(Typed.App a, Frame f) {
         if (a.fn() instanceof Typed.GlobalRef g && g.g().prelude && g.g().inline) return new Frame(null, Map.of(), at(f, a.loc()));
         return null;

@@ -67,6 +67,13 @@ class TraitCallsTest {
     }
 
     @Test
+    void aLocalInlineFunctionChecksItsConstraintsAtItsUsesToo() {
+        FrontEnd.Result r = check("let f () =\n    let inline len (x: ^b) = (^b: (member Length: int) x)\n    len \"ab\" + len 3");
+        assertEquals("17:16: the type 'int' does not support the operator 'get_Length'", r.firstError());
+        assertEquals(1, r.errors().size(), () -> r.errors().toString());
+    }
+
+    @Test
     void genericZeroAtAConcreteType() {
         FrontEnd.Result r = check("let z : float32 = LanguagePrimitives.GenericZero\nlet o = LanguagePrimitives.GenericOne<int64>");
         assertEquals("float32", typeOf(r, "z"));
