@@ -38,7 +38,6 @@ public final class LinkerScripts {
             ".debug_pubnames", ".debug_pubtypes", ".debug_ranges", ".debug_rnglists", ".debug_str",
             ".debug_str_offsets", ".debug_types");
 
-    /** Cortex-M: the 16 system exception slots (initial SP, reset, ..., SysTick) that every vector table holds. */
     /** The shortest vector table: initial SP, Reset, NMI and HardFault (the other system slots only when used). */
     private static final long SYSTEM_VECTOR_BYTES = 4 * 4;
 

@@ -96,7 +96,7 @@ class LinkerScriptsTest {
                 assertTrue(line.contains(", \"fid-embed: "), line);
             assertTrue(s.contains(String.format("fid-embed: the stack does not start at the bottom of %s (0x%08X)", r, t.dataRegion().origin())));
             if (t.isCortexM())
-                assertTrue(s.contains("ASSERT(SIZEOF(.vectors) >= 64 && SIZEOF(.vectors) <= " + 4 * t.vectorNames().size() + " && SIZEOF(.vectors) % 4 == 0,"), s);
+                assertTrue(s.contains("ASSERT(SIZEOF(.vectors) >= 16 && SIZEOF(.vectors) <= " + 4 * t.vectorNames().size() + " && SIZEOF(.vectors) % 4 == 0,"), s);
         }
     }
 
