@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeviceAccessTest {
@@ -101,7 +102,7 @@ class DeviceAccessTest {
         List<String> ops = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^\\s*[0-9a-f]+:\\s+(\\S+)\\s*(.*)$").matcher(d.output());
         while (m.find()) ops.add(m.group(1) + (m.group(2).contains("[pc") ? " pc" : ""));
-        assertTrue(ops.size() > 3, d.output());
+        assertFalse(ops.isEmpty(), d.output());   // an empty program may be a reset handler of two calls (bluepill)
         return ops;
     }
 

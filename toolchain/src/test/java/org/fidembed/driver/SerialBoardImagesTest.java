@@ -46,9 +46,10 @@ class SerialBoardImagesTest {
         List<Arguments> out = new ArrayList<>();
         for (Target t : Profiles.all()) {
             if (t.flash().isEmpty()) continue;
-            for (Path e : examples) out.add(Arguments.of(e.getFileName().toString(), t.name()));
+            // each example on the serial boards it names (hal-timer's TIM2 is not on the GD32V)
+            for (Path e : examples) if (exampleIsFor(e, t.name())) out.add(Arguments.of(e.getFileName().toString(), t.name()));
         }
-        assertEquals(2 * examples.size(), out.size(), "two serial boards: bluepill and longan-nano");
+        assertTrue(out.stream().map(a -> a.get()[1]).distinct().count() == 2, "two serial boards: bluepill and longan-nano");
         return out.stream();
     }
 
@@ -133,8 +134,17 @@ class SerialBoardImagesTest {
     }
 
     /** The boards in the [example] table's build-fails-on = [...] of a project's fid.toml. */
-    static List<String> buildFailsOn(Path project) throws IOException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^build-fails-on\\s*=\\s*\\[([^\\]]*)\\]")
+    static List<String> buildFailsOn(Path project) throws IOException { return exampleList(project, "build-fails-on"); }
+
+    /** Whether an example is for this board: its fid.toml's [example] boards name it (no list: every board), or it shows a build error there. */
+    static boolean exampleIsFor(Path project, String board) throws IOException {
+        List<String> boards = exampleList(project, "boards");
+        return boards.isEmpty() || boards.contains(board) || buildFailsOn(project).contains(board);
+    }
+
+    /** A list of board names under a key of the example's fid.toml, empty when the key is absent. */
+    static List<String> exampleList(Path project, String key) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=\\s*\\[([^\\]]*)\\]")
                 .matcher(Files.readString(project.resolve("fid.toml")));
         if (!m.find()) return List.of();
         List<String> out = new ArrayList<>();
