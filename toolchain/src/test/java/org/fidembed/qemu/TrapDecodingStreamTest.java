@@ -26,6 +26,15 @@ class TrapDecodingStreamTest {
     }
 
     @Test
+    void aTrapLineWithTheFaultBitsNamedIsDecodedToo() throws Exception {
+        // ARMv8-M boards name the set CFSR bits in the fault line (mps2-an505, mps3-an547)
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TrapDecodingStream s = new TrapDecodingStream(out, SITES);
+        s.write("panic: fault (cause 0x00010000 UNDEFINSTR) at pc 0x00000122\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("panic at Idx.fs:5:13\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void otherTextIsNotHeldBack() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TrapDecodingStream s = new TrapDecodingStream(out, SITES);

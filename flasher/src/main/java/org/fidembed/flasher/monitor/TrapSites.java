@@ -16,7 +16,7 @@ import org.fidembed.image.ImageFormatException;
 public final class TrapSites {
     public static final String SECTION = ".fid.panic";
     /** The fault handler's line for a processor fault: "panic: fault (cause 0x...) at pc 0x...". */
-    private static final Pattern FAULT_LINE = Pattern.compile("panic: fault \\(cause 0x[0-9a-f]{8}\\) at pc 0x([0-9a-f]{8})");
+    private static final Pattern FAULT_LINE = Pattern.compile("panic: fault \\(cause 0x[0-9a-f]{8}(?: [A-Z0-9_]+)*\\) at pc 0x([0-9a-f]{8})");
 
     private final Map<Long, String> sites;
 
