@@ -54,173 +54,171 @@ public final class LinkerScripts {
         if (layout.stackBytes() % target.stackAlign() != 0)
             throw new IllegalArgumentException("the stack reserve " + layout.stackBytes() + " is not a multiple of the stack alignment "
                     + target.stackAlign() + " of " + target.name() + " (use Target.stackReserve)");
-        MemoryRegion code = target.codeRegion();
-        boolean arm = target.arch() == Arch.CORTEX_M;
-        long stack = layout.stackBytes();
-        StringBuilder s = new StringBuilder();
-
-        header(target, layout, s);
-        memory(target, layout, s);
-        s.append("ENTRY(").append(entrySymbol(target)).append(")\n");
-        if (!arm) s.append("/* __global_pointer$ is deliberately not defined: the start-up code does not set gp, so no gp-relative relaxation may happen. */\n");
-        codeSections(target, layout, s);
-        ramSections(target, layout, s);
-        assertions(target, layout, s);
-        return s.toString();
+        return new Script(target, layout).text();
     }
 
-    /** The comment that opens the script: the board, its layers and what goes where. */
-    private static void header(Target target, Layout layout, StringBuilder s) {
-        MemoryRegion code = target.codeRegion();
-        MemoryRegion ram = target.dataRegion();
-        String c = code.name();
-        String r = ram.name();
-        boolean arm = target.arch() == Arch.CORTEX_M;
-        long stack = layout.stackBytes();
-        s.append("/* fid-embed linker script for board '").append(target.name()).append("': ").append(comment(target.description())).append('\n');
-        s.append(" * Generated from ").append(comment(String.join(" + ", target.source().layers()))).append(".\n");
-        s.append(" * ").append(c).append(": ").append(arm ? ".vectors" : ".text.start (the reset stub)")
-                .append(", .text, .rodata")
-                .append(", then the load images of .data").append(layout.ramfunc() ? " and .ramfunc" : "").append(".\n");
-        s.append(" * ").append(r).append(": the stack (").append(stack).append(" bytes) at the bottom, then .data")
-                .append(layout.ramfunc() ? ", .ramfunc" : "").append(", .bss. The stack grows down towards ORIGIN(")
-                .append(r).append("),\n * so an overflow runs off the bottom of ").append(r)
-                .append(" instead of into static data. No heap." + (arm ? " Only the ARM unwind tables are discarded." : " Nothing is discarded.") + " */\n\n");
+    /** One script being written: the target, its layout and the names every part of the script uses. */
+    private static final class Script {
+        private final Target target;
+        private final Layout layout;
+        private final StringBuilder s = new StringBuilder();
+        private final MemoryRegion code;
+        private final MemoryRegion ram;
+        private final String c;
+        private final String r;
+        private final boolean arm;
+        private final long stack;
 
-    }
-
-    /** The MEMORY block: one line per region of the target. */
-    private static void memory(Target target, Layout layout, StringBuilder s) {
-        s.append("MEMORY\n{\n");
-        int width = target.regions().stream().mapToInt(m -> m.name().length() + m.attrs().length() + 3).max().orElse(0);
-        for (MemoryRegion m : target.regions()) {
-            String head = m.name() + " (" + m.attrs() + ")";
-            s.append("  ").append(head).append(" ".repeat(width - head.length())).append(String.format(" : ORIGIN = 0x%08X, LENGTH = 0x%08X", m.origin(), m.length()))
-                    .append("   /* ").append(size(m.length())).append(' ').append(m.kind().id()).append(" */\n");
+        Script(Target target, Layout layout) {
+            this.target = target;
+            this.layout = layout;
+            this.code = target.codeRegion();
+            this.ram = target.dataRegion();
+            this.c = code.name();
+            this.r = ram.name();
+            this.arm = target.arch() == Arch.CORTEX_M;
+            this.stack = layout.stackBytes();
         }
-        s.append("}\n\n");
 
-    }
+        String text() {
+            header();
+            memory();
+            s.append("ENTRY(").append(entrySymbol(target)).append(")\n");
+            if (!arm) s.append("/* __global_pointer$ is deliberately not defined: the start-up code does not set gp, so no gp-relative relaxation may happen. */\n");
+            codeSections();
+            ramSections();
+            assertions();
+            return s.toString();
+        }
 
-    /** The sections in the code region: the vector table or reset stub, .text, .rodata, the discarded unwind tables. */
-    private static void codeSections(Target target, Layout layout, StringBuilder s) {
-        MemoryRegion code = target.codeRegion();
-        MemoryRegion ram = target.dataRegion();
-        String c = code.name();
-        String r = ram.name();
-        boolean arm = target.arch() == Arch.CORTEX_M;
-        long stack = layout.stackBytes();
-        s.append("\nSECTIONS\n{\n");
+        /** The comment that opens the script: the board, its layers and what goes where. */
+        private void header() {
+            s.append("/* fid-embed linker script for board '").append(target.name()).append("': ").append(comment(target.description())).append('\n');
+            s.append(" * Generated from ").append(comment(String.join(" + ", target.source().layers()))).append(".\n");
+            s.append(" * ").append(c).append(": ").append(arm ? ".vectors" : ".text.start (the reset stub)")
+                    .append(", .text, .rodata")
+                    .append(", then the load images of .data").append(layout.ramfunc() ? " and .ramfunc" : "").append(".\n");
+            s.append(" * ").append(r).append(": the stack (").append(stack).append(" bytes) at the bottom, then .data")
+                    .append(layout.ramfunc() ? ", .ramfunc" : "").append(", .bss. The stack grows down towards ORIGIN(")
+                    .append(r).append("),\n * so an overflow runs off the bottom of ").append(r)
+                    .append(" instead of into static data. No heap." + (arm ? " Only the ARM unwind tables are discarded." : " Nothing is discarded.") + " */\n\n");
+        }
 
-        switch (target.arch()) {
-            case CORTEX_M -> {
-                s.append("  /* The vector table first: at reset the core reads the initial SP (word 0) and the reset vector (word 1) here. */\n");
-                s.append("  .vectors ORIGIN(").append(c).append(") :\n  {\n    KEEP(*(.vectors .vectors.*))\n  } > ").append(c).append("\n\n");
+        /** The MEMORY block: one line per region of the target. */
+        private void memory() {
+            s.append("MEMORY\n{\n");
+            int width = target.regions().stream().mapToInt(m -> m.name().length() + m.attrs().length() + 3).max().orElse(0);
+            for (MemoryRegion m : target.regions()) {
+                String head = m.name() + " (" + m.attrs() + ")";
+                s.append("  ").append(head).append(" ".repeat(width - head.length())).append(String.format(" : ORIGIN = 0x%08X, LENGTH = 0x%08X", m.origin(), m.length()))
+                        .append("   /* ").append(size(m.length())).append(' ').append(m.kind().id()).append(" */\n");
             }
-            case RISCV32 -> {
-                s.append("  /* The reset stub first: the hart starts executing at ORIGIN(").append(c).append(")")
-                        .append(target.bootAlias().isPresent() ? String.format(" (fetched through the alias at 0x%08X)", target.bootAlias().getAsLong()) : ", whatever the ELF entry")
-                        .append(". */\n");
-                s.append("  .text.start ORIGIN(").append(c).append(") :\n  {\n    KEEP(*(.text.start))\n  } > ").append(c).append("\n\n");
-            }
-        }
-        s.append("  .text :\n  {\n    *(.text .text.*)\n  } > ").append(c).append("\n\n");
-        s.append("  .rodata : ALIGN(4)\n  {\n    *(.rodata .rodata.*").append(arm ? "" : " .srodata .srodata.*").append(")\n    . = ALIGN(4);\n  } > ").append(c).append("\n\n");
-        if (arm) {
-            // LLVM gives every function an EHABI index entry (8 bytes, .cantunwind for nounwind code), but
-            // nothing unwinds: a panic stops the program (docs/language.md §12) and there are no exceptions.
-            s.append("  /* ARM unwind tables: nothing unwinds (a panic stops the program), so they are not kept. */\n");
-            s.append("  /DISCARD/ :\n  {\n    *(.ARM.extab .ARM.extab.* .gnu.linkonce.armextab.*)\n")
-                    .append("    *(.ARM.exidx .ARM.exidx.* .gnu.linkonce.armexidx.*)\n  }\n\n");
+            s.append("}\n\n");
         }
 
+        /** The sections in the code region: the vector table or reset stub, .text, .rodata, the discarded unwind tables. */
+        private void codeSections() {
+            s.append("\nSECTIONS\n{\n");
+
+            switch (target.arch()) {
+                case CORTEX_M -> {
+                    s.append("  /* The vector table first: at reset the core reads the initial SP (word 0) and the reset vector (word 1) here. */\n");
+                    s.append("  .vectors ORIGIN(").append(c).append(") :\n  {\n    KEEP(*(.vectors .vectors.*))\n  } > ").append(c).append("\n\n");
+                }
+                case RISCV32 -> {
+                    s.append("  /* The reset stub first: the hart starts executing at ORIGIN(").append(c).append(")")
+                            .append(target.bootAlias().isPresent() ? String.format(" (fetched through the alias at 0x%08X)", target.bootAlias().getAsLong()) : ", whatever the ELF entry")
+                            .append(". */\n");
+                    s.append("  .text.start ORIGIN(").append(c).append(") :\n  {\n    KEEP(*(.text.start))\n  } > ").append(c).append("\n\n");
+                }
+            }
+            s.append("  .text :\n  {\n    *(.text .text.*)\n  } > ").append(c).append("\n\n");
+            s.append("  .rodata : ALIGN(4)\n  {\n    *(.rodata .rodata.*").append(arm ? "" : " .srodata .srodata.*").append(")\n    . = ALIGN(4);\n  } > ").append(c).append("\n\n");
+            if (arm) {
+                // LLVM gives every function an EHABI index entry (8 bytes, .cantunwind for nounwind code), but
+                // nothing unwinds: a panic stops the program (docs/language.md §12) and there are no exceptions.
+                s.append("  /* ARM unwind tables: nothing unwinds (a panic stops the program), so they are not kept. */\n");
+                s.append("  /DISCARD/ :\n  {\n    *(.ARM.extab .ARM.extab.* .gnu.linkonce.armextab.*)\n")
+                        .append("    *(.ARM.exidx .ARM.exidx.* .gnu.linkonce.armexidx.*)\n  }\n\n");
+            }
+
+        }
+
+        /** The stack, .data, .ramfunc and .bss in RAM, then the sections kept only for tools. */
+        private void ramSections() {
+            s.append("  /* The stack at the bottom of ").append(r).append(": [_stack_bottom, _stack_top); sp starts at _stack_top. */\n");
+            s.append("  .stack ORIGIN(").append(r).append(") (NOLOAD) :\n  {\n    _stack_bottom = .;\n")
+                    .append("    KEEP(*(.stack .stack.*))   /* an empty \"aw\",%nobits input (STACK_SECTION_ASM) makes it writable RAM */\n")
+                    .append(String.format("    . += 0x%X;\n", stack)).append("    _stack_top = .;\n  } > ").append(r).append(" AT > ").append(r).append("\n\n");
+
+            s.append("  /* Initialised data: runs in ").append(r).append(", stored in ").append(c).append(" at __data_load, copied by the reset handler. */\n");
+            s.append("  .data : ALIGN(4)\n  {\n    __data_start = .;\n    *(.data .data.*").append(arm ? "" : " .sdata .sdata.*").append(")\n");
+            if (!layout.ramfunc()) s.append("    *(.ramfunc .ramfunc.*)   /* none expected; if any, copied with .data */\n");
+            s.append("    . = ALIGN(4);\n    __data_end = .;\n  } > ").append(r).append(" AT > ").append(c).append("\n");
+            s.append("  __data_load = LOADADDR(.data);\n\n");
+            if (layout.ramfunc()) {
+                s.append("  /* Functions that run from ").append(r).append(": stored in ").append(c).append(" at __ramfunc_load, copied like .data. */\n");
+                s.append("  .ramfunc : ALIGN(4)\n  {\n    __ramfunc_start = .;\n    *(.ramfunc .ramfunc.*)\n    . = ALIGN(4);\n    __ramfunc_end = .;\n  } > ")
+                        .append(r).append(" AT > ").append(c).append("\n");
+                s.append("  __ramfunc_load = LOADADDR(.ramfunc);\n");
+                s.append("  __flash_end = LOADADDR(.ramfunc) + SIZEOF(.ramfunc);\n\n");
+            } else {
+                s.append("  /* No .ramfunc section in this image: an empty range. */\n");
+                s.append("  __ramfunc_start = __data_end;\n  __ramfunc_end = __data_end;\n  __ramfunc_load = LOADADDR(.data) + SIZEOF(.data);\n");
+                s.append("  __flash_end = LOADADDR(.data) + SIZEOF(.data);\n\n");
+            }
+
+            s.append("  /* Zero-initialised data: NOLOAD, with its load address in ").append(r)
+                    .append(" too (AT > ").append(r).append("), so that no loader tries to zero-fill it in ").append(c).append(". */\n");
+            s.append("  .bss (NOLOAD) : ALIGN(4)\n  {\n    __bss_start = .;\n    *(.bss .bss.*").append(arm ? "" : " .sbss .sbss.*")
+                    .append(" COMMON)\n    . = ALIGN(4);\n    __bss_end = .;\n  } > ").append(r).append(" AT > ").append(r).append("\n");
+            s.append("  __ram_end = __bss_end;\n\n");
+
+            s.append("  /* Not loaded; kept for debuggers and tools. */\n");
+            s.append(arm ? "  .ARM.attributes 0 : { KEEP(*(.ARM.attributes)) }\n" : "  .riscv.attributes 0 : { KEEP(*(.riscv.attributes)) }\n");
+            s.append("  .comment 0 : { *(.comment) }\n");
+            for (String d : DEBUG_SECTIONS) s.append("  ").append(d).append(" 0 : { *(").append(d).append(") }\n");
+            s.append("  .symtab 0 : { *(.symtab) }\n  .strtab 0 : { *(.strtab) }\n  .shstrtab 0 : { *(.shstrtab) }\n");
+            s.append("}\n\n");
+        }
+
+        /** The ASSERTs that make the link fail with a readable message when the image does not fit or is malformed. */
+        private void assertions() {
+            String codeAt = hex(code.origin());
+            String ramAt = hex(ram.origin());
+            switch (target.arch()) {
+                case CORTEX_M -> {
+                    long vectorBytes = 4L * target.vectorNames().size();
+                    assertion(s, "SIZEOF(.vectors) > 0", "no vector table: no input section .vectors was linked; the start-up code that defines it must be part of the image");
+                    assertion(s, "ADDR(.vectors) == ORIGIN(" + c + ")", "the vector table is not at the start of " + c + " (" + codeAt
+                            + "), where the core reads the initial stack pointer and the reset vector; place nothing before .vectors");
+                    // the table ends after the last vector the program handles, but holds at least the slots up to HardFault
+                    assertion(s, "SIZEOF(.vectors) >= " + SYSTEM_VECTOR_BYTES + " && SIZEOF(.vectors) <= " + vectorBytes + " && SIZEOF(.vectors) % 4 == 0",
+                            "the vector table must hold the slots up to HardFault and at most the " + target.vectorNames().size()
+                            + " vectors of board '" + target.name() + "': between " + SYSTEM_VECTOR_BYTES + " and " + vectorBytes
+                            + " bytes, a multiple of 4; the start-up code was generated for another board profile");
+                    assertion(s, "DEFINED(Reset_Handler)", "Reset_Handler is not defined: the start-up code must be part of the image");
+                }
+                case RISCV32 -> {
+                    assertion(s, "SIZEOF(.text.start) > 0", "no reset stub: no input section .text.start was linked; the start-up code that defines _start must be part of the image");
+                    assertion(s, "DEFINED(_start) ? _start == ORIGIN(" + c + ") : 0", "_start is not the first instruction of " + c + " (" + codeAt
+                            + "), where the hart starts; .text.start must begin with _start");
+                }
+            }
+            assertion(s, "_stack_bottom == ORIGIN(" + r + ")", "the stack does not start at the bottom of " + r + " (" + ramAt
+                    + "), so an overflow would run into .data/.bss; place nothing before .stack in " + r);
+            if (stack > ram.length())
+                assertion(s, "_stack_top <= ORIGIN(" + r + ") + LENGTH(" + r + ")", r + " overflow: the stack reserve alone (" + stack + " bytes) exceeds " + r
+                        + " (" + ram.length() + " bytes) by " + (stack - ram.length()) + " bytes; reduce the stack bound (recursion depth, large locals) or the memory profile's min-stack and stack-margin");
+            assertion(s, "__ram_end <= ORIGIN(" + r + ") + LENGTH(" + r + ")", r + " overflow: the stack (" + stack + " bytes) + .data"
+                    + (layout.ramfunc() ? " + .ramfunc" : "") + " + .bss do not fit in the "
+                    + ram.length() + " bytes of " + r + " at " + ramAt + "; reduce static data or the stack bound");
+            assertion(s, "__flash_end <= ORIGIN(" + c + ") + LENGTH(" + c + ")", c + " overflow: code + read-only data + the initial values of .data"
+                    + (layout.ramfunc() ? " and .ramfunc" : "") + " do not fit in the " + code.length() + " bytes of " + c + " at " + codeAt
+                    + "; reduce code size (--opt Oz) or constant data");
+        }
     }
 
-    /** The stack, .data, .ramfunc and .bss in RAM, then the sections kept only for tools. */
-    private static void ramSections(Target target, Layout layout, StringBuilder s) {
-        MemoryRegion code = target.codeRegion();
-        MemoryRegion ram = target.dataRegion();
-        String c = code.name();
-        String r = ram.name();
-        boolean arm = target.arch() == Arch.CORTEX_M;
-        long stack = layout.stackBytes();
-        s.append("  /* The stack at the bottom of ").append(r).append(": [_stack_bottom, _stack_top); sp starts at _stack_top. */\n");
-        s.append("  .stack ORIGIN(").append(r).append(") (NOLOAD) :\n  {\n    _stack_bottom = .;\n")
-                .append("    KEEP(*(.stack .stack.*))   /* an empty \"aw\",%nobits input (STACK_SECTION_ASM) makes it writable RAM */\n")
-                .append(String.format("    . += 0x%X;\n", stack)).append("    _stack_top = .;\n  } > ").append(r).append(" AT > ").append(r).append("\n\n");
-
-        s.append("  /* Initialised data: runs in ").append(r).append(", stored in ").append(c).append(" at __data_load, copied by the reset handler. */\n");
-        s.append("  .data : ALIGN(4)\n  {\n    __data_start = .;\n    *(.data .data.*").append(arm ? "" : " .sdata .sdata.*").append(")\n");
-        if (!layout.ramfunc()) s.append("    *(.ramfunc .ramfunc.*)   /* none expected; if any, copied with .data */\n");
-        s.append("    . = ALIGN(4);\n    __data_end = .;\n  } > ").append(r).append(" AT > ").append(c).append("\n");
-        s.append("  __data_load = LOADADDR(.data);\n\n");
-        if (layout.ramfunc()) {
-            s.append("  /* Functions that run from ").append(r).append(": stored in ").append(c).append(" at __ramfunc_load, copied like .data. */\n");
-            s.append("  .ramfunc : ALIGN(4)\n  {\n    __ramfunc_start = .;\n    *(.ramfunc .ramfunc.*)\n    . = ALIGN(4);\n    __ramfunc_end = .;\n  } > ")
-                    .append(r).append(" AT > ").append(c).append("\n");
-            s.append("  __ramfunc_load = LOADADDR(.ramfunc);\n");
-            s.append("  __flash_end = LOADADDR(.ramfunc) + SIZEOF(.ramfunc);\n\n");
-        } else {
-            s.append("  /* No .ramfunc section in this image: an empty range. */\n");
-            s.append("  __ramfunc_start = __data_end;\n  __ramfunc_end = __data_end;\n  __ramfunc_load = LOADADDR(.data) + SIZEOF(.data);\n");
-            s.append("  __flash_end = LOADADDR(.data) + SIZEOF(.data);\n\n");
-        }
-
-        s.append("  /* Zero-initialised data: NOLOAD, with its load address in ").append(r)
-                .append(" too (AT > ").append(r).append("), so that no loader tries to zero-fill it in ").append(c).append(". */\n");
-        s.append("  .bss (NOLOAD) : ALIGN(4)\n  {\n    __bss_start = .;\n    *(.bss .bss.*").append(arm ? "" : " .sbss .sbss.*")
-                .append(" COMMON)\n    . = ALIGN(4);\n    __bss_end = .;\n  } > ").append(r).append(" AT > ").append(r).append("\n");
-        s.append("  __ram_end = __bss_end;\n\n");
-
-        s.append("  /* Not loaded; kept for debuggers and tools. */\n");
-        s.append(arm ? "  .ARM.attributes 0 : { KEEP(*(.ARM.attributes)) }\n" : "  .riscv.attributes 0 : { KEEP(*(.riscv.attributes)) }\n");
-        s.append("  .comment 0 : { *(.comment) }\n");
-        for (String d : DEBUG_SECTIONS) s.append("  ").append(d).append(" 0 : { *(").append(d).append(") }\n");
-        s.append("  .symtab 0 : { *(.symtab) }\n  .strtab 0 : { *(.strtab) }\n  .shstrtab 0 : { *(.shstrtab) }\n");
-        s.append("}\n\n");
-
-    }
-
-    /** The ASSERTs that make the link fail with a readable message when the image does not fit or is malformed. */
-    private static void assertions(Target target, Layout layout, StringBuilder s) {
-        MemoryRegion code = target.codeRegion();
-        MemoryRegion ram = target.dataRegion();
-        String c = code.name();
-        String r = ram.name();
-        long stack = layout.stackBytes();
-        String codeAt = hex(code.origin());
-        String ramAt = hex(ram.origin());
-        switch (target.arch()) {
-            case CORTEX_M -> {
-                long vectorBytes = 4L * target.vectorNames().size();
-                assertion(s, "SIZEOF(.vectors) > 0", "no vector table: no input section .vectors was linked; the start-up code that defines it must be part of the image");
-                assertion(s, "ADDR(.vectors) == ORIGIN(" + c + ")", "the vector table is not at the start of " + c + " (" + codeAt
-                        + "), where the core reads the initial stack pointer and the reset vector; place nothing before .vectors");
-                // the table ends after the last vector the program handles, but holds at least the slots up to HardFault
-                assertion(s, "SIZEOF(.vectors) >= " + SYSTEM_VECTOR_BYTES + " && SIZEOF(.vectors) <= " + vectorBytes + " && SIZEOF(.vectors) % 4 == 0",
-                        "the vector table must hold the slots up to HardFault and at most the " + target.vectorNames().size()
-                        + " vectors of board '" + target.name() + "': between " + SYSTEM_VECTOR_BYTES + " and " + vectorBytes
-                        + " bytes, a multiple of 4; the start-up code was generated for another board profile");
-                assertion(s, "DEFINED(Reset_Handler)", "Reset_Handler is not defined: the start-up code must be part of the image");
-            }
-            case RISCV32 -> {
-                assertion(s, "SIZEOF(.text.start) > 0", "no reset stub: no input section .text.start was linked; the start-up code that defines _start must be part of the image");
-                assertion(s, "DEFINED(_start) ? _start == ORIGIN(" + c + ") : 0", "_start is not the first instruction of " + c + " (" + codeAt
-                        + "), where the hart starts; .text.start must begin with _start");
-            }
-        }
-        assertion(s, "_stack_bottom == ORIGIN(" + r + ")", "the stack does not start at the bottom of " + r + " (" + ramAt
-                + "), so an overflow would run into .data/.bss; place nothing before .stack in " + r);
-        if (stack > ram.length())
-            assertion(s, "_stack_top <= ORIGIN(" + r + ") + LENGTH(" + r + ")", r + " overflow: the stack reserve alone (" + stack + " bytes) exceeds " + r
-                    + " (" + ram.length() + " bytes) by " + (stack - ram.length()) + " bytes; reduce the stack bound (recursion depth, large locals) or the memory profile's min-stack and stack-margin");
-        assertion(s, "__ram_end <= ORIGIN(" + r + ") + LENGTH(" + r + ")", r + " overflow: the stack (" + stack + " bytes) + .data"
-                + (layout.ramfunc() ? " + .ramfunc" : "") + " + .bss do not fit in the "
-                + ram.length() + " bytes of " + r + " at " + ramAt + "; reduce static data or the stack bound");
-        assertion(s, "__flash_end <= ORIGIN(" + c + ") + LENGTH(" + c + ")", c + " overflow: code + read-only data + the initial values of .data"
-                + (layout.ramfunc() ? " and .ramfunc" : "") + " do not fit in the " + code.length() + " bytes of " + c + " at " + codeAt
-                + "; reduce code size (--opt Oz) or constant data");
-    }
     private static void assertion(StringBuilder s, String condition, String message) {
         s.append("ASSERT(").append(condition).append(", \"fid-embed: ").append(message.replace('"', '\'')).append("\")\n");
     }
