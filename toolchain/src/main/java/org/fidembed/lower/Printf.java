@@ -95,6 +95,12 @@ final class Printf {
         // one runtime function per radix and width (fmtDec32, fmtHex64, ...): a program links only the ones its formats use
         String fn = switch (sp.conv()) { case 'x', 'X' -> "fmtHex"; case 'o' -> "fmtOct"; case 'B' -> "fmtBin"; default -> "fmtDec"; } + (wide ? "64" : "32");
         V m = new V(mag);
+        // "%08x" of a value of at most 32 bits is always exactly eight lower-case digits: putHex32, which
+        // the fault handler of every image links anyway, instead of the general formatter
+        if (sp.conv() == 'x' && !wide && sp.width() == 8 && !sp.minus() && sp.zero() && !sp.plus() && !sp.space()) {
+            Calls.callRuntime(f, "putHex32", loc, env, m);
+            return;
+        }
         if (fn.startsWith("fmtDec")) Calls.callRuntime(f, fn, loc, env, m, new V(neg), width, fl);
         else Calls.callRuntime(f, fn, loc, env, m, width, fl);
     }

@@ -257,11 +257,12 @@ let putHex32 (v: uint32) =
 /// overflowed stack pointer, and the pc where known (RISC-V; on Cortex-M it was not stacked: 0). An
 /// interrupt or exception that has no handler, kind 2: its number (pc 0). One function for the three,
 /// as every image links it.
+/// Its texts start with "panic: " of their own: an image whose only panic is a fault links no panicStart.
 let panicFault (kind: uint32) (value: uint32) (pc: uint32) : unit =
-    panicStart ()
-    putString (if kind = 0u then "fault (cause 0x" elif kind = 1u then "stack overflow (sp 0x" else "unhandled interrupt 0x")
+    putString (if kind = 0u then "panic: fault (cause 0x" elif kind = 1u then "panic: stack overflow (sp 0x" else "panic: unhandled interrupt 0x")
     putHex32 value
-    putString (if kind = 2u then " at pc 0x" else ") at pc 0x")
+    if kind <> 2u then putByte 41uy
+    putString " at pc 0x"
     putHex32 pc
     putByte 10uy
     exit 101
