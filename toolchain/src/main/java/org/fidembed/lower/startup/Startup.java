@@ -308,25 +308,22 @@ public final class Startup {
         // HardFault: the stacked PC of the faulting code is at MSP + 24. When MSP is below the stack
         // (the stack overflowed, e.g. under a hand-written linker script), that frame is not there and
         // any push would fault again (a lockup): start on a fresh stack and report a stack overflow
-        // with the overflowed MSP (the pc was not stacked: 0). fid.hardfault (value, overflowed).
+        // with the overflowed MSP (the pc was not stacked: 0). The handler puts the three arguments of
+        // the fault panic in r0-r2 itself: fid.hardfault (kind, value, pc) only passes them on.
         // A second overflow while printing it would be a fault in HardFault: a lockup, which QEMU
         // ends with an error exit; only a hand-written script can make the stack that small.
         // With a stack limit register (ARMv8-M) an overflow leaves MSP at the limit, not below the stack: the
-        // handler also takes CFSR.STKOF (0x00100000) for one.
+        // handler also takes CFSR.STKOF (0x00100000) for one. ARMv6-M has no CFSR: the cause is 0.
         sb.append("define void @HardFault_Handler() naked noreturn {\nentry:\n");
         boolean limit = t.capabilities().stackLimit();
-        String stkof = limit ? "ldr r2, =0xE000ED28\\0Aldr r2, [r2]\\0Atst r2, #0x100000\\0Abne 3b\\0A" : "";
-        sb.append("  call void asm sideeffect \"mrs r0, msp\\0Aldr r1, =_stack_bottom\\0Acmp r0, r1\\0Abhs 1f\\0A"
-                + (limit ? "3:\\0A" : "") + "ldr r1, =_stack_top\\0Amsr msp, r1\\0Amovs r1, #1\\0Ab 2f\\0A1:\\0A" + stkof + "ldr r0, [r0, #24]\\0Amovs r1, #0\\0A2:\\0A"
+        String cause = t.armv6m() ? "movs r0, #0\\0A" : "ldr r0, =0xE000ED28\\0Aldr r0, [r0]\\0A"; // CFSR
+        String stkof = limit ? "tst r0, #0x100000\\0Abne 3b\\0A" : "";
+        sb.append("  call void asm sideeffect \"mrs r1, msp\\0Aldr r0, =_stack_bottom\\0Acmp r1, r0\\0Abhs 1f\\0A"
+                + "3:\\0Aldr r0, =_stack_top\\0Amsr msp, r0\\0Amovs r0, #1\\0Amovs r2, #0\\0Ab 2f\\0A"
+                + "1:\\0A" + cause + stkof + "ldr r2, [r1, #24]\\0Amov r1, r0\\0Amovs r0, #0\\0A2:\\0A"
                 + "bl fid.hardfault\", \"~{memory}\"()\n  unreachable\n}\n");
-        sb.append("define void @fid.hardfault(i32 %v, i32 %overflowed) noreturn {\nentry:\n");
-        if (t.armv6m()) sb.append("  %cause = add i32 0, 0\n");
-        else sb.append("  %cause = load volatile i32, ptr inttoptr (i32 -536810200 to ptr)\n"); // CFSR 0xE000ED28
-        sb.append("  %ovf = icmp ne i32 %overflowed, 0\n");
-        sb.append("  %kind = zext i1 %ovf to i32\n");
-        sb.append("  %value = select i1 %ovf, i32 %v, i32 %cause\n");
-        sb.append("  %pc = select i1 %ovf, i32 0, i32 %v\n");
-        if (measuring) sb.append("  %flag = zext i1 %ovf to i8\n  store volatile i8 %flag, ptr @fid.overflowing\n");
+        sb.append("define void @fid.hardfault(i32 %kind, i32 %value, i32 %pc) noreturn {\nentry:\n");
+        if (measuring) sb.append("  %flag = trunc i32 %kind to i8\n  store volatile i8 %flag, ptr @fid.overflowing\n");
         sb.append("  call {} ").append(faultFn).append("(i32 %kind, i32 %value, i32 %pc)\n  unreachable\n}\n");
         sb.append("define void @Default_Handler() noreturn {\nentry:\n");
         sb.append("  %n = call i32 asm sideeffect \"mrs $0, ipsr\", \"=r\"()\n");
@@ -424,12 +421,6 @@ public final class Startup {
     /** One trap entry (direct mode): interrupts go to their handlers, exceptions panic. */
     private static String riscvTrap(TargetInfo t, Map<String, String> handlers, String faultFn) {
         StringBuilder sb = new StringBuilder();
-        sb.append("define void @fid.trap() \"interrupt\"=\"machine\" align 4 {\nentry:\n");
-        sb.append("  %cause = call i32 asm sideeffect \"csrr $0, mcause\", \"=r\"()\n");
-        sb.append("  %isirq = icmp slt i32 %cause, 0\n");
-        sb.append("  br i1 %isirq, label %irq, label %fault\n");
-        sb.append("irq:\n");
-        sb.append("  %num = and i32 %cause, 2147483647\n");
         StringBuilder cases = new StringBuilder();
         StringBuilder blocks = new StringBuilder();
         int k = 0;
@@ -441,6 +432,13 @@ public final class Startup {
             blocks.append("h").append(k).append(":\n  call void ").append(h).append("()\n  ret void\n");
             k++;
         }
+        // with no interrupt handler every trap panics: nothing to preserve, so not an interrupt function
+        sb.append("define void @fid.trap() ").append(k > 0 ? "\"interrupt\"=\"machine\" align 4" : "noreturn").append(" {\nentry:\n");
+        sb.append("  %cause = call i32 asm sideeffect \"csrr $0, mcause\", \"=r\"()\n");
+        sb.append("  %isirq = icmp slt i32 %cause, 0\n");
+        sb.append("  br i1 %isirq, label %irq, label %fault\n");
+        sb.append("irq:\n");
+        sb.append("  %num = and i32 %cause, 2147483647\n");
         sb.append("  switch i32 %num, label %nohandler [").append(cases).append(" ]\n");
         sb.append(blocks);
         sb.append("nohandler:\n  call {} ").append(faultFn).append("(i32 2, i32 %cause, i32 0)\n  unreachable\n");

@@ -11,17 +11,16 @@
 @"Fid.Math.atanHi" = internal constant { ptr, i32 } { ptr @"Fid.Math.atanHi.data", i32 4 }
 @"Fid.Math.atanLo.data" = internal global [4 x double] [double 0x3C7A2B7F222F65E2, double 0x3C81A62633145C07, double 0x3C7007887AF0CBBD, double 0x3C91A62633145C07]
 @"Fid.Math.atanLo" = internal constant { ptr, i32 } { ptr @"Fid.Math.atanLo.data", i32 4 }
-@.str.0 = private unnamed_addr constant [15 x i8] c"fault (cause 0x", align 1
-@.str.1 = private unnamed_addr constant [21 x i8] c"stack overflow (sp 0x", align 1
-@.str.2 = private unnamed_addr constant [22 x i8] c"unhandled interrupt 0x", align 1
+@.str.0 = private unnamed_addr constant [22 x i8] c"panic: fault (cause 0x", align 1
+@.str.1 = private unnamed_addr constant [28 x i8] c"panic: stack overflow (sp 0x", align 1
+@.str.2 = private unnamed_addr constant [29 x i8] c"panic: unhandled interrupt 0x", align 1
 @.str.3 = private unnamed_addr constant [9 x i8] c" at pc 0x", align 1
-@.str.4 = private unnamed_addr constant [10 x i8] c") at pc 0x", align 1
-@.str.5 = private unnamed_addr constant [16 x i8] c"division by zero", align 1
-@.str.6 = private unnamed_addr constant [13 x i8] c"Arith.fs:4:34", align 1
-@.str.7 = private unnamed_addr constant [19 x i8] c"arithmetic overflow", align 1
+@.str.4 = private unnamed_addr constant [16 x i8] c"division by zero", align 1
+@.str.5 = private unnamed_addr constant [13 x i8] c"Arith.fs:4:34", align 1
+@.str.6 = private unnamed_addr constant [19 x i8] c"arithmetic overflow", align 1
+@.str.7 = private unnamed_addr constant [21 x i8] c"Fid.Runtime.fs:125:74", align 1
 @.str.8 = private unnamed_addr constant [7 x i8] c"panic: ", align 1
-@.str.9 = private unnamed_addr constant [21 x i8] c"Fid.Runtime.fs:125:74", align 1
-@.str.10 = private unnamed_addr constant [4 x i8] c" at ", align 1
+@.str.9 = private unnamed_addr constant [4 x i8] c" at ", align 1
 @fid.wide.strings = internal constant i1 false
 define internal void @fid.init() section ".text.fid.init" {
 entry:
@@ -48,53 +47,49 @@ entry:
   %s2 = alloca i32
   %s3 = alloca { ptr, i32 }
   %s4 = alloca { ptr, i32 }
-  %s5 = alloca { ptr, i32 }
   store i32 %p0, ptr %s0
   store i32 %p1, ptr %s1
   store i32 %p2, ptr %s2
   br label %body.0
 body.0:
-  %t0 = call {} @"Fid.Runtime.panicStart"({} zeroinitializer)
-  %t1 = load i32, ptr %s0
-  %t2 = icmp eq i32 %t1, 0
-  br i1 %t2, label %then.1, label %else.2
+  %t0 = load i32, ptr %s0
+  %t1 = icmp eq i32 %t0, 0
+  br i1 %t1, label %then.1, label %else.2
 then.1:
-  store { ptr, i32 } { ptr @.str.0, i32 15 }, ptr %s3
+  store { ptr, i32 } { ptr @.str.0, i32 22 }, ptr %s3
   br label %endif.3
 else.2:
-  %t3 = load i32, ptr %s0
-  %t4 = icmp eq i32 %t3, 1
-  br i1 %t4, label %then.4, label %else.5
+  %t2 = load i32, ptr %s0
+  %t3 = icmp eq i32 %t2, 1
+  br i1 %t3, label %then.4, label %else.5
 then.4:
-  store { ptr, i32 } { ptr @.str.1, i32 21 }, ptr %s4
+  store { ptr, i32 } { ptr @.str.1, i32 28 }, ptr %s4
   br label %endif.6
 else.5:
-  store { ptr, i32 } { ptr @.str.2, i32 22 }, ptr %s4
+  store { ptr, i32 } { ptr @.str.2, i32 29 }, ptr %s4
   br label %endif.6
 endif.6:
-  %t5 = load { ptr, i32 }, ptr %s4
-  store { ptr, i32 } %t5, ptr %s3
+  %t4 = load { ptr, i32 }, ptr %s4
+  store { ptr, i32 } %t4, ptr %s3
   br label %endif.3
 endif.3:
-  %t6 = load { ptr, i32 }, ptr %s3
-  %t7 = call {} @"Fid.Runtime.putString"({ ptr, i32 } %t6)
-  %t8 = load i32, ptr %s1
-  %t9 = call {} @"Fid.Runtime.putHex32"(i32 %t8)
-  %t10 = load i32, ptr %s0
-  %t11 = icmp eq i32 %t10, 2
-  br i1 %t11, label %then.7, label %else.8
+  %t5 = load { ptr, i32 }, ptr %s3
+  %t6 = call {} @"Fid.Runtime.putString"({ ptr, i32 } %t5)
+  %t7 = load i32, ptr %s1
+  %t8 = call {} @"Fid.Runtime.putHex32"(i32 %t7)
+  %t9 = load i32, ptr %s0
+  %t10 = icmp ne i32 %t9, 2
+  br i1 %t10, label %then.7, label %else.8
 then.7:
-  store { ptr, i32 } { ptr @.str.3, i32 9 }, ptr %s5
+  %t11 = call {} @"Fid.Runtime.putByte"(i8 41)
   br label %endif.9
 else.8:
-  store { ptr, i32 } { ptr @.str.4, i32 10 }, ptr %s5
   br label %endif.9
 endif.9:
-  %t12 = load { ptr, i32 }, ptr %s5
-  %t13 = call {} @"Fid.Runtime.putString"({ ptr, i32 } %t12)
-  %t14 = load i32, ptr %s2
-  %t15 = call {} @"Fid.Runtime.putHex32"(i32 %t14)
-  %t16 = call {} @"Fid.Runtime.putByte"(i8 10)
+  %t12 = call {} @"Fid.Runtime.putString"({ ptr, i32 } { ptr @.str.3, i32 9 })
+  %t13 = load i32, ptr %s2
+  %t14 = call {} @"Fid.Runtime.putHex32"(i32 %t13)
+  %t15 = call {} @"Fid.Runtime.putByte"(i8 10)
   call void @fid.exit(i32 101)
   unreachable
 }
@@ -160,7 +155,7 @@ body.0:
   %t2 = icmp eq i32 %t1, 0
   br i1 %t2, label %divzero.1, label %divok.2
 divzero.1:
-  %t3 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.5, i32 16 }, { ptr, i32 } { ptr @.str.6, i32 13 })
+  %t3 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.4, i32 16 }, { ptr, i32 } { ptr @.str.5, i32 13 })
   unreachable
 divok.2:
   %t4 = icmp eq i32 %t0, -2147483648
@@ -168,7 +163,7 @@ divok.2:
   %t6 = and i1 %t4, %t5
   br i1 %t6, label %overflow.3, label %noverflow.4
 overflow.3:
-  %t7 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.7, i32 19 }, { ptr, i32 } { ptr @.str.6, i32 13 })
+  %t7 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.6, i32 19 }, { ptr, i32 } { ptr @.str.5, i32 13 })
   unreachable
 noverflow.4:
   %t8 = sdiv i32 %t0, %t1
@@ -205,19 +200,6 @@ fornext.3:
 endfor.1:
   %t9 = load i32, ptr %s1
   ret i32 %t9
-}
-
-define internal {} @"Fid.Runtime.panicStart"({} %p0) cold noinline section ".text.Fid.Runtime.panicStart" {
-entry:
-  %s0 = alloca {}
-  %s1 = alloca {}
-  store {} %p0, ptr %s0
-  br label %body.0
-body.0:
-  br label %rule.1
-rule.1:
-  %t0 = call {} @"Fid.Runtime.putString"({ ptr, i32 } { ptr @.str.8, i32 7 })
-  ret {} %t0
 }
 
 define internal {} @"Fid.Runtime.putString"({ ptr, i32 } %p0) section ".text.Fid.Runtime.putString" {
@@ -464,7 +446,7 @@ do.14:
   %t46 = icmp eq i32 %t45, 0
   br i1 %t46, label %divzero.16, label %divok.17
 divzero.16:
-  %t47 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.5, i32 16 }, { ptr, i32 } { ptr @.str.9, i32 21 })
+  %t47 = call {} @"Fid.Runtime.panicMessage"({ ptr, i32 } { ptr @.str.4, i32 16 }, { ptr, i32 } { ptr @.str.7, i32 21 })
   unreachable
 divok.17:
   %t48 = udiv i32 %t44, %t45
@@ -1009,13 +991,26 @@ endfor.1:
   ret {} zeroinitializer
 }
 
+define internal {} @"Fid.Runtime.panicStart"({} %p0) cold noinline section ".text.Fid.Runtime.panicStart" {
+entry:
+  %s0 = alloca {}
+  %s1 = alloca {}
+  store {} %p0, ptr %s0
+  br label %body.0
+body.0:
+  br label %rule.1
+rule.1:
+  %t0 = call {} @"Fid.Runtime.putString"({ ptr, i32 } { ptr @.str.8, i32 7 })
+  ret {} %t0
+}
+
 define internal {} @"Fid.Runtime.panicEnd"({ ptr, i32 } %p0) cold noinline section ".text.Fid.Runtime.panicEnd" {
 entry:
   %s0 = alloca { ptr, i32 }
   store { ptr, i32 } %p0, ptr %s0
   br label %body.0
 body.0:
-  %t0 = call {} @"Fid.Runtime.putString"({ ptr, i32 } { ptr @.str.10, i32 4 })
+  %t0 = call {} @"Fid.Runtime.putString"({ ptr, i32 } { ptr @.str.9, i32 4 })
   %t1 = load { ptr, i32 }, ptr %s0
   %t2 = call {} @"Fid.Runtime.putString"({ ptr, i32 } %t1)
   %t3 = call {} @"Fid.Runtime.putByte"(i8 10)
@@ -1204,16 +1199,11 @@ halt:
 }
 define void @HardFault_Handler() naked noreturn {
 entry:
-  call void asm sideeffect "mrs r0, msp\0Aldr r1, =_stack_bottom\0Acmp r0, r1\0Abhs 1f\0Aldr r1, =_stack_top\0Amsr msp, r1\0Amovs r1, #1\0Ab 2f\0A1:\0Aldr r0, [r0, #24]\0Amovs r1, #0\0A2:\0Abl fid.hardfault", "~{memory}"()
+  call void asm sideeffect "mrs r1, msp\0Aldr r0, =_stack_bottom\0Acmp r1, r0\0Abhs 1f\0A3:\0Aldr r0, =_stack_top\0Amsr msp, r0\0Amovs r0, #1\0Amovs r2, #0\0Ab 2f\0A1:\0Aldr r0, =0xE000ED28\0Aldr r0, [r0]\0Aldr r2, [r1, #24]\0Amov r1, r0\0Amovs r0, #0\0A2:\0Abl fid.hardfault", "~{memory}"()
   unreachable
 }
-define void @fid.hardfault(i32 %v, i32 %overflowed) noreturn {
+define void @fid.hardfault(i32 %kind, i32 %value, i32 %pc) noreturn {
 entry:
-  %cause = load volatile i32, ptr inttoptr (i32 -536810200 to ptr)
-  %ovf = icmp ne i32 %overflowed, 0
-  %kind = zext i1 %ovf to i32
-  %value = select i1 %ovf, i32 %v, i32 %cause
-  %pc = select i1 %ovf, i32 0, i32 %v
   call {} @"Fid.Runtime.panicFault"(i32 %kind, i32 %value, i32 %pc)
   unreachable
 }
