@@ -141,8 +141,12 @@ let putInt (v: int) =
     let top = m / 10u
     while place <= top do
         place <- place * 10u
+    // the digits from the top: each one is what is left divided by its place value, then taken off
+    let mutable rest = m
     while place <> 0u do
-        putByte (byte (48u + m / place % 10u))
+        let d = rest / place
+        putByte (byte (48u + d))
+        rest <- rest - d * place
         place <- place / 10u
 
 let panicStart () = putString "panic: "
@@ -153,9 +157,9 @@ let panicEnd (location: string) : unit =
     putByte 10uy
     exit 101
 
+/// Its text starts with "panic: " of its own: a program whose only panics are index checks links no panicStart.
 let panicIndex (index: int) (length: int) (location: string) : unit =
-    panicStart ()
-    putString "index "
+    putString "panic: index "
     putInt index
     putString " out of bounds for length "
     putInt length
@@ -246,11 +250,11 @@ let reportStackHighWater () =
 
 /// Eight hexadecimal digits, without arrays or checks (for the fault messages).
 let putHex32 (v: uint32) =
-    let mutable shift = 28
-    while shift >= 0 do
-        let d = (v >>> shift) &&& 0xFu
+    let mutable rest = v
+    for _ in 1 .. 8 do
+        let d = rest >>> 28
         putByte (if d < 10u then byte (48u + d) else byte (87u + d))
-        shift <- shift - 4
+        rest <- rest <<< 4
 
 /// A processor fault (HardFault on Cortex-M, an exception trap on RISC-V), kind 0: its cause register
 /// and pc. A stack overflow, kind 1 (start-up code caught the fault and moved to a fresh stack): the

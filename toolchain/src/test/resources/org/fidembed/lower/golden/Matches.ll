@@ -358,46 +358,53 @@ entry:
   %s0 = alloca i32
   %s1 = alloca i32
   %s2 = alloca i32
-  %s3 = alloca i8
+  %s3 = alloca i32
+  %s4 = alloca i8
   store i32 %p0, ptr %s0
   br label %body.0
 body.0:
-  store i32 28, ptr %s1
-  br label %while.1
-while.1:
-  %t0 = load i32, ptr %s1
-  %t1 = icmp sge i32 %t0, 0
-  br i1 %t1, label %do.2, label %done.3
-do.2:
-  %t2 = load i32, ptr %s0
-  %t3 = load i32, ptr %s1
-  %t4 = and i32 %t3, 31
-  %t5 = lshr i32 %t2, %t4
-  %t6 = and i32 %t5, 15
-  store i32 %t6, ptr %s2
-  %t7 = load i32, ptr %s2
-  %t8 = icmp ult i32 %t7, 10
-  br i1 %t8, label %then.4, label %else.5
-then.4:
-  %t9 = load i32, ptr %s2
-  %t10 = add i32 48, %t9
-  %t11 = trunc i32 %t10 to i8
-  store i8 %t11, ptr %s3
-  br label %endif.6
-else.5:
-  %t12 = load i32, ptr %s2
-  %t13 = add i32 87, %t12
-  %t14 = trunc i32 %t13 to i8
-  store i8 %t14, ptr %s3
-  br label %endif.6
-endif.6:
-  %t15 = load i8, ptr %s3
-  %t16 = call {} @"Fid.Runtime.putByte"(i8 %t15)
-  %t17 = load i32, ptr %s1
-  %t18 = sub i32 %t17, 4
-  store i32 %t18, ptr %s1
-  br label %while.1
-done.3:
+  %t0 = load i32, ptr %s0
+  store i32 %t0, ptr %s1
+  store i32 1, ptr %s2
+  %t1 = icmp sle i32 1, 8
+  store i32 1, ptr %s2
+  br i1 %t1, label %forbody.2, label %endfor.1
+forbody.2:
+  %t2 = load i32, ptr %s1
+  %t3 = and i32 28, 31
+  %t4 = lshr i32 %t2, %t3
+  store i32 %t4, ptr %s3
+  %t5 = load i32, ptr %s3
+  %t6 = icmp ult i32 %t5, 10
+  br i1 %t6, label %then.3, label %else.4
+then.3:
+  %t7 = load i32, ptr %s3
+  %t8 = add i32 48, %t7
+  %t9 = trunc i32 %t8 to i8
+  store i8 %t9, ptr %s4
+  br label %endif.5
+else.4:
+  %t10 = load i32, ptr %s3
+  %t11 = add i32 87, %t10
+  %t12 = trunc i32 %t11 to i8
+  store i8 %t12, ptr %s4
+  br label %endif.5
+endif.5:
+  %t13 = load i8, ptr %s4
+  %t14 = call {} @"Fid.Runtime.putByte"(i8 %t13)
+  %t15 = load i32, ptr %s1
+  %t16 = and i32 4, 31
+  %t17 = shl i32 %t15, %t16
+  store i32 %t17, ptr %s1
+  %t18 = load i32, ptr %s2
+  %t19 = sub i32 8, %t18
+  %t20 = icmp ult i32 %t19, 1
+  br i1 %t20, label %endfor.1, label %fornext.6
+fornext.6:
+  %t21 = add i32 %t18, 1
+  store i32 %t21, ptr %s2
+  br label %forbody.2
+endfor.1:
   ret {} zeroinitializer
 }
 
