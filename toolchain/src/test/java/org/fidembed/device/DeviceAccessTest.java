@@ -143,7 +143,17 @@ class DeviceAccessTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "microbit", "bluepill", "netduinoplus2", "longan-nano"})
     void halPinAccessesAreOneEach(String board) throws Exception {
-        List<String> ops = disassembly(board, "hal", HAL, "fid.main,Reset_Handler");
+        assertOneAccessEach(board, "Led");
+    }
+
+    /** The same on a CMSDK GPIO port of the MPS2 images (their LEDs are FPGAIO bits, a load and a store each). */
+    @Test
+    void cmsdkPinAccessesAreOneEach() throws Exception {
+        assertOneAccessEach("mps2-an385", "Gpio0");
+    }
+
+    private void assertOneAccessEach(String board, String pin) throws Exception {
+        List<String> ops = disassembly(board, "hal", HAL.replace("Board.Led", "Board." + pin), "fid.main,Reset_Handler");
         List<String> none = disassembly(board, "empty", EMPTY, "fid.main,Reset_Handler");
         long loads = count(ops, "ldr", "ldr.w", "lw") - count(none, "ldr", "ldr.w", "lw");
         long stores = count(ops, "str", "str.w", "sw") - count(none, "str", "str.w", "sw");
