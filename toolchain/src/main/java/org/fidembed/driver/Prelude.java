@@ -44,6 +44,8 @@ public final class Prelude {
         for (SourceFile f : hal) used.addAll(words(f.text()));
         t.device().apply(used).ifPresent(src -> out.add(new SourceFile("Fid.Device.fs", src, true)));
         out.addAll(hal);
+        // a font for small displays, on any board, only for the programs that draw text with it
+        if (words.contains("Font5x7")) out.add(resource("Fid.Font5x7.fs"));
         return out;
     }
 
@@ -105,6 +107,7 @@ public final class Prelude {
             if (f.name().startsWith("timer/")) out.add(new SourceFile("Fid.Timer.fs", f.text(), true));
             if (f.name().equals("Fid.Device.fs")) out.add(f);
             if (f.name().startsWith("hal/")) out.add(new SourceFile("Fid.Hal." + halModule(f.name()) + ".fs", f.text(), true));
+            if (f.name().equals("Fid.Font5x7.fs")) out.add(f);
         }
         out.add(resource("Fid.Testing.fs"));
         return out;
