@@ -100,6 +100,9 @@ final class TargetReader {
                 uf2Family, chipData.svd(), chipData.svdVectors(), chipData.drivers(), chipData.driverNames(), chipData.pins(), source);
     }
 
+    /** The peripheral kinds the HAL has drivers for: [drivers] KIND = "NAME" is the prelude's hal/KIND-NAME.fs. */
+    public static final List<String> DRIVER_KINDS = List.of("gpio", "spi", "i2c");
+
     /** What the chip's SVD, the HAL's drivers and the board's named pins add to a target. */
     private record ChipData(Optional<String> svd, SvdVectors svdVectors, Map<String, String> drivers, Map<String, String> driverNames,
                             Map<String, String> pins) {}
@@ -110,9 +113,9 @@ final class TargetReader {
             throw doc.error("svd", "expected the name of a CMSIS-SVD file ending in .svd, found \"" + svd.get() + "\"");
         Map<String, String> pins = pins(constants, svd);
         SvdVectors svdVectors = svdVectors(interrupts);
-        if (doc.has("drivers")) doc.allowOnly("drivers", List.of("gpio", "names"));
+        if (doc.has("drivers")) doc.allowOnly("drivers", java.util.stream.Stream.concat(DRIVER_KINDS.stream(), java.util.stream.Stream.of("names")).toList());
         Map<String, String> drivers = new LinkedHashMap<>();
-        for (String kind : List.of("gpio"))
+        for (String kind : DRIVER_KINDS)
             doc.optString("drivers." + kind).ifPresent(v -> {
                 if (!v.matches("[a-z0-9][a-z0-9-]*")) throw doc.error("drivers." + kind, "a driver name is lower-case letters, digits and '-', found \"" + v + "\"");
                 drivers.put(kind, v);

@@ -141,7 +141,7 @@ class DeviceAccessTest {
 
     /** Gpio.set, clear and read on the board's LED pin: a store, a store and a load where the port has set/clear registers. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "microbit", "bluepill", "netduinoplus2", "longan-nano"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "lm3s811evb", "microbit", "bluepill", "netduinoplus2", "longan-nano"})
     void halPinAccessesAreOneEach(String board) throws Exception {
         assertOneAccessEach(board, "Led");
     }

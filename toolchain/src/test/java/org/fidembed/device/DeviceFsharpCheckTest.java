@@ -33,7 +33,7 @@ class DeviceFsharpCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lm3s6965evb", "mps2-an385", "mps2-an505", "mps3-an547", "riscv32-virt", "microbit", "sifive-e", "netduinoplus2", "bluepill", "longan-nano"})
+    @ValueSource(strings = {"lm3s6965evb", "lm3s811evb", "mps2-an385", "mps2-an505", "mps3-an547", "riscv32-virt", "microbit", "sifive-e", "netduinoplus2", "bluepill", "longan-nano"})
     void theGeneratedModuleIsFSharp(String board, @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path check = fsharpCheck();
         Assumptions.assumeTrue(check != null && Files.isExecutable(check), "fsharp-check not found: the F# check of Fid.Device is skipped");
