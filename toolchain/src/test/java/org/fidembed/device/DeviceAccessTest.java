@@ -1,7 +1,8 @@
 // The cost of Fid.Device: a program of register accesses through the generated module and the same
 // accesses written by hand with Fid.Hardware.Mmio compile to the same instructions, one volatile load
 // or store of the register's width each (counted in the bundled llvm-objdump's disassembly of main);
-// the HAL's pin set, clear and read are one access each on the boards whose ports allow it.
+// the HAL's pin set, clear and read are one access each on the boards whose ports allow it, and an SPI
+// byte is one store and three loads.
 package org.fidembed.device;
 
 import org.fidembed.driver.Build;
@@ -131,6 +132,29 @@ class DeviceAccessTest {
                 Gpio.clear Board.Led
                 if Gpio.read Board.Led then 1 else 0
             """;
+
+    static final String SPI = """
+            module Main
+            open Fid.Device
+            open Fid.Hal
+
+            [<EntryPoint>]
+            let main _ =
+                Spi.init SSI0.Base 1_000_000u
+                let a = Spi.transfer SSI0.Base 0x5Auy
+                let b = Spi.transfer SSI0.Base a
+                int (Spi.transfer SSI0.Base b)
+            """;
+
+    /** Spi.transfer on the PL022: wait for room (a load of SR), store DR, wait for the answer (SR), load DR. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "lm3s811evb"})
+    void spiTransferIsOneStoreAndThreeLoads(String board) throws Exception {
+        List<String> ops = disassembly(board, "spi", SPI, "Fid.Hal.Spi.transfer");
+        assertEquals(1, count(ops, "str", "str.w"), board + ": one store of DR:\n" + ops);
+        assertEquals(3, count(ops, "ldr", "ldr.w"), board + ": SR twice and DR once (the base address aside):\n" + ops);
+        assertTrue(ops.size() <= 12, board + ": " + ops.size() + " instructions:\n" + ops);
+    }
 
     static final String EMPTY = """
             module Main
