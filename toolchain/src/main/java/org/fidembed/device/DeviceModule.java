@@ -103,7 +103,7 @@ public final class DeviceModule {
     private void registerAliases(int depth, long address, Register r, String peripheral, String svdPeripheral) {
         int[] counts = {registers, fields, values, skipped};
         for (String alias : aliases.registerAliases(peripheral, svdPeripheral + "." + r.name()))
-            register(depth, address, r, alias, peripheral + "." + alias);
+            register(depth, address, r, alias, peripheral + "." + alias, true);
         registers = counts[0];
         fields = counts[1];
         values = counts[2];
@@ -129,14 +129,17 @@ public final class DeviceModule {
                 Register r = (Register) n;
                 String name = FsNames.of(r.name(), taken);
                 taken.add(name);
-                register(depth, base + r.offset(), r, name, peripheral == null ? null : peripheral + "." + r.name());
+                register(depth, base + r.offset(), r, name, peripheral == null ? null : peripheral + "." + r.name(), false);
                 if (peripheral != null) registerAliases(depth, base + r.offset(), r, peripheral, peripheral);
             }
         }
     }
 
-    /** @param path the register's path as the drivers name it (PERIPHERAL.REGISTER), or null in a cluster */
-    private void register(int depth, long address, Register r, String name, String path) {
+    /**
+     * @param path  the register's path as the drivers name it (PERIPHERAL.REGISTER), or null in a cluster
+     * @param alias whether that is a driver's name for it: then with the fields named for the drivers only
+     */
+    private void register(int depth, long address, Register r, String name, String path, boolean alias) {
         int bytes = r.size() / 8;
         if ((r.size() != 8 && r.size() != 16 && r.size() != 32) || address % bytes != 0) {
             skipped++;
@@ -152,7 +155,7 @@ public final class DeviceModule {
         String ix = array ? "(i: int) " : "";
         String ia = array ? " i" : "";
         line(depth, "");
-        String also = path != null && !path.endsWith("." + r.name()) ? ", " + r.name() + " under the HAL drivers' name" : "";
+        String also = alias ? ", " + r.name() + " under the HAL drivers' name" : "";
         doc(depth, (r.description().isEmpty() ? r.name() : r.description()) + " (" + access(r.access()) + also + ")");
         line(depth, "module " + name + " =");
         int d = depth + 1;
@@ -181,11 +184,11 @@ public final class DeviceModule {
         for (Field f : r.fields()) {
             String fname = FsNames.of(f.name(), taken);
             taken.add(fname);
-            field(d, r, w, f, fname, ia, ix, w1c, false);
+            if (!alias) field(d, r, w, f, fname, ia, ix, w1c, false);
             if (path != null)
-                for (String alias : aliases.fieldAliases(path, f.name())) {
+                for (String second : aliases.fieldAliases(path, f.name())) {
                     int[] counts = {fields, values};
-                    field(d, r, w, f, alias, ia, ix, w1c, true);
+                    field(d, r, w, f, second, ia, ix, w1c, true);
                     fields = counts[0];
                     values = counts[1];
                 }

@@ -1,6 +1,6 @@
-// The other names of a chip's registers and fields that the HAL's drivers use (the chip profile's
-// [drivers.names], e.g. the STM32F1 driver's GPIOA.CRL for the GD32VF103's GPIOA.CTL0), checked against
-// the SVD; DeviceModule generates each such register or field under both names.
+// The other names of a chip's registers and fields that the HAL's drivers use (the chip profile's [drivers.names]:
+// the STM32F1 driver's GPIOA.CRL for the GD32VF103's GPIOA.CTL0), checked against the SVD. DeviceModule generates
+// each under both names; a register under a driver's name has only the fields named for it.
 package org.fidembed.device;
 
 import org.fidembed.board.svd.Svd.Device;
@@ -48,9 +48,11 @@ final class DriverNames {
                 continue;
             }
             if (r.fields().stream().noneMatch(f -> f.name().equals(svd[2]))) throw new IllegalArgumentException(what + svd[1] + " has no field " + svd[2]);
-            if (r.fields().stream().anyMatch(f -> f.name().equals(alias[2]))) throw new IllegalArgumentException(what + svd[1] + " has a field " + alias[2] + " already");
             String register = alias[0] + "." + alias[1];
             String target = svd[0] + "." + svd[1];
+            // a register under a driver's name has the fields named for it only; under its own, all of its own
+            if (register.equals(target) && r.fields().stream().anyMatch(f -> f.name().equals(alias[2])))
+                throw new IllegalArgumentException(what + svd[1] + " has a field " + alias[2] + " already");
             if (!register.equals(target) && !target.equals(names.get(register)))
                 throw new IllegalArgumentException(what + "the register " + register + " must be " + target + " or another name of it");
         }

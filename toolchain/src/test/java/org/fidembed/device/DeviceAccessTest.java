@@ -146,13 +146,17 @@ class DeviceAccessTest {
                 int (Spi.transfer SSI0.Base b)
             """;
 
-    /** Spi.transfer on the PL022: wait for room (a load of SR), store DR, wait for the answer (SR), load DR. */
+    /**
+     * Spi.transfer on the PL022 and on the STM32/GD32 SPI: wait for room (a load of SR), store DR, wait for the
+     * answer (SR), load DR. BOARD:BUS names the bus of the board's SVD.
+     */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "lm3s811evb"})
-    void spiTransferIsOneStoreAndThreeLoads(String board) throws Exception {
-        List<String> ops = disassembly(board, "spi", SPI, "Fid.Hal.Spi.transfer");
-        assertEquals(1, count(ops, "str", "str.w"), board + ": one store of DR:\n" + ops);
-        assertEquals(3, count(ops, "ldr", "ldr.w"), board + ": SR twice and DR once (the base address aside):\n" + ops);
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb:SSI0", "lm3s811evb:SSI0", "bluepill:SPI1", "netduinoplus2:SPI1", "longan-nano:SPI0"})
+    void spiTransferIsOneStoreAndThreeLoads(String boardAndBus) throws Exception {
+        String board = boardAndBus.split(":")[0];
+        List<String> ops = disassembly(board, "spi", SPI.replace("SSI0", boardAndBus.split(":")[1]), "Fid.Hal.Spi.transfer");
+        assertEquals(1, count(ops, "str", "str.w", "sw"), board + ": one store of DR:\n" + ops);
+        assertEquals(3, count(ops, "ldr", "ldr.w", "lw"), board + ": SR twice and DR once (the base address aside):\n" + ops);
         assertTrue(ops.size() <= 12, board + ": " + ops.size() + " instructions:\n" + ops);
     }
 

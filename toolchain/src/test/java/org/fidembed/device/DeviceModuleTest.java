@@ -127,6 +127,8 @@ class DeviceModuleTest {
         assertTrue(serial.contains("let Base = 0x40001000un") && serial.contains("Mmio.read16 0x40001008un"), serial);
         assertTrue(module(src, "SERIAL.CTRL.DIVIDER").contains("let inline get () : uint16 = extract (read ())"), serial);
         assertFalse(serial.contains("module SR ="), "only the registers named: " + serial);
+        assertFalse(module(src, "SERIAL.CTRL").contains("module DIV ="), "a register under a driver's name has only the fields named for it");
+        assertTrue(module(src, "UART.CR").contains("module DIV ="), "under its own name it keeps its fields");
         assertEquals(plain.stats().registers(), r.stats().registers(), "a second name is not another register");
         assertEquals(plain.stats().fields(), r.stats().fields());
         assertFalse(DeviceModule.generate("b", "t.svd", d, Map.of(), names, p -> !p.equals("SERIAL")).source().contains("module SERIAL ="));
