@@ -56,6 +56,8 @@ import java.util.OptionalLong;
  * @param svd              the chip's CMSIS-SVD file: a shipped file's name ({@code LM3S6965.svd}) or a path, if it has one
  * @param svdVectors       the known differences between {@link #vectorNames()} and the SVD's interrupts
  * @param drivers          the prelude's driver of each peripheral kind the HAL covers ({@code gpio -> pl061})
+ * @param driverNames      the registers and fields the drivers use under other names than the SVD's: the driver's
+ *                         path to the SVD's ({@code GPIOA.CRL -> GPIOA.CTL0}, {@code RCC.APB2ENR.IOPAEN -> RCU.APB2EN.PAEN})
  * @param pins             the board's named pins ({@code Led}) to a peripheral and pin number of its SVD ({@code GPIOF.0})
  * @param source           where it was loaded from
  */
@@ -96,6 +98,7 @@ public record Target(
         Optional<String> svd,
         SvdVectors svdVectors,
         Map<String, String> drivers,
+        Map<String, String> driverNames,
         Map<String, String> pins,
         ProfileSource source) {
 
@@ -120,6 +123,7 @@ public record Target(
         constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
         pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
         drivers = Collections.unmodifiableMap(new LinkedHashMap<>(drivers));
+        driverNames = Collections.unmodifiableMap(new LinkedHashMap<>(driverNames));
         if (!pins.isEmpty() && svd.isEmpty()) throw new IllegalArgumentException("named pins need the chip's SVD file");
         if (!regions.contains(codeRegion) || !regions.contains(dataRegion))
             throw new IllegalArgumentException("code and data regions must be among the regions");
@@ -157,7 +161,7 @@ public record Target(
     public Target withMemory(MemoryProfile other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, other, constants, uf2Family, svd, svdVectors, drivers, pins, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, other, constants, uf2Family, svd, svdVectors, drivers, driverNames, pins, source);
     }
 
     /** The same target with another panic strategy (a project's fid.toml). */
@@ -167,20 +171,20 @@ public record Target(
     public Target withFlash(Optional<FlashMethod> other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, other, debug, memory, constants, uf2Family, svd, svdVectors, drivers, pins, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, other, debug, memory, constants, uf2Family, svd, svdVectors, drivers, driverNames, pins, source);
     }
 
     /** The same target with other capabilities (a project's [capabilities] over the board's). */
     public Target withCapabilities(Capabilities other) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, other, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, regions, codeRegion, dataRegion, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, svd, svdVectors, drivers, pins, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, svd, svdVectors, drivers, driverNames, pins, source);
     }
 
     /** The same target with other memory regions (e.g. roomy ones, to measure what does not fit). */
     public Target withRegions(List<MemoryRegion> newRegions, MemoryRegion newCode, MemoryRegion newData) {
         return new Target(name, description, chip, cpuName, arch, llvmTriple, cpu, features, capabilities, abi, hardFloat, fpuEnableAtReset,
                 stackAlign, cpuHz, newRegions, newCode, newData, bootAlias, stackGuard, vectorNames, interrupts, interruptAliases,
-                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, svd, svdVectors, drivers, pins, source);
+                interruptPrologues, uart, exit, qemu, cycleCounter, timer, flash, debug, memory, constants, uf2Family, svd, svdVectors, drivers, driverNames, pins, source);
     }
 }

@@ -31,6 +31,8 @@ final class TargetReader {
             "boot", "clock", "timer", "uart", "exit", "qemu", "flash", "debug", "memory", "constants", "uf2-family", "capabilities", "panic",
             "svd", "pins", "drivers");
     private static final Pattern SVD_FILE = Pattern.compile("[A-Za-z0-9_./-]+\\.svd");
+    /** A register or field of the SVD: PERIPHERAL.REGISTER or PERIPHERAL.REGISTER.FIELD. */
+    private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){1,2}");
     private static final Pattern PIN = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.([0-9]|[12][0-9]|3[01])");
 
     private final Doc doc;
@@ -95,11 +97,15 @@ final class TargetReader {
 
         return new Target(name, description, chip, cpu.name(), arch, cpu.triple(), cpu.llvmCpu(), cpu.features(), caps, cpu.abi(), cpu.hardFloat(), cpu.fpuEnable(), stackAlign, cpuHz,
                 regions, code, data, bootAlias, stackGuard, vectorNames, interrupts, aliases, prologues, uart, exit, qemu, cpu.cycles(), timer, flash, debug, memory, constants,
-                uf2Family, chipData.svd(), chipData.svdVectors(), chipData.drivers(), chipData.pins(), source);
+                uf2Family, chipData.svd(), chipData.svdVectors(), chipData.drivers(), chipData.driverNames(), chipData.pins(), source);
     }
 
+    /** The peripheral kinds the HAL has drivers for: [drivers] KIND = "NAME" is the prelude's hal/KIND-NAME.fs. */
+    public static final List<String> DRIVER_KINDS = List.of("gpio", "spi", "i2c");
+
     /** What the chip's SVD, the HAL's drivers and the board's named pins add to a target. */
-    private record ChipData(Optional<String> svd, SvdVectors svdVectors, Map<String, String> drivers, Map<String, String> pins) {}
+    private record ChipData(Optional<String> svd, SvdVectors svdVectors, Map<String, String> drivers, Map<String, String> driverNames,
+                            Map<String, String> pins) {}
 
     private ChipData chipData(Map<String, BoardConstant> constants, Map<String, Long> interrupts) {
         Optional<String> svd = doc.optString("svd");
@@ -107,15 +113,23 @@ final class TargetReader {
             throw doc.error("svd", "expected the name of a CMSIS-SVD file ending in .svd, found \"" + svd.get() + "\"");
         Map<String, String> pins = pins(constants, svd);
         SvdVectors svdVectors = svdVectors(interrupts);
-        if (doc.has("drivers")) doc.allowOnly("drivers", List.of("gpio"));
+        if (doc.has("drivers")) doc.allowOnly("drivers", java.util.stream.Stream.concat(DRIVER_KINDS.stream(), java.util.stream.Stream.of("names")).toList());
         Map<String, String> drivers = new LinkedHashMap<>();
-        for (String kind : List.of("gpio"))
+        for (String kind : DRIVER_KINDS)
             doc.optString("drivers." + kind).ifPresent(v -> {
                 if (!v.matches("[a-z0-9][a-z0-9-]*")) throw doc.error("drivers." + kind, "a driver name is lower-case letters, digits and '-', found \"" + v + "\"");
                 drivers.put(kind, v);
             });
         if (!drivers.isEmpty() && svd.isEmpty()) throw doc.error("drivers", "the HAL's drivers work on the chip's registers: name its SVD file (svd = \"...\")");
-        return new ChipData(svd, svdVectors, drivers, pins);
+        Map<String, String> names = new LinkedHashMap<>();
+        if (doc.has("drivers.names"))
+            for (Map.Entry<String, JsonNode> e : doc.table("drivers.names").properties()) {
+                String v = e.getValue().isTextual() ? e.getValue().textValue() : "";
+                if (!DRIVER_NAME.matcher(e.getKey()).matches() || !DRIVER_NAME.matcher(v).matches() || e.getKey().split("\\.").length != v.split("\\.").length)
+                    throw doc.error("drivers.names", "expected \"PERIPHERAL.REGISTER\" or \"PERIPHERAL.REGISTER.FIELD\" on both sides, found \"" + e.getKey() + "\" = \"" + v + "\"");
+                names.put(e.getKey(), v);
+            }
+        return new ChipData(svd, svdVectors, drivers, names, pins);
     }
 
     /** [vectors] svd-names, not-in-svd, svd-only: where the SVD's interrupts knowingly differ from the table. */

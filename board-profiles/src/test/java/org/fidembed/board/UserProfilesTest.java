@@ -428,7 +428,9 @@ class UserProfilesTest {
         assertTrue(clash.getMessage().contains("Fid.Board.CpuHz is already a constant"), clash.getMessage());
         ProfileException svd = fails(write("svd.toml", "svd = \"chip.xml\"\n" + MY_BLUEPILL));
         assertTrue(svd.getMessage().contains("key 'svd': expected the name of a CMSIS-SVD file ending in .svd"), svd.getMessage());
-        ProfileException driver = fails(write("drv.toml", MY_BLUEPILL + "\n[drivers]\nspi = \"pl022\"\n"));
-        assertTrue(driver.getMessage().contains("key 'drivers.spi': unknown key"), driver.getMessage());
+        Target buses = Profiles.load(write("buses.toml", MY_BLUEPILL + "\n[drivers]\nspi = \"pl022\"\ni2c = \"stellaris\"\n").toString());
+        assertEquals(java.util.Map.of("gpio", "stm32f1", "spi", "pl022", "i2c", "stellaris"), buses.drivers());
+        ProfileException driver = fails(write("drv.toml", MY_BLUEPILL + "\n[drivers]\ncan = \"bxcan\"\n"));
+        assertTrue(driver.getMessage().contains("key 'drivers.can': unknown key"), driver.getMessage());
     }
 }

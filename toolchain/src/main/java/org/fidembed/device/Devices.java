@@ -27,8 +27,8 @@ public final class Devices {
     /** The generated module, if the board's chip has an SVD. */
     public static Optional<DeviceModule.Result> module(Target t) {
         if (t.svd().isEmpty()) return Optional.empty();
-        String key = t.name() + "\0" + t.svd().get() + "\0" + t.pins();
-        return Optional.of(MODULES.computeIfAbsent(key, k -> DeviceModule.generate(t.name(), t.svd().get(), read(t.svd().get()), t.pins(), p -> true)));
+        String key = t.name() + "\0" + t.svd().get() + "\0" + t.pins() + "\0" + t.driverNames();
+        return Optional.of(MODULES.computeIfAbsent(key, k -> DeviceModule.generate(t.name(), t.svd().get(), read(t.svd().get()), t.pins(), t.driverNames(), p -> true)));
     }
 
     /**
@@ -37,7 +37,7 @@ public final class Devices {
      */
     public static Optional<String> source(Target t, Set<String> words) {
         if (t.svd().isEmpty() || !words.contains("Device")) return Optional.empty();
-        return Optional.of(DeviceModule.generate(t.name(), t.svd().get(), read(t.svd().get()), t.pins(), words::contains).source());
+        return Optional.of(DeviceModule.generate(t.name(), t.svd().get(), read(t.svd().get()), t.pins(), t.driverNames(), words::contains).source());
     }
 
     private static Svd.Device read(String svd) {

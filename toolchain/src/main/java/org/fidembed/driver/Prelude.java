@@ -44,22 +44,26 @@ public final class Prelude {
         for (SourceFile f : hal) used.addAll(words(f.text()));
         t.device().apply(used).ifPresent(src -> out.add(new SourceFile("Fid.Device.fs", src, true)));
         out.addAll(hal);
+        // a font for small displays, on any board, only for the programs that draw text with it
+        if (words.contains("Font5x7")) out.add(resource("Fid.Font5x7.fs"));
         return out;
     }
 
     /**
-     * Namespace Fid.Hal, when the program uses {@code Hal}: Gpio from the chip's GPIO driver ([drivers] gpio),
+     * Namespace Fid.Hal, when the program uses {@code Hal}: the chip's driver of each kind its profile names
+     * ([drivers] gpio, spi, i2c: hal/KIND-NAME.fs, after the shared types of hal/pin.fs and hal/bus.fs),
      * Delay from the core timer, Nvic on Cortex-M. Each file is the driver of one family; none names a board.
      */
     private static List<SourceFile> halFiles(TargetInfo t, Set<String> words) {
         List<SourceFile> out = new ArrayList<>();
         if (!words.contains("Hal")) return out;
-        String gpio = t.drivers().get("gpio");
-        if (gpio != null) {
-            String name = "hal/gpio-" + gpio + ".fs";
+        if (t.drivers().containsKey("gpio")) out.add(resource("hal/pin.fs"));
+        if (t.drivers().containsKey("spi") || t.drivers().containsKey("i2c")) out.add(resource("hal/bus.fs"));
+        for (Map.Entry<String, String> d : t.drivers().entrySet()) {
+            String name = "hal/" + d.getKey() + "-" + d.getValue() + ".fs";
             if (Prelude.class.getResource("/org/fidembed/prelude/" + name) == null)
-                throw new IllegalArgumentException("board '" + t.boardName() + "' names GPIO driver '" + gpio + "', which the prelude does not have");
-            out.add(resource("hal/pin.fs"));
+                throw new IllegalArgumentException("board '" + t.boardName() + "' names " + d.getKey().toUpperCase(java.util.Locale.ROOT)
+                        + " driver '" + d.getValue() + "', which the prelude does not have");
             out.add(resource(name));
         }
         t.timer().ifPresent(timer -> out.add(resource(timer instanceof Timer.SysTick ? "hal/delay-systick.fs" : "hal/delay-clint.fs")));
@@ -103,6 +107,7 @@ public final class Prelude {
             if (f.name().startsWith("timer/")) out.add(new SourceFile("Fid.Timer.fs", f.text(), true));
             if (f.name().equals("Fid.Device.fs")) out.add(f);
             if (f.name().startsWith("hal/")) out.add(new SourceFile("Fid.Hal." + halModule(f.name()) + ".fs", f.text(), true));
+            if (f.name().equals("Fid.Font5x7.fs")) out.add(f);
         }
         out.add(resource("Fid.Testing.fs"));
         return out;

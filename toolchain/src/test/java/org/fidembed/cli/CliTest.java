@@ -86,7 +86,7 @@ class CliTest {
     void boardsListsEveryProfile() {
         Run r = run("boards");
         assertEquals(0, r.code());
-        for (String b : new String[]{"lm3s6965evb", "mps2-an385", "microbit", "netduinoplus2", "riscv32-virt", "sifive-e", "bluepill", "longan-nano"}) {
+        for (String b : new String[]{"lm3s6965evb", "lm3s811evb", "mps2-an385", "microbit", "netduinoplus2", "riscv32-virt", "sifive-e", "bluepill", "longan-nano"}) {
             assertTrue(r.out().contains(b), b);
         }
     }

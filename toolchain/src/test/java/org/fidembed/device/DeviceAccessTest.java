@@ -1,7 +1,8 @@
 // The cost of Fid.Device: a program of register accesses through the generated module and the same
 // accesses written by hand with Fid.Hardware.Mmio compile to the same instructions, one volatile load
 // or store of the register's width each (counted in the bundled llvm-objdump's disassembly of main);
-// the HAL's pin set, clear and read are one access each on the boards whose ports allow it.
+// the HAL's pin set, clear and read are one access each on the boards whose ports allow it, and an SPI
+// byte is one store and three loads.
 package org.fidembed.device;
 
 import org.fidembed.driver.Build;
@@ -132,6 +133,33 @@ class DeviceAccessTest {
                 if Gpio.read Board.Led then 1 else 0
             """;
 
+    static final String SPI = """
+            module Main
+            open Fid.Device
+            open Fid.Hal
+
+            [<EntryPoint>]
+            let main _ =
+                Spi.init SSI0.Base 1_000_000u
+                let a = Spi.transfer SSI0.Base 0x5Auy
+                let b = Spi.transfer SSI0.Base a
+                int (Spi.transfer SSI0.Base b)
+            """;
+
+    /**
+     * Spi.transfer on the PL022 and on the STM32/GD32 SPI: wait for room (a load of SR), store DR, wait for the
+     * answer (SR), load DR. BOARD:BUS names the bus of the board's SVD.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb:SSI0", "lm3s811evb:SSI0", "bluepill:SPI1", "netduinoplus2:SPI1", "longan-nano:SPI0"})
+    void spiTransferIsOneStoreAndThreeLoads(String boardAndBus) throws Exception {
+        String board = boardAndBus.split(":")[0];
+        List<String> ops = disassembly(board, "spi", SPI.replace("SSI0", boardAndBus.split(":")[1]), "Fid.Hal.Spi.transfer");
+        assertEquals(1, count(ops, "str", "str.w", "sw"), board + ": one store of DR:\n" + ops);
+        assertEquals(3, count(ops, "ldr", "ldr.w", "lw"), board + ": SR twice and DR once (the base address aside):\n" + ops);
+        assertTrue(ops.size() <= 12, board + ": " + ops.size() + " instructions:\n" + ops);
+    }
+
     static final String EMPTY = """
             module Main
 
@@ -141,9 +169,19 @@ class DeviceAccessTest {
 
     /** Gpio.set, clear and read on the board's LED pin: a store, a store and a load where the port has set/clear registers. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "microbit", "bluepill", "netduinoplus2", "longan-nano"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lm3s6965evb", "lm3s811evb", "microbit", "bluepill", "netduinoplus2", "longan-nano"})
     void halPinAccessesAreOneEach(String board) throws Exception {
-        List<String> ops = disassembly(board, "hal", HAL, "fid.main,Reset_Handler");
+        assertOneAccessEach(board, "Led");
+    }
+
+    /** The same on a CMSDK GPIO port of the MPS2 images (their LEDs are FPGAIO bits, a load and a store each). */
+    @Test
+    void cmsdkPinAccessesAreOneEach() throws Exception {
+        assertOneAccessEach("mps2-an385", "Gpio0");
+    }
+
+    private void assertOneAccessEach(String board, String pin) throws Exception {
+        List<String> ops = disassembly(board, "hal", HAL.replace("Board.Led", "Board." + pin), "fid.main,Reset_Handler");
         List<String> none = disassembly(board, "empty", EMPTY, "fid.main,Reset_Handler");
         long loads = count(ops, "ldr", "ldr.w", "lw") - count(none, "ldr", "ldr.w", "lw");
         long stores = count(ops, "str", "str.w", "sw") - count(none, "str", "str.w", "sw");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +107,34 @@ class DeviceModuleTest {
         assertTrue(module(src, "Board").contains("let Led = 0x40001003un"));
         assertEquals(new DeviceModule.Stats(1, 7, 7, 2, 1, r.stats().lines()), r.stats());
         assertThrows(IllegalArgumentException.class, () -> generate(Map.of("Led", "GPIOZ.1")));
+    }
+
+    /** [drivers.names]: a register and field under a driver's name too, in their peripheral or in a module of that name. */
+    @Test
+    void driverNamesAreTheSameRegistersUnderSecondNames() {
+        Svd.Device d = SvdReader.read("t.svd", new ByteArrayInputStream(SVD.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("UART.STATUS", "UART.SR");
+        names.put("UART.STATUS.EMPTY", "UART.SR.TXE");
+        names.put("SERIAL.CTRL", "UART.CR");
+        names.put("SERIAL.CTRL.DIVIDER", "UART.CR.DIV");
+        DeviceModule.Result plain = generate(Map.of());
+        DeviceModule.Result r = DeviceModule.generate("b", "t.svd", d, Map.of(), names, p -> true);
+        String src = r.source();
+        assertEquals(module(src, "UART.SR.TXE"), module(src, "UART.STATUS.EMPTY").replace(", TXE under the HAL drivers' name", ""));
+        assertTrue(module(src, "UART.STATUS").contains("let inline read () : uint32 = Mmio.read32 0x40001000un"), src);
+        String serial = module(src, "SERIAL");
+        assertTrue(serial.contains("let Base = 0x40001000un") && serial.contains("Mmio.read16 0x40001008un"), serial);
+        assertTrue(module(src, "SERIAL.CTRL.DIVIDER").contains("let inline get () : uint16 = extract (read ())"), serial);
+        assertFalse(serial.contains("module SR ="), "only the registers named: " + serial);
+        assertFalse(module(src, "SERIAL.CTRL").contains("module DIV ="), "a register under a driver's name has only the fields named for it");
+        assertTrue(module(src, "UART.CR").contains("module DIV ="), "under its own name it keeps its fields");
+        assertEquals(plain.stats().registers(), r.stats().registers(), "a second name is not another register");
+        assertEquals(plain.stats().fields(), r.stats().fields());
+        assertFalse(DeviceModule.generate("b", "t.svd", d, Map.of(), names, p -> !p.equals("SERIAL")).source().contains("module SERIAL ="));
+        for (Map<String, String> bad : List.of(Map.of("UART.X", "UART.NONE"), Map.of("UART.CR", "UART.SR"), Map.of("UART.SR.EMPTY", "UART.CR.DIV"),
+                Map.of("UART.SR.TXE", "UART.SR.TXE"), Map.of("UART.SR", "NONE.SR")))
+            assertThrows(IllegalArgumentException.class, () -> DeviceModule.generate("b", "t.svd", d, Map.of(), bad, p -> true), bad.toString());
     }
 
     @Test

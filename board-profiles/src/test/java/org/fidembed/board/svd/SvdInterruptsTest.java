@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,10 +29,22 @@ class SvdInterruptsTest {
         return out;
     }
 
+    private static String readme() {
+        try (var in = SvdInterruptsTest.class.getResourceAsStream("/org/fidembed/board/profiles/svd/README.md")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void everyChipNamesAShippedSvd() {
         Map<String, Target> chips = chipsWithSvd();
-        assertEquals(8, chips.size(), "chips with an SVD: " + chips.keySet());
+        // the files of svd/README.md's table: each is some chip's, and each chip's is there
+        Set<String> listed = new TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| ([A-Za-z0-9_.-]+\\.svd) \\|").matcher(readme());
+        while (m.find()) listed.add(m.group(1));
+        assertEquals(listed, new TreeSet<>(chips.keySet()), "the SVD files of svd/README.md against those the chips name");
         for (String svd : chips.keySet()) assertTrue(SvdReader.readShipped(svd).peripherals().size() > 0, svd);
     }
 

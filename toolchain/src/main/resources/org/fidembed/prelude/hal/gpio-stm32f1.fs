@@ -1,6 +1,6 @@
-// Fid.Hal.Gpio on the STM32F1's GPIO ports. A pin is its port's base address plus its number (the
-// board's pins are in Fid.Device.Board); register offsets and the clock enable bits come from the SVD.
-// BSRR and BRR change their pin alone, each in one store.
+// Fid.Hal.Gpio on the STM32F1's GPIO ports and the GD32VF103's (the same layout; that chip's profile gives its registers
+// ST's names in [drivers.names]). A pin is its port's base address plus its number (Fid.Device.Board); register offsets
+// and the clock enable bits come from the SVD. BSRR and BRR change their pin alone, each in one store.
 namespace Fid.Hal
 
 open Fid.Hardware
