@@ -17,6 +17,10 @@ public final class Startup {
     /** Cortex-M: the system exceptions every vector table holds (slots 0 to 15). */
     static final int SYSTEM_VECTORS = 16;
     /** The reset handler's copy of .data and zeroing of .bss (LlvmSession drops each when its section is empty). */
+    /** The ARMv7-M/ARMv8-M system registers start-up sets (architecture, not chip, facts): the coprocessor
+     *  access control register, the debug exception and monitor control register, and the DWT's control
+     *  register, whose bit 0 starts the cycle counter. */
+    static final int CPACR = 0xE000ED88, DEMCR = 0xE000EDFC, DWT_CTRL = 0xE0001000;
     public static final String COPY_DATA = "fid.copy.data", ZERO_BSS = "fid.zero.bss";
     /** Cortex-M: the HardFault slot, the last one every table holds. */
     static final int HARD_FAULT = 3;
@@ -147,19 +151,19 @@ public final class Startup {
         }
         if (t.arm() && t.fpuEnableAtReset()) {
             // CPACR |= 0xF << 20 (full access to CP10/CP11), then dsb; isb before any FP instruction
-            sb.append("  %cpacr = load volatile i32, ptr inttoptr (i32 -536810104 to ptr)\n");
+            sb.append("  %cpacr = load volatile i32, ptr inttoptr (i32 " + CPACR + " to ptr)\n");
             sb.append("  %cpacr2 = or i32 %cpacr, 15728640\n");
-            sb.append("  store volatile i32 %cpacr2, ptr inttoptr (i32 -536810104 to ptr)\n");
+            sb.append("  store volatile i32 %cpacr2, ptr inttoptr (i32 " + CPACR + " to ptr)\n");
             sb.append("  call void asm sideeffect \"dsb\\0Aisb\", \"~{memory}\"()\n");
         }
         if (t.arm() && usesCycles && t.cycleCounter() == CycleCounter.DWT) {
             // DEMCR.TRCENA, then DWT_CTRL.CYCCNTENA
-            sb.append("  %demcr = load volatile i32, ptr inttoptr (i32 -536810004 to ptr)\n");
+            sb.append("  %demcr = load volatile i32, ptr inttoptr (i32 " + DEMCR + " to ptr)\n");
             sb.append("  %demcr2 = or i32 %demcr, 16777216\n");
-            sb.append("  store volatile i32 %demcr2, ptr inttoptr (i32 -536810004 to ptr)\n");
-            sb.append("  %dwt = load volatile i32, ptr inttoptr (i32 -536813568 to ptr)\n");
+            sb.append("  store volatile i32 %demcr2, ptr inttoptr (i32 " + DEMCR + " to ptr)\n");
+            sb.append("  %dwt = load volatile i32, ptr inttoptr (i32 " + DWT_CTRL + " to ptr)\n");
             sb.append("  %dwt2 = or i32 %dwt, 1\n");
-            sb.append("  store volatile i32 %dwt2, ptr inttoptr (i32 -536813568 to ptr)\n");
+            sb.append("  store volatile i32 %dwt2, ptr inttoptr (i32 " + DWT_CTRL + " to ptr)\n");
         }
         // each in a function of its own, which LLVM drops with its call when no variable is left in the
         // section after optimisation (LlvmSession.dropStartupLoops)

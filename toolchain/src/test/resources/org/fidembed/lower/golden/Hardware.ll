@@ -1191,12 +1191,12 @@ define internal i32 @fid.stackHighWater() { entry:
 }
 define void @Reset_Handler() noreturn "no-builtins" {
 entry:
-  %demcr = load volatile i32, ptr inttoptr (i32 -536810004 to ptr)
+  %demcr = load volatile i32, ptr inttoptr (i32 -536809988 to ptr)
   %demcr2 = or i32 %demcr, 16777216
-  store volatile i32 %demcr2, ptr inttoptr (i32 -536810004 to ptr)
-  %dwt = load volatile i32, ptr inttoptr (i32 -536813568 to ptr)
+  store volatile i32 %demcr2, ptr inttoptr (i32 -536809988 to ptr)
+  %dwt = load volatile i32, ptr inttoptr (i32 -536866816 to ptr)
   %dwt2 = or i32 %dwt, 1
-  store volatile i32 %dwt2, ptr inttoptr (i32 -536813568 to ptr)
+  store volatile i32 %dwt2, ptr inttoptr (i32 -536866816 to ptr)
   call void @fid.copy.data()
   call void @fid.zero.bss()
   call void @fid.uart.init()
