@@ -109,6 +109,12 @@ final class Calls {
             if (r != null && r.used() == n.path().size() && r.sym() instanceof CaseRef cr) return applyCase(cr, n.loc(), args, scope);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof ActiveRef ar)
                 return ar.result() ? cx.activePatterns.construct(ar, n.loc(), args, scope) : cx.activePatterns.notAValue(ar, n.loc());
+            if (r == null && n.path().size() == 1 && cx.predef.stackOnlyByName(n.path().get(0)) != null
+                    && cx.names.lookupUserType(n.path()) == null) {
+                // Span arr and ReadOnlySpan(arr, 0, 4): a span's constructor with its element type inferred
+                TExpr span = cx.exprs.infer(new New(a.loc(), new TName(n.loc(), n.path(), List.of()), args.get(0)), scope);
+                return args.size() == 1 ? span : applyArgs(span, args.subList(1, args.size()), scope, a.loc());
+            }
             if (r != null && r.used() < n.path().size() && Views.METHODS.contains(n.path().get(n.path().size() - 1))) {
                 int last = n.path().size() - 1;
                 TExpr target = inferName(new Name(n.loc(), n.path().subList(0, last), n.locs().subList(0, last)), scope);
