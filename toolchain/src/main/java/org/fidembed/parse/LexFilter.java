@@ -369,7 +369,7 @@ final class LexFilter {
         if (sym(tok, "|") && rest != null && rest.is(K.TYPE_DEFNS)) grace = 2;
         else if (rest != null && rest.is(K.TYPE_DEFNS) && h.col() == rest.col() && !isTypeSeqBlockElementContinuator(t)) grace = -1;
         else if (rest != null && rest.is(K.NAMESPACE_BODY) && h.col() == rest.col() && kw(tok, "namespace")) grace = -1;
-        else grace = isInfix(tok) ? tok.text().length() + 1 : 0;
+        else grace = isInfix(tok) && !isAdjacentPrefix(tok, peekNext()) ? tok.text().length() + 1 : 0;
         boolean endsFile = rest != null && (rest.is(K.NAMESPACE_BODY) || (rest.is(K.MODULE_BODY) && rest.flag()));
         if ((semiSemi && !endsFile) || col + grace < h.col()) {
             if (rest != null && rest.isParen("{") && tok.firstOnLine() && tok.line() != h.line() && isFieldStart(tok)) {
@@ -399,7 +399,7 @@ final class LexFilter {
             boolean continues;
             if (rest != null && rest.is(K.NAMESPACE_BODY)) continues = kw(t, "namespace");
             else if (rest != null && rest.is(K.TYPE_DEFNS)) continues = isTypeSeqBlockElementContinuator(t);
-            else continues = isSeqBlockElementContinuator(t);
+            else continues = isSeqBlockElementContinuator(t) && !isAdjacentPrefix(t, peekNext());
             if (!continues && tok.kind() != Kind.EOF) {
                 stack.set(stack.size() - 1, h.withFlag(true));
                 return insert(BLOCK_SEP, tok, null);

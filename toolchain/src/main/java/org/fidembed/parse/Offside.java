@@ -170,6 +170,17 @@ final class Offside {
     }
 
     /** Tokens that may align with a block's column without starting a new item of it. */
+    /** `-x`, `+1`, `&x`, `%x` written with a space before and none after: a prefix operator, as F#'s lexical
+     *  filter makes it (ADJACENT_PREFIX_OP), so that `-(f x)` at a line's start begins a new expression. */
+    static boolean isAdjacentPrefix(Token t, Token next) {
+        if (t.kind() != Kind.OP) return false;
+        return switch (t.text()) {
+            case "-", "+", "-.", "+.", "%", "%%", "&", "&&" -> (t.spaceBefore() || t.firstOnLine())
+                    && next.kind() != Kind.EOF && !next.isVirtual() && next.offset() == t.end();
+            default -> false;
+        };
+    }
+
     static boolean isSeqBlockElementContinuator(Token t) {
         if (isInfix(t)) return true;
         return kw(t, "end") || kw(t, "and") || kw(t, "with") || kw(t, "then") || sym(t, ")") || sym(t, "}")
