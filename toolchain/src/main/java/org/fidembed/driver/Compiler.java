@@ -16,6 +16,7 @@ import org.fidembed.syntax.Lexer;
 import org.fidembed.typeck.Program;
 import org.fidembed.typeck.TypeChecker;
 import org.fidembed.rules.LanguageRules;
+import org.fidembed.rules.SpecialisedRules;
 import org.fidembed.types.Symbols.GlobalVal;
 
 import java.util.ArrayList;
@@ -124,9 +125,10 @@ public final class Compiler {
             if (d.hasErrors()) throw new CompileAbort();
             times.put("check", ms(t1));
             long t2 = System.nanoTime();
-            Lowering lw = new Lowering(prog, target, d, options.debugInfo());
+            Lowering lw = new Lowering(prog, target, options.debugInfo());
             lowering[0] = lw;
             LoweringResult lowered = lw.program(options.measureStack());
+            SpecialisedRules.judge(lowered.findings(), target.boardName(), d);
             if (d.hasErrors()) throw new CompileAbort();
             String ir = lowered.ir() + Startup.generate(target, lowered, options.paintStack() || options.measureStack());
             times.put("lower", ms(t2));
@@ -169,7 +171,9 @@ public final class Compiler {
         for (SourceFile f : prelude) { files.add(Parser.parse(f, d)); isPrelude.add(true); }
         Program prog = new TypeChecker(d, target.boardName(), n -> true).check(files, isPrelude);
         if (d.hasErrors()) throw new IllegalStateException("the prelude does not compile: " + d.sorted().get(0).render());
-        String ir = new Lowering(prog, target, d).runtimeLibrary() + Startup.runtimeAsm(target);
+        Lowering.RuntimeLibrary lib = new Lowering(prog, target).runtimeLibrary();
+        SpecialisedRules.judge(lib.findings(), target.boardName(), d);
+        String ir = lib.ir() + Startup.runtimeAsm(target);
         if (d.hasErrors()) throw new IllegalStateException("the prelude does not compile: " + d.sorted().get(0).render());
         LlvmSession.Result r = LlvmSession.compile(ir, llvm, false);
         try {

@@ -2,6 +2,7 @@
 // the length must be a compile-time constant), element reads and writes with their bounds checks.
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.Env.Closure;
 import org.fidembed.lower.Env.F;
@@ -56,17 +57,16 @@ final class ArrayOps {
         Val nv = Expressions.lower(f, p.args().get(0), env);
         Long n = nv instanceof V v && v.constVal() instanceof Long l ? l : null;
         Loc at = env.panicLoc() != null ? env.panicLoc() : p.loc();
-        LanguageDiagnostics rules = f.m().rules;
         if (n == null) {
-            rules.dynamicAllocation(at);
+            f.m().find(Finding.Kind.DYNAMIC_ALLOCATION, at);
             return empty();
         }
         if (n < 0) {
-            rules.negativeLength(at, n);
+            f.m().find(Finding.Kind.NEGATIVE_LENGTH, at, n);
             n = 0L;
         }
         if (n > 1_000_000) {
-            rules.arrayTooLarge(at, n);
+            f.m().find(Finding.Kind.ARRAY_TOO_LARGE, at, n);
             n = 0L;
         }
         if (n == 0) return empty();

@@ -19,6 +19,7 @@ import org.fidembed.lower.Env.V;
 import org.fidembed.lower.Env.Val;
 import org.fidembed.lower.ir.IrType;
 import org.fidembed.lower.ir.Value;
+import org.fidembed.rules.Finding;
 import org.fidembed.types.Symbols.GlobalVal;
 import org.fidembed.types.Symbols.LocalVar;
 import org.fidembed.types.Type;
@@ -168,7 +169,8 @@ final class Calls {
         ModuleContext m = f.m();
         if (++m.inlineDepth > 200) {
             m.inlineDepth = 0;
-            throw m.rules.inlineTooDeep(loc);
+            m.find(Finding.Kind.INLINE_TOO_DEEP, loc);
+            throw new ModuleContext.Stop();
         }
         try {
             Env e = new Env(lenv.subst(), lenv.binds(), lenv.panicLoc(), caller.staticAlloc());

@@ -2,6 +2,7 @@
 // end exactly at the limits of their type, and for-each over arrays and strings.
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.lower.Env.Closure;
 import org.fidembed.lower.Env.F;
 import org.fidembed.lower.Env.FnBind;
@@ -78,7 +79,7 @@ final class ControlFlow {
                 : new V(Value.intConst(ty, fo.down() ? -1 : 1), Env.constant(fo.down() ? -1L : 1L));
         V to = Expressions.value(f, fo.to(), env);
         if (step.constVal() instanceof Long sv && sv == 0) {
-            f.m().rules.zeroStep(fo.loc());
+            f.m().find(Finding.Kind.ZERO_STEP, fo.loc());
             return Fn.unit();
         }
         Value slot = b.alloca(ty);

@@ -3,6 +3,7 @@
 // cmp<T>) that compares field by field and stops at the first difference.
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.Env.V;
 import org.fidembed.lower.Env.Val;
@@ -102,7 +103,7 @@ final class Equality {
         else if (t instanceof Type.Named n && n.def().kind == TypeDefn.Kind.RECORD) recordFields(h, n);
         else if (t instanceof Type.Named n && n.def().kind == TypeDefn.Kind.UNION) unionFields(h, n);
         else if (t instanceof Type.Array a) arrayElements(h, a);
-        else m.rules.notComparable(loc, Type.show(t));
+        else m.find(Finding.Kind.NOT_COMPARABLE, loc, Type.show(t));
         b.block(h.done());
         b.ret(b.load(rty, result));
         m.ir.function(b.finish(Linkage.INTERNAL, rty, name, List.of(px, py), List.of(), null));

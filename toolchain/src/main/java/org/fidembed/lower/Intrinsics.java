@@ -3,6 +3,7 @@
 // the stack's high-water mark.
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.Env.V;
 import org.fidembed.lower.Env.Val;
@@ -72,7 +73,7 @@ final class Intrinsics {
     private static void checkAligned(Fn f, V addr, int width, Loc loc, Env env) {
         if (width == 1) return;
         if (addr.constVal() instanceof Long l) {
-            if ((l & (width - 1)) != 0) f.m().rules.misalignedMmio(loc, l, width);
+            if ((l & (width - 1)) != 0) f.m().find(Finding.Kind.MISALIGNED_MMIO, loc, l, width);
             return;
         }
         Value low = f.b().binary(Bin.AND, addr.value(), Value.i32(width - 1));
@@ -87,7 +88,7 @@ final class Intrinsics {
             case DWT -> new V(f.b().loadVolatile(IrType.I32, f.b().cast(Cast.INTTOPTR, Value.i32(DWT_CYCCNT), IrType.PTR)));
             case MCYCLE -> new V(f.b().asm(IrType.I32, "csrr $0, mcycle", "=r", List.of()));
             case NONE -> {
-                m.rules.noCycleCounter(loc);
+                m.find(Finding.Kind.NO_CYCLE_COUNTER, loc);
                 yield new V(Value.i32(0));
             }
         };
@@ -97,11 +98,11 @@ final class Intrinsics {
     private static Val csr(Fn f, Builtin op, List<V> args, Loc loc) {
         ModuleContext m = f.m();
         if (!(args.get(0).constVal() instanceof String csr) || !csr.matches("[a-z][a-z0-9]*")) {
-            m.rules.csrNameNotConstant(loc);
+            m.find(Finding.Kind.CSR_NAME_NOT_CONSTANT, loc);
             return op == Builtin.CSR_READ ? new V(Value.i32(0)) : Fn.unit();
         }
         if (m.target.arm()) {
-            m.rules.noCsrs(loc);
+            m.find(Finding.Kind.NO_CSRS, loc);
             return op == Builtin.CSR_READ ? new V(Value.i32(0)) : Fn.unit();
         }
         if (op == Builtin.CSR_READ) return new V(f.b().asm(IrType.I32, "csrr $0, " + csr, "=r,~{memory}", List.of()));

@@ -3,13 +3,13 @@
 // reach. The concerns live in the classes this one starts: Expressions is where to read on.
 package org.fidembed.lower;
 
-import org.fidembed.diag.Diagnostics;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.Env.V;
 import org.fidembed.lower.Env.Val;
 import org.fidembed.lower.ir.FunctionBuilder.Linkage;
 import org.fidembed.lower.ir.IrType;
 import org.fidembed.lower.ir.Value;
+import org.fidembed.rules.Finding;
 import org.fidembed.typeck.Program;
 import org.fidembed.types.Symbols.GlobalVal;
 
@@ -21,11 +21,11 @@ import java.util.Optional;
 public final class Lowering {
     private final ModuleContext m;
 
-    public Lowering(Program prog, TargetInfo target, Diagnostics diags) { this(prog, target, diags, false); }
+    public Lowering(Program prog, TargetInfo target) { this(prog, target, false); }
 
     /** debugInfo: describe lines, functions, variables and types for debuggers (DWARF). */
-    public Lowering(Program prog, TargetInfo target, Diagnostics diags, boolean debugInfo) {
-        this.m = new ModuleContext(prog, target, diags, debugInfo);
+    public Lowering(Program prog, TargetInfo target, boolean debugInfo) {
+        this.m = new ModuleContext(prog, target, debugInfo);
     }
 
     /** Where lowering was when it stopped (for internal error messages). */
@@ -34,8 +34,20 @@ public final class Lowering {
     /** Whether index checks are off (a measurement-only JVM property, fidembed.bench.uncheckedIndex). */
     public static boolean uncheckedIndex() { return Checks.BENCH_UNCHECKED_INDEX; }
 
-    /** The module body of a program; measureStack: the exit reports the stack's high-water mark. */
+    /**
+     * The module body of a program; measureStack: the exit reports the stack's high-water mark.
+     * Lowering raises no diagnostics: the rules judge its findings (with an error among them, the
+     * IR is incomplete and must not be used).
+     */
     public LoweringResult program(boolean measureStack) {
+        try {
+            return lowerProgram(measureStack);
+        } catch (ModuleContext.Stop stop) {
+            return new LoweringResult("", Map.of(), Map.of(), Map.of(), false, false, "", Optional.empty(), false, false, m.findings);
+        }
+    }
+
+    private LoweringResult lowerProgram(boolean measureStack) {
         // first, so that they come first in the module
         // the crash report of a core whose profile says fault-names also names the set fault status bits
         String fault = runtimeFunction(m.target.capabilities().faultNames() ? "panicFaultNamed" : "panicFault");
@@ -57,7 +69,7 @@ public final class Lowering {
             PanicSites.emitTable(m, panicAt);
         }
         return new LoweringResult(m.text(), m.interruptHandlers, m.functionLocs, m.dataLocs, m.usesRamfunc, m.usesCycles, fault, report,
-                flush, m.instances.containsKey("Fid.Timer.start"));
+                flush, m.instances.containsKey("Fid.Timer.start"), m.findings);
     }
 
     /**
@@ -65,13 +77,20 @@ public final class Lowering {
      * soft float). It is compiled once per target into an object of its own and linked with every
      * program; the linker keeps only the helpers a program calls.
      */
-    public String runtimeLibrary() {
-        for (GlobalVal g : m.prog.globals()) {
-            if (g.exportName != null && g.scheme.vars().isEmpty()) Instances.instance(m, g, List.of());
+    public RuntimeLibrary runtimeLibrary() {
+        try {
+            for (GlobalVal g : m.prog.globals()) {
+                if (g.exportName != null && g.scheme.vars().isEmpty()) Instances.instance(m, g, List.of());
+            }
+            m.drain();
+            return new RuntimeLibrary(m.text(), List.copyOf(m.findings));
+        } catch (ModuleContext.Stop stop) {
+            return new RuntimeLibrary("", List.copyOf(m.findings));
         }
-        m.drain();
-        return m.text();
     }
+
+    /** The run-time library's IR and what the rules judge in it (none, for a correct prelude). */
+    public record RuntimeLibrary(String ir, List<Finding> findings) { }
 
     /** A non-generic prelude function of Fid.Runtime, queued: its IR name. */
     private String runtimeFunction(String name) { return Instances.instance(m, m.runtime(name), List.of()).name().ref(); }
@@ -135,7 +154,7 @@ public final class Lowering {
             String vector = m.target.canonicalInterrupt(g.interruptVector);
             GlobalVal other = handlerOf.putIfAbsent(vector, g);
             if (other != null) {
-                m.rules.twoHandlers(g, other, vector);
+                m.find(Finding.Kind.TWO_HANDLERS, g.interruptLoc, vector, g.interruptVector, other.interruptVector, other.name, other.loc);
                 continue;
             }
             Value name = Value.global("isr." + vector);

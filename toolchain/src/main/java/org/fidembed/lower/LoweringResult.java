@@ -3,10 +3,12 @@
 package org.fidembed.lower;
 
 import org.fidembed.diag.Loc;
+import org.fidembed.rules.Finding;
 
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,13 +23,15 @@ import java.util.Optional;
  * @param stackReport       the IR name of Fid.Runtime.reportStackHighWater when the stack is measured
  * @param uartFlush         the UART driver has a flush (Fid.Uart.flush): the exit calls fid.uart.flush first
  * @param usesTimer         the program starts the periodic timer (Cortex-M: SysTick may fire without a handler)
+ * @param findings          what the language rules judge after specialisation (rules.SpecialisedRules), in the order found
  */
 public record LoweringResult(String ir, Map<String, String> interruptHandlers, Map<String, Loc> functionLocs, Map<String, Loc> dataLocs,
                              boolean usesRamfunc, boolean usesCycles, String panicFault, Optional<String> stackReport,
-                             boolean uartFlush, boolean usesTimer) {
+                             boolean uartFlush, boolean usesTimer, List<Finding> findings) {
     public LoweringResult {
         interruptHandlers = Collections.unmodifiableMap(new LinkedHashMap<>(interruptHandlers));
         functionLocs = Collections.unmodifiableMap(new HashMap<>(functionLocs));
         dataLocs = Collections.unmodifiableMap(new HashMap<>(dataLocs));
+        findings = List.copyOf(findings);
     }
 }

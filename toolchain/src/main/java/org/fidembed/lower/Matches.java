@@ -3,6 +3,7 @@
 // redundant rules are reported; a failing tree panics ("incomplete match").
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.lower.Env.Closure;
 import org.fidembed.lower.Env.FnBind;
 import org.fidembed.lower.Env.Slot;
@@ -57,7 +58,7 @@ final class Matches {
         try {
             tree = mc.compile(st);
         } catch (IllegalStateException ex) {
-            f.m().rules.matchTooLarge(m.loc());
+            f.m().find(Finding.Kind.MATCH_TOO_LARGE, m.loc());
             return Fn.unit();
         }
         report(f, m, mc, tree);
@@ -97,11 +98,11 @@ final class Matches {
     }
 
     private static void report(Fn f, Typed.Match m, MatchCompiler mc, MatchCompiler.Node tree) {
-        LanguageDiagnostics rules = f.m().rules;
-        if (MatchCompiler.canFail(tree) && !m.letPattern()) rules.incompleteMatch(m.loc(), mc.missingExample);
-        else if (MatchCompiler.canFail(tree)) rules.incompleteBinding(m.loc(), mc.missingExample);
+        ModuleContext mod = f.m();
+        if (MatchCompiler.canFail(tree) && !m.letPattern()) mod.find(Finding.Kind.INCOMPLETE_MATCH, m.loc(), mc.missingExample);
+        else if (MatchCompiler.canFail(tree)) mod.find(Finding.Kind.INCOMPLETE_BINDING, m.loc(), mc.missingExample);
         for (int r = 0; r < m.rules().size(); r++) {
-            if (!mc.reached.contains(r)) rules.ruleNeverMatched(m.rules().get(r).loc());
+            if (!mc.reached.contains(r)) mod.find(Finding.Kind.RULE_NEVER_MATCHED, m.rules().get(r).loc());
         }
     }
 

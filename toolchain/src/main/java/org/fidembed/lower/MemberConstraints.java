@@ -3,6 +3,7 @@
 // types, .Length for arrays and strings); a type without the member is a located error.
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.lower.Env.Val;
 import org.fidembed.types.Symbols.GlobalVal;
 import org.fidembed.types.Predef;
@@ -25,8 +26,8 @@ final class MemberConstraints {
         Type rt = LType.conc(t.type(), env);
         TExpr resolved = resolve(t, st, rt, env);
         if (resolved == null) {
-            if (st instanceof Type.Prim && t.member().startsWith("op_")) f.m().rules.primitiveOperatorConstraint(t.loc(), t.member());
-            else f.m().rules.memberNotSupported(t.loc(), Type.show(st), t.property() ? "get_" + t.member() : t.member());
+            if (st instanceof Type.Prim && t.member().startsWith("op_")) f.m().find(Finding.Kind.PRIMITIVE_OPERATOR_CONSTRAINT, t.loc(), t.member());
+            else f.m().find(Finding.Kind.MEMBER_NOT_SUPPORTED, t.loc(), Type.show(st), t.property() ? "get_" + t.member() : t.member());
             return new Env.V(org.fidembed.lower.ir.Value.poison(LType.of(rt)));
         }
         return Expressions.lower(f, resolved, env);

@@ -3,10 +3,10 @@
 // globals, strings, closure codes, comparison helpers) so that each is made once.
 package org.fidembed.lower;
 
-import org.fidembed.diag.Diagnostics;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.ir.ModuleBuilder;
 import org.fidembed.lower.ir.Value;
+import org.fidembed.rules.Finding;
 import org.fidembed.typeck.Program;
 import org.fidembed.types.Symbols.GlobalVal;
 import org.fidembed.types.Symbols.LocalVar;
@@ -14,6 +14,8 @@ import org.fidembed.types.Type;
 import org.fidembed.types.Typed;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,7 +26,8 @@ import java.util.Set;
 final class ModuleContext {
     final Program prog;
     final TargetInfo target;
-    final LanguageDiagnostics rules;
+    /** What the language rules judge after lowering (SpecialisedRules), in the order found. */
+    final List<Finding> findings = new ArrayList<>();
     final ModuleBuilder ir;
     /** The debugger's types, or null without debug information. */
     final DebugTypes debugTypes;
@@ -67,20 +70,25 @@ final class ModuleContext {
     /** The construct being lowered (locations of static objects, and of internal errors). */
     Loc currentLoc = Loc.NONE;
 
-    ModuleContext(Program prog, TargetInfo target, Diagnostics diags) { this(prog, target, diags, false); }
-
-    ModuleContext(Program prog, TargetInfo target, Diagnostics diags, boolean debugInfo) {
+    ModuleContext(Program prog, TargetInfo target, boolean debugInfo) {
         this.ir = new ModuleBuilder(debugInfo);
         this.debugTypes = debugInfo ? new DebugTypes(ir.debug()) : null;
         this.prog = prog;
         this.target = target;
-        this.rules = new LanguageDiagnostics(diags, target);
         boolean vol = false;
         for (GlobalVal g : prog.globals()) {
             byName.put(g.qualifiedName, g);
             if (g.interruptVector != null) vol = true;
         }
         this.volatileGlobals = vol;
+    }
+
+    /** Records a finding for the rules judged after lowering. */
+    void find(Finding.Kind kind, Loc loc, Object... data) { findings.add(Finding.of(kind, loc, data)); }
+
+    /** Stops lowering after a finding it cannot go on from; Lowering returns what was found. */
+    static final class Stop extends RuntimeException {
+        Stop() { super(null, null, false, false); }
     }
 
     /** A module-level value or function by qualified name, or null. */

@@ -3,6 +3,7 @@
 // operands fold. Hardware and memory primitives are Intrinsics, comparisons Equality.
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.diag.Loc;
 import org.fidembed.lower.Env.V;
 import org.fidembed.lower.Env.Val;
@@ -119,7 +120,7 @@ final class Primitives {
             case UNREACHABLE: b.unreachable(); return new V(Value.poison(LType.of(rt)));
             case ZERO: return new V(Value.zeroLiteral(LType.of(rt)));
             case HASH:
-                f.m().rules.hashUnsupported(loc);
+                f.m().find(Finding.Kind.HASH_UNSUPPORTED, loc);
                 return new V(Value.i32(0));
             default:
                 return null;

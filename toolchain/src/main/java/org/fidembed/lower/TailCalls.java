@@ -3,6 +3,7 @@
 // body, and anything else is returned.
 package org.fidembed.lower;
 
+import org.fidembed.rules.Finding;
 import org.fidembed.lower.Env.FnBind;
 import org.fidembed.lower.Env.LocalFn;
 import org.fidembed.lower.Env.V;
@@ -56,7 +57,7 @@ final class TailCalls {
         Val v = Expressions.lower(f, e, env);
         if (b.terminated()) return;
         V mv = Closures.materialize(f, v, e.type(), env, e.loc());
-        if (mv.known() instanceof Env.StackClosure && tc.retTy().equals(LType.FN)) f.m().rules.closureEscapes(e.loc());
+        if (mv.known() instanceof Env.StackClosure && tc.retTy().equals(LType.FN)) f.m().find(Finding.Kind.CLOSURE_ESCAPES, e.loc());
         b.ret(mv.value());
     }
 

@@ -178,4 +178,12 @@ final class EscapeRule {
         if (e instanceof SetLocal s && p.test(s.v())) { found[0] = s.v(); return; }
         TreeWalk.children(e, c -> findRef(c, p, found));
     }
+
+    /**
+     * A closure returned with its environment in the function's own frame, found after inline
+     * expansion and closure conversion (a case the typed tree does not show).
+     */
+    static void returnedStackClosure(Loc loc, Diagnostics diags) {
+        diags.error(loc, "closure escapes the function that creates it: it refers to locals of this function; pass the state in and out as values, or make the function inline");
+    }
 }
