@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 final class Doc {
     private final ObjectNode root;
@@ -159,4 +160,22 @@ final class Doc {
     }
 
     static String show(long v) { return v > 0xFFFF ? String.format("0x%X", v) : Long.toString(v); }
+
+    /** The string at path, which must not be blank. */
+    String nonEmpty(String path) {
+        String s = string(path);
+        if (s.isBlank()) throw error(path, "must not be empty");
+        return s;
+    }
+
+    /** The value of values whose id is the string at path. */
+    <E> E choice(String path, E[] values, Function<E, String> id) {
+        String s = string(path);
+        List<String> ids = new ArrayList<>();
+        for (E v : values) {
+            if (id.apply(v).equals(s)) return v;
+            ids.add("\"" + id.apply(v) + "\"");
+        }
+        throw error(path, "expected one of " + String.join(", ", ids) + ", found \"" + s + "\"");
+    }
 }

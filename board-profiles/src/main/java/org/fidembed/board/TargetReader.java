@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -84,9 +83,10 @@ final class TargetReader {
         Timer timer = timer(arch, cpuHz);
         Uart uart = uart();
         Exit exit = exit(arch);
-        Optional<Qemu> qemu = qemu();
-        Optional<FlashMethod> flash = flash();
-        Optional<DebugProbe> debug = debugProbe();
+        HostToolsReader tools = new HostToolsReader(doc);
+        Optional<Qemu> qemu = tools.qemu();
+        Optional<FlashMethod> flash = tools.flash();
+        Optional<DebugProbe> debug = tools.debugProbe();
         MemoryProfile memory = memory(memoryName);
         Map<String, BoardConstant> constants = constants(name, cpuHz, uart, timer, code, data);
         OptionalInt uf2Family = doc.has("uf2-family")
@@ -173,17 +173,17 @@ final class TargetReader {
         doc.allowOnly("cpu", List.of("name", "arch", "llvm-triple", "llvm-cpu", "features", "float-abi", "abi",
                 "fpu-enable-at-reset", "cycle-counter", "stack-align"));
         String cpuName = doc.string("cpu.name");
-        Arch arch = choice("cpu.arch", Arch.values(), Arch::id);
+        Arch arch = doc.choice("cpu.arch", Arch.values(), Arch::id);
         String triple = doc.string("cpu.llvm-triple");
         if (arch == Arch.CORTEX_M && !triple.startsWith("thumbv"))
             throw doc.error("cpu.llvm-triple", "a Cortex-M triple starts with \"thumbv\" (e.g. \"thumbv7m-none-eabi\"), found \"" + triple + "\"");
         if (arch == Arch.RISCV32 && !triple.startsWith("riscv32"))
             throw doc.error("cpu.llvm-triple", "a RV32 triple starts with \"riscv32\" (e.g. \"riscv32-unknown-none-elf\"), found \"" + triple + "\"");
-        String llvmCpu = nonEmpty("cpu.llvm-cpu");
+        String llvmCpu = doc.nonEmpty("cpu.llvm-cpu");
         List<String> features = doc.optStrings("cpu.features");
         for (String f : features)
             if (!FEATURE.matcher(f).matches()) throw doc.error("cpu.features", "a feature is \"+name\" or \"-name\", found \"" + f + "\"");
-        boolean hardFloat = choice("cpu.float-abi", new String[]{"soft", "hard"}, s -> s).equals("hard");
+        boolean hardFloat = doc.choice("cpu.float-abi", new String[]{"soft", "hard"}, s -> s).equals("hard");
         String abi = doc.optString("cpu.abi").orElse("");
         if (arch == Arch.RISCV32 && !List.of("ilp32", "ilp32e", "ilp32f", "ilp32d").contains(abi))
             throw doc.has("cpu.abi") ? doc.error("cpu.abi", "expected \"ilp32\", \"ilp32e\", \"ilp32f\" or \"ilp32d\", found \"" + abi + "\"") : doc.missing("cpu.abi");
@@ -198,7 +198,7 @@ final class TargetReader {
         if (arch == Arch.CORTEX_M && hardFloat && !fpuEnable)
             throw doc.error("cpu.fpu-enable-at-reset", "must be true with float-abi = \"hard\": compiled prologues save FP registers, "
                     + "so the reset handler must enable the FPU (CPACR) before any compiled code runs");
-        CycleCounter cycles = choice("cpu.cycle-counter", CycleCounter.values(), CycleCounter::id);
+        CycleCounter cycles = doc.choice("cpu.cycle-counter", CycleCounter.values(), CycleCounter::id);
         if (cycles == CycleCounter.DWT && arch != Arch.CORTEX_M) throw doc.error("cpu.cycle-counter", "\"dwt\" exists only on Cortex-M (ARMv7-M)");
         if (cycles == CycleCounter.MCYCLE && arch != Arch.RISCV32) throw doc.error("cpu.cycle-counter", "\"mcycle\" exists only on RISC-V");
         int stackAlign = doc.has("cpu.stack-align") ? (int) doc.integer("cpu.stack-align", "a power of two", 4, 64) : (arch == Arch.CORTEX_M ? 8 : 16);
@@ -255,9 +255,9 @@ final class TargetReader {
      */
     private Capabilities capabilities(Arch arch, String triple, boolean hardFloat, boolean fpuEnable) {
         doc.allowOnly("capabilities", List.of("fpu", "dsp", "mve", "atomics", "stack-limit", "fault-names"));
-        Capabilities.Fpu fpu = choice("capabilities.fpu", Capabilities.Fpu.values(), Capabilities.Fpu::id);
+        Capabilities.Fpu fpu = doc.choice("capabilities.fpu", Capabilities.Fpu.values(), Capabilities.Fpu::id);
         boolean dsp = doc.bool("capabilities.dsp");
-        Capabilities.Mve mve = choice("capabilities.mve", Capabilities.Mve.values(), Capabilities.Mve::id);
+        Capabilities.Mve mve = doc.choice("capabilities.mve", Capabilities.Mve.values(), Capabilities.Mve::id);
         boolean atomics = doc.bool("capabilities.atomics");
         boolean stackLimit = doc.optBool("capabilities.stack-limit", false);
         boolean faultNames = doc.optBool("capabilities.fault-names", false);
@@ -314,22 +314,6 @@ final class TargetReader {
         return out;
     }
 
-    private String nonEmpty(String path) {
-        String s = doc.string(path);
-        if (s.isBlank()) throw doc.error(path, "must not be empty");
-        return s;
-    }
-
-    private <E> E choice(String path, E[] values, Function<E, String> id) {
-        String s = doc.string(path);
-        List<String> ids = new ArrayList<>();
-        for (E v : values) {
-            if (id.apply(v).equals(s)) return v;
-            ids.add("\"" + id.apply(v) + "\"");
-        }
-        throw doc.error(path, "expected one of " + String.join(", ", ids) + ", found \"" + s + "\"");
-    }
-
     private List<MemoryRegion> regions() {
         ObjectNode t = doc.table("regions");
         if (t.isEmpty()) throw doc.error("regions", "at least one region is needed");
@@ -345,7 +329,7 @@ final class TargetReader {
                 throw doc.error(p + ".length", String.format("the region [0x%08X, +0x%X) runs past the end of the 32-bit address space", origin, length));
             String attrs = doc.string(p + ".attrs");
             if (!List.of("rx", "rwx", "r", "rw").contains(attrs)) throw doc.error(p + ".attrs", "expected \"rx\", \"rwx\", \"r\" or \"rw\", found \"" + attrs + "\"");
-            MemoryRegion.Kind kind = choice(p + ".kind", MemoryRegion.Kind.values(), MemoryRegion.Kind::id);
+            MemoryRegion.Kind kind = doc.choice(p + ".kind", MemoryRegion.Kind.values(), MemoryRegion.Kind::id);
             MemoryRegion r = new MemoryRegion(n, origin, length, attrs, kind);
             for (MemoryRegion o : out)
                 if (o.overlaps(r))
@@ -390,7 +374,7 @@ final class TargetReader {
     }
 
     private Timer timer(Arch arch, long cpuHz) {
-        String kind = choice("timer.kind", new String[]{"systick", "clint"}, s -> s);
+        String kind = doc.choice("timer.kind", new String[]{"systick", "clint"}, s -> s);
         if (kind.equals("systick")) {
             if (arch != Arch.CORTEX_M) throw doc.error("timer.kind", "SysTick exists only on Cortex-M");
             doc.allowOnly("timer", List.of("kind", "ref-hz"));
@@ -404,7 +388,7 @@ final class TargetReader {
 
     private Uart uart() {
         doc.allowOnly("uart", List.of("kind", "base", "clock-hz", "baud", "setup"));
-        Uart.Kind kind = choice("uart.kind", Uart.Kind.values(), Uart.Kind::id);
+        Uart.Kind kind = doc.choice("uart.kind", Uart.Kind.values(), Uart.Kind::id);
         long base = doc.address("uart.base");
         long clock = doc.positive("uart.clock-hz", "a frequency in Hz");
         int baud = doc.has("uart.baud") ? (int) doc.integer("uart.baud", "a baud rate", 1, 20_000_000) : 115200;
@@ -438,101 +422,12 @@ final class TargetReader {
 
     private Exit exit(Arch arch) {
         doc.allowOnly("exit", List.of("kind", "address"));
-        Exit.Kind kind = choice("exit.kind", Exit.Kind.values(), Exit.Kind::id);
+        Exit.Kind kind = doc.choice("exit.kind", Exit.Kind.values(), Exit.Kind::id);
         if (kind == Exit.Kind.ARM_SEMIHOSTING && arch != Arch.CORTEX_M) throw doc.error("exit.kind", "ARM semihosting needs an ARM core");
         if (kind == Exit.Kind.RISCV_SEMIHOSTING && arch != Arch.RISCV32) throw doc.error("exit.kind", "RISC-V semihosting needs a RISC-V core");
         if (kind == Exit.Kind.SIFIVE_TEST) return new Exit(kind, OptionalLong.of(doc.address("exit.address")));
         if (doc.has("exit.address")) throw doc.error("exit.address", "only the \"sifive-test\" exit takes an address");
         return new Exit(kind, OptionalLong.empty());
-    }
-
-    private Optional<Qemu> qemu() {
-        if (!doc.has("qemu")) return Optional.empty();
-        doc.allowOnly("qemu", List.of("executable", "machine", "args", "stderr-noise"));
-        return Optional.of(new Qemu(nonEmpty("qemu.executable"), nonEmpty("qemu.machine"), doc.optStrings("qemu.args"), doc.optStrings("qemu.stderr-noise")));
-    }
-
-    /** [debug] openocd = [scripts...], probe = "what to connect". */
-    private Optional<DebugProbe> debugProbe() {
-        if (!doc.has("debug")) return Optional.empty();
-        doc.allowOnly("debug", List.of("openocd", "probe"));
-        List<String> scripts = doc.strings("debug.openocd");
-        if (scripts.isEmpty()) throw doc.error("debug.openocd", "expected OpenOCD's scripts, e.g. [\"interface/stlink.cfg\", \"target/stm32f1x.cfg\"]");
-        return Optional.of(new DebugProbe(scripts, nonEmpty("debug.probe")));
-    }
-
-    private Optional<FlashMethod> flash() {
-        if (!doc.has("flash")) return Optional.empty();
-        doc.allowOnly("flash", List.of("protocol", "chip-id", "page-size", "default-baud", "usb-ids", "boot-entry", "identity",
-                "page-erase-ms", "block-write-ms"));
-        FlashMethod.Protocol protocol = choice("flash.protocol", FlashMethod.Protocol.values(), FlashMethod.Protocol::id);
-        int pageSize = (int) doc.integer("flash.page-size", "a page size in bytes", 1, 1 << 20);
-        if (Integer.bitCount(pageSize) != 1) throw doc.error("flash.page-size", "expected a power of two, found " + pageSize);
-        int baud = doc.has("flash.default-baud") ? (int) doc.integer("flash.default-baud", "a baud rate", 1, 20_000_000) : 115200;
-        Duration erase = Duration.ofMillis(doc.has("flash.page-erase-ms") ? doc.integer("flash.page-erase-ms", "the worst-case erase time of one page in ms", 1, 60_000) : 100);
-        Duration write = Duration.ofMillis(doc.has("flash.block-write-ms") ? doc.integer("flash.block-write-ms", "the worst-case time to program 256 bytes in ms", 1, 60_000) : 500);
-        return Optional.of(new FlashMethod(protocol, identity(), pageSize, erase, write, bootEntry(), baud, usbBridges()));
-    }
-
-    /** chip-id, and [flash.identity] bootloader-version, commands, flash-size-register + flash-size (KiB). */
-    private FlashMethod.Identity identity() {
-        int chipId = (int) doc.integer("flash.chip-id", "a 16-bit chip ID (e.g. 0x410)", 0, 0xFFFF);
-        if (!doc.has("flash.identity")) return FlashMethod.Identity.of(chipId);
-        doc.allowOnly("flash.identity", List.of("bootloader-version", "commands", "flash-size-register", "flash-size"));
-        OptionalInt version = doc.has("flash.identity.bootloader-version")
-                ? OptionalInt.of((int) doc.integer("flash.identity.bootloader-version", "the version byte of Get (0x22 = 2.2)", 0, 0xFF))
-                : OptionalInt.empty();
-        List<Integer> commands = new ArrayList<>();
-        if (doc.has("flash.identity.commands")) {
-            JsonNode arr = doc.node("flash.identity.commands");
-            if (!arr.isArray()) throw doc.error("flash.identity.commands", "expected the Get command list, e.g. [0x00, 0x01, 0x02, 0x11]");
-            for (JsonNode c : arr) commands.add((int) doc.integerValue("flash.identity.commands", c, "a command byte", 0, 0xFF));
-        }
-        boolean register = doc.has("flash.identity.flash-size-register");
-        if (register != doc.has("flash.identity.flash-size"))
-            throw doc.missing(register ? "flash.identity.flash-size" : "flash.identity.flash-size-register");
-        OptionalLong address = register ? OptionalLong.of(doc.address("flash.identity.flash-size-register")) : OptionalLong.empty();
-        OptionalInt kib = register ? OptionalInt.of((int) doc.integer("flash.identity.flash-size", "the register's value: flash size in KiB", 1, 0xFFFF))
-                : OptionalInt.empty();
-        return new FlashMethod.Identity(chipId, version, commands, address, kib);
-    }
-
-    private List<FlashMethod.UsbBridge> usbBridges() {
-        List<FlashMethod.UsbBridge> ids = new ArrayList<>();
-        if (!doc.has("flash.usb-ids")) return ids;
-        String p = "flash.usb-ids";
-        JsonNode arr = doc.node(p);
-        if (!arr.isArray()) throw doc.error(p, "expected an array of { vid = 0x1A86, pid = 0x7523, name = \"...\" }, found " + Doc.describe(arr));
-        for (int i = 0; i < arr.size(); i++) {
-            JsonNode e = arr.get(i);
-            if (!e.isObject() || !e.has("vid") || !e.has("pid"))
-                throw doc.error(p, "element " + i + ": expected { vid = 0x1A86, pid = 0x7523, name = \"...\" }");
-            for (var f : e.properties())
-                if (!List.of("vid", "pid", "name").contains(f.getKey())) throw doc.error(p, "element " + i + ": unknown key '" + f.getKey() + "' (known: vid, pid, name)");
-            int vid = (int) doc.integerValue(p, e.get("vid"), "a 16-bit USB vendor ID", 0, 0xFFFF);
-            int pid = (int) doc.integerValue(p, e.get("pid"), "a 16-bit USB product ID", 0, 0xFFFF);
-            JsonNode nm = e.get("name");
-            if (nm != null && !nm.isTextual()) throw doc.error(p, "element " + i + ": name: expected a string, found " + Doc.describe(nm));
-            ids.add(new FlashMethod.UsbBridge(new UsbId(vid, pid), nm == null ? "" : nm.textValue()));
-        }
-        return ids;
-    }
-
-    private BootEntry bootEntry() {
-        if (!doc.has("flash.boot-entry")) return BootEntry.manual();
-        String kind = choice("flash.boot-entry.kind", new String[]{"manual", "lines"}, s -> s);
-        if (kind.equals("manual")) {
-            doc.allowOnly("flash.boot-entry", List.of("kind", "instructions"));
-            return new BootEntry.Manual(nonEmpty("flash.boot-entry.instructions"));
-        }
-        doc.allowOnly("flash.boot-entry", List.of("kind", "sequence"));
-        String seq = doc.string("flash.boot-entry.sequence");
-        try {
-            return BootEntry.parse(seq);
-        } catch (IllegalArgumentException e) {
-            throw doc.error("flash.boot-entry.sequence", "expected stm32flash's -i syntax ENTRY[:EXIT], e.g. \"-rts&dtr,-dtr:rts&dtr,-dtr\" "
-                    + "(dtr/rts, ',' pauses, '&' does not, '-' releases), found \"" + seq + "\"");
-        }
     }
 
     private MemoryProfile memory(String memoryName) {
