@@ -120,7 +120,8 @@ public final class Build {
         TargetInfo info = TargetAdapter.info(target);
         LlvmSession.Options llvm = TargetAdapter.llvm(target, r.opt() == null ? "Oz" : r.opt());
 
-        Compiler.Output co = Compiler.compile(project.sources(), info, new Compiler.Options(llvm, r.paintStack(), r.keepIr(), r.measureStack(), r.debugInfo()),
+        Compiler.Output co = Compiler.compile(project.sources(), info, Compiler.Options.of(llvm).withPaintStack(r.paintStack()).withKeepIr(r.keepIr())
+                        .withMeasureStack(r.measureStack()).withDebugInfo(r.debugInfo()),
                 name -> target.interruptNumber(name).isPresent());
         times.putAll(co.phaseMillis());
         for (Diagnostic d : co.diagnostics().sorted()) {

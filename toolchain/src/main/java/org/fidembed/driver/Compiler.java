@@ -39,9 +39,20 @@ public final class Compiler {
      * debugInfo: DWARF for debuggers (lines, functions, variables), which never changes the code.
      */
     public record Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr, boolean measureStack, boolean debugInfo) {
-        public Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr) { this(llvm, paintStack, keepIr, false); }
+        /** Code generation by llvm, with debug information, and every other switch off. */
+        public static Options of(LlvmSession.Options llvm) { return new Options(llvm, false, false, false, true); }
 
-        public Options(LlvmSession.Options llvm, boolean paintStack, boolean keepIr, boolean measureStack) { this(llvm, paintStack, keepIr, measureStack, true); }
+        /** Whether the stack is painted (for a high-water mark read by a debugger). */
+        public Options withPaintStack(boolean on) { return new Options(llvm, on, keepIr, measureStack, debugInfo); }
+
+        /** Whether Output keeps the IR before optimisation. */
+        public Options withKeepIr(boolean on) { return new Options(llvm, paintStack, on, measureStack, debugInfo); }
+
+        /** Whether the exit reports the stack's high-water mark. */
+        public Options withMeasureStack(boolean on) { return new Options(llvm, paintStack, keepIr, on, debugInfo); }
+
+        /** Whether the object carries DWARF (it never changes the code). */
+        public Options withDebugInfo(boolean on) { return new Options(llvm, paintStack, keepIr, measureStack, on); }
     }
 
     /** Stack of the compiling thread: the phases recurse on the tree, whose depth the parser bounds. */

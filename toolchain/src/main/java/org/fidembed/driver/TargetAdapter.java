@@ -19,7 +19,7 @@ public final class TargetAdapter {
     }
 
     public static LlvmSession.Options llvm(Target t, String opt) {
-        return new LlvmSession.Options(t.llvmTriple(), t.cpu(), t.featureString(), t.abi(), t.hardFloat(), opt,
-                t.capabilities().vectorize());
+        return LlvmSession.Options.forCpu(t.llvmTriple(), t.cpu()).withFloat(t.featureString(), t.abi(), t.hardFloat())
+                .withOptLevel(opt).withVectorize(t.capabilities().vectorize());
     }
 }

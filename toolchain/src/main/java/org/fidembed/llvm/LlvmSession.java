@@ -25,9 +25,19 @@ public final class LlvmSession {
     /** What to compile for. */
     /** vectorize: run LLVM's loop and SLP vectorisers (a core with vector registers: MVE). */
     public record Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel, boolean vectorize) {
-        public Options(String triple, String cpu, String features, String abi, boolean hardFloat, String optLevel) {
-            this(triple, cpu, features, abi, hardFloat, optLevel, false);
+        /** Code for a core with its defaults: no extra features, the default ABI, soft float, Oz, no vectorising. */
+        public static Options forCpu(String triple, String cpu) { return new Options(triple, cpu, "", "", false, "Oz", false); }
+
+        /** With the core's features ("+fp-armv8d16sp,..."), ABI ("ilp32f") and whether floats are passed in FPU registers. */
+        public Options withFloat(String features, String abi, boolean hardFloat) {
+            return new Options(triple, cpu, features, abi, hardFloat, optLevel, vectorize);
         }
+
+        /** At another optimisation level ("O0", "O2", "Oz"...). */
+        public Options withOptLevel(String level) { return new Options(triple, cpu, features, abi, hardFloat, level, vectorize); }
+
+        /** Whether loops are vectorised (cores with SIMD). */
+        public Options withVectorize(boolean on) { return new Options(triple, cpu, features, abi, hardFloat, optLevel, on); }
     }
 
     /** The object file and the frame size of each function. */

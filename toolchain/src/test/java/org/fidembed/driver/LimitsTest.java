@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class LimitsTest {
     private static Compiler.Output compile(String name, byte[] source) {
-        LlvmSession.Options llvm = new LlvmSession.Options("thumbv7m-none-eabi", "cortex-m3", "", "", false, "Oz");
+        LlvmSession.Options llvm = LlvmSession.Options.forCpu("thumbv7m-none-eabi", "cortex-m3");
         return Compiler.compile(List.of(new Project.Source(name, Path.of(name), source)), FrontEnd.TARGET,
-                new Compiler.Options(llvm, false, false), n -> true);
+                Compiler.Options.of(llvm), n -> true);
     }
 
     private static String firstError(Compiler.Output o) {

@@ -33,15 +33,15 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FrontEndFuzzTest {
-    private static final LlvmSession.Options ARM_OZ = new LlvmSession.Options("thumbv7m-none-eabi", "cortex-m3", "", "", false, "Oz");
-    private static final LlvmSession.Options ARM_O0 = new LlvmSession.Options("thumbv7m-none-eabi", "cortex-m3", "", "", false, "O0");
+    private static final LlvmSession.Options ARM_OZ = LlvmSession.Options.forCpu("thumbv7m-none-eabi", "cortex-m3");
+    private static final LlvmSession.Options ARM_O0 = LlvmSession.Options.forCpu("thumbv7m-none-eabi", "cortex-m3").withOptLevel("O0");
 
     /** Compiles one input; throws (a finding) on anything but an object file or error diagnostics. */
     static void compileOnce(byte[] source) {
         // Both optimization levels: O0 keeps the code as lowered, Oz runs LLVM's passes over it.
         LlvmSession.Options llvm = source.length % 2 == 0 ? ARM_OZ : ARM_O0;
         Compiler.Output o = Compiler.compile(List.of(new Project.Source("Fuzz.fs", Path.of("Fuzz.fs"), source)), FrontEnd.TARGET,
-                new Compiler.Options(llvm, false, false), n -> n.equals("SysTick"));
+                Compiler.Options.of(llvm), n -> n.equals("SysTick"));
         assertTrue(o != null, "the compiler returned nothing");
         assertTrue(o.object() != null || o.diagnostics().hasErrors(), "no object file and no error");
         o.diagnostics().all().forEach(d -> assertTrue(d.loc() != null && d.message() != null && !d.message().isEmpty(), "a diagnostic without a location or message"));

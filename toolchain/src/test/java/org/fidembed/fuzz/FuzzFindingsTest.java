@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class FuzzFindingsTest {
     private static Compiler.Output compile(String source) {
-        LlvmSession.Options llvm = new LlvmSession.Options("thumbv7m-none-eabi", "cortex-m3", "", "", false, "Oz");
+        LlvmSession.Options llvm = LlvmSession.Options.forCpu("thumbv7m-none-eabi", "cortex-m3");
         return Compiler.compile(List.of(new Project.Source("Find.fs", Path.of("Find.fs"), source.getBytes(StandardCharsets.UTF_8))),
-                FrontEnd.TARGET, new Compiler.Options(llvm, false, false), n -> true);
+                FrontEnd.TARGET, Compiler.Options.of(llvm), n -> true);
     }
 
     private static String firstError(Compiler.Output o) {

@@ -31,9 +31,9 @@ class LoweringGoldenTest {
     @ValueSource(strings = {"Arith", "Closures", "Matches", "Hardware"})
     void irBeforeOptimisationIsTheStoredOne(String name) throws IOException {
         Path src = DIR.resolve(name + ".fs");
-        LlvmSession.Options llvm = new LlvmSession.Options("thumbv7m-none-eabi", "cortex-m3", "", "", false, "Oz");
+        LlvmSession.Options llvm = LlvmSession.Options.forCpu("thumbv7m-none-eabi", "cortex-m3");
         Compiler.Output o = Compiler.compile(List.of(new Project.Source(name + ".fs", src, Files.readAllBytes(src))), FrontEnd.TARGET,
-                new Compiler.Options(llvm, false, true, false, false), n -> true); // without debug information: the IR stays readable
+                Compiler.Options.of(llvm).withKeepIr(true).withDebugInfo(false), n -> true); // without debug information: the IR stays readable
         List<Diagnostic> errors = o.diagnostics().sorted().stream().filter(Diagnostic::isError).toList();
         assertTrue(errors.isEmpty(), () -> errors.get(0).render());
         assertNotNull(o.object(), "LLVM compiles the IR");

@@ -35,9 +35,9 @@ class PanicSitesTest {
             + "[<EntryPoint>]\nlet main _ =\n    let n = int (Fid.Hardware.Mmio.read32 0x400FE000un &&& 7u)\n    printfn \"%d\" (get n + check n)\n    0\n";
 
     private static String ir(PanicStrategy p) throws Exception {
-        LlvmSession.Options llvm = new LlvmSession.Options("thumbv7m-none-eabi", "cortex-m3", "", "", false, "Oz");
+        LlvmSession.Options llvm = LlvmSession.Options.forCpu("thumbv7m-none-eabi", "cortex-m3");
         Compiler.Output o = Compiler.compile(List.of(new Project.Source("P.fs", Path.of("P.fs"), PROGRAM.getBytes(StandardCharsets.UTF_8))),
-                FrontEnd.TARGET.withPanic(p), new Compiler.Options(llvm, false, true), n -> true);
+                FrontEnd.TARGET.withPanic(p), Compiler.Options.of(llvm).withKeepIr(true), n -> true);
         List<Diagnostic> errors = o.diagnostics().sorted().stream().filter(Diagnostic::isError).toList();
         assertTrue(errors.isEmpty(), () -> errors.get(0).render());
         assertNotNull(o.object());

@@ -30,10 +30,10 @@ class CycleCounterStartupTest {
 
     @Test
     void startUpEnablesTraceThenTheCycleCounterAtTheirArchitecturalAddresses() {
-        LlvmSession.Options llvm = new LlvmSession.Options("thumbv7m-none-eabi", "cortex-m3", "", "", false, "Oz");
+        LlvmSession.Options llvm = LlvmSession.Options.forCpu("thumbv7m-none-eabi", "cortex-m3");
         byte[] text = PROGRAM.getBytes(StandardCharsets.UTF_8);
         Compiler.Output o = Compiler.compile(List.of(new Project.Source("Cycles.fs", null, text)), FrontEnd.TARGET,
-                new Compiler.Options(llvm, false, true, false, false), n -> true);
+                Compiler.Options.of(llvm).withKeepIr(true).withDebugInfo(false), n -> true);
         List<Diagnostic> errors = o.diagnostics().sorted().stream().filter(Diagnostic::isError).toList();
         assertTrue(errors.isEmpty(), () -> errors.get(0).render());
         String reset = o.ir().substring(o.ir().indexOf("define void @Reset_Handler"));
