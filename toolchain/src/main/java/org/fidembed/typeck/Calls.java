@@ -109,7 +109,7 @@ final class Calls {
             if (r != null && r.used() == n.path().size() && r.sym() instanceof CaseRef cr) return applyCase(cr, n.loc(), args, scope);
             if (r != null && r.used() == n.path().size() && r.sym() instanceof ActiveRef ar)
                 return ar.result() ? cx.activePatterns.construct(ar, n.loc(), args, scope) : cx.activePatterns.notAValue(ar, n.loc());
-            if (r == null && n.path().size() == 1 && cx.predef.stackOnlyByName(n.path().get(0)) != null
+            if (r == null && n.path().size() == 1 && Predef.isSpanName(n.path().get(0))
                     && cx.names.lookupUserType(n.path()) == null) {
                 // Span arr and ReadOnlySpan(arr, 0, 4): a span's constructor with its element type inferred
                 TExpr span = cx.exprs.infer(new New(a.loc(), new TName(n.loc(), n.path(), List.of()), args.get(0)), scope);

@@ -178,7 +178,7 @@ final class Exprs {
     private TExpr newObject(New n, Scope scope) {
         String name = n.type() instanceof TName tn ? String.join(".", tn.path()) : "this type";
         String last = name.substring(name.lastIndexOf('.') + 1);
-        TypeDefn span = last.equals("Span") || last.equals("ReadOnlySpan") ? cx.predef.stackOnlyByName(last) : null;
+        TypeDefn span = Predef.isSpanName(last) ? cx.predef.stackOnlyByName(last) : null;
         if (span != null && cx.names.lookupUserType(List.of(last)) == null) return cx.views.construct(n, span, scope);
         String rej = Predef.rejectedName(List.of(name.split("\\.")));
         cx.diags.error(n.loc(), rej != null ? rej : org.fidembed.ast.Rejections.CLASSES);

@@ -68,6 +68,9 @@ public final class Predef {
         return d;
     }
 
+    /** Span or ReadOnlySpan: the stack-only types built from an array like an object, Span<int>(arr) or Span arr. */
+    public static boolean isSpanName(String name) { return name.equals("Span") || name.equals("ReadOnlySpan"); }
+
     /** The stack-only type of this name (byref, inref, outref, Span, ReadOnlySpan), or null. */
     public TypeDefn stackOnlyByName(String name) {
         return switch (name) {

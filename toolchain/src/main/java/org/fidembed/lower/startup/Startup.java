@@ -16,11 +16,11 @@ public final class Startup {
 
     /** Cortex-M: the system exceptions every vector table holds (slots 0 to 15). */
     static final int SYSTEM_VECTORS = 16;
+    /** The ARMv7-M/ARMv8-M system registers start-up and the fault handler use (architecture, not chip,
+     *  facts): the coprocessor access control register, the debug exception and monitor control register,
+     *  the DWT's control register (bit 0 starts the cycle counter) and the configurable fault status register. */
+    static final int CPACR = 0xE000ED88, DEMCR = 0xE000EDFC, DWT_CTRL = 0xE0001000, CFSR = 0xE000ED28;
     /** The reset handler's copy of .data and zeroing of .bss (LlvmSession drops each when its section is empty). */
-    /** The ARMv7-M/ARMv8-M system registers start-up sets (architecture, not chip, facts): the coprocessor
-     *  access control register, the debug exception and monitor control register, and the DWT's control
-     *  register, whose bit 0 starts the cycle counter. */
-    static final int CPACR = 0xE000ED88, DEMCR = 0xE000EDFC, DWT_CTRL = 0xE0001000;
     public static final String COPY_DATA = "fid.copy.data", ZERO_BSS = "fid.zero.bss";
     /** Cortex-M: the HardFault slot, the last one every table holds. */
     static final int HARD_FAULT = 3;
@@ -320,7 +320,7 @@ public final class Startup {
         // handler also takes CFSR.STKOF (0x00100000) for one. ARMv6-M has no CFSR: the cause is 0.
         sb.append("define void @HardFault_Handler() naked noreturn {\nentry:\n");
         boolean limit = t.capabilities().stackLimit();
-        String cause = t.armv6m() ? "movs r0, #0\\0A" : "ldr r0, =0xE000ED28\\0Aldr r0, [r0]\\0A"; // CFSR
+        String cause = t.armv6m() ? "movs r0, #0\\0A" : "ldr r0, =0x" + Integer.toHexString(CFSR).toUpperCase() + "\\0Aldr r0, [r0]\\0A";
         String stkof = limit ? "tst r0, #0x100000\\0Abne 3b\\0A" : "";
         sb.append("  call void asm sideeffect \"mrs r1, msp\\0Aldr r0, =_stack_bottom\\0Acmp r1, r0\\0Abhs 1f\\0A"
                 + "3:\\0Aldr r0, =_stack_top\\0Amsr msp, r0\\0Amovs r0, #1\\0Amovs r2, #0\\0Ab 2f\\0A"
